@@ -1,0 +1,1 @@
+export { creatable as default } from './crud.js'

@@ -1,0 +1,1 @@
+export { deletable as default } from './crud.js'

@@ -1,0 +1,1 @@
+export { listable as default } from './crud.js'

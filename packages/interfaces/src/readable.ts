@@ -1,0 +1,1 @@
+export { readable as default } from './crud.js'

@@ -1,0 +1,1 @@
+export { updatable as default } from './crud.js'

@@ -1,0 +1,114 @@
+import { z } from '../../schema/zod.js'
+import { ALIAS, ENTITY_NAME } from '../../schema/names.js'
+import { objectSchema, schemaSource, zodSchema } from './zod-guards.js'
+
+/**
+ * The shape of every definition, written as zod schemas so that a malformed definition is reported
+ * with the exact path of the field at fault.
+ */
+const entityName = z.string().regex(ENTITY_NAME, 'use letters, digits and _, starting with a letter')
+const named = <T extends z.ZodTypeAny>(entry: T) => z.record(entityName, entry).optional()
+const described = { title: z.string().optional(), description: z.string().optional() }
+
+const semver = z
+  .string()
+  .regex(/^\d+\.\d+\.\d+(?:-[0-9A-Za-z.-]+)?(?:\+[0-9A-Za-z.-]+)?$/, 'use a semantic version such as 1.0.0')
+
+const tag = z.object(described).strict()
+const tags = z.object({ tags: named(tag) }).strict().optional()
+const io = z.object({ schema: schemaSource }).strict()
+
+export const configuration = z.object({ ...described, schema: objectSchema }).strict().optional()
+
+export const state = z
+  .object({
+    ...described,
+    type: z.enum(['bot', 'user', 'conversation', 'workflow']),
+    schema: objectSchema,
+    expiry: z.number().int('use whole milliseconds').positive('use a positive number of milliseconds').optional(),
+  })
+  .strict()
+
+export const event = z.object({ ...described, schema: schemaSource }).strict()
+
+export const action = z.object({ ...described, input: io, output: io, billable: z.boolean().optional() }).strict()
+
+export const table = z
+  .object({ ...described, schema: objectSchema, indexes: z.array(z.string()).optional() })
+  .strict()
+
+export const workflow = z
+  .object({ ...described, input: z.object({ schema: objectSchema }).strict(), output: z.object({ schema: objectSchema }).strict(), tags: named(tag) })
+  .strict()
+
+export const recurringEvent = z
+  .object({
+    type: z.string().min(1),
+    payload: z.record(z.unknown()),
+    schedule: z.object({ cron: z.string().min(1), timezone: z.string().optional() }).strict(),
+  })
+  .strict()
+
+export const channel = z
+  .object({ ...described, messages: z.record(entityName, io), conversation: tags, message: tags })
+  .strict()
+
+export const entity = z.object({ ...described, schema: zodSchema }).strict()
+
+export const secret = z.object({ description: z.string().optional(), optional: z.boolean().optional() }).strict()
+
+const packageMeta = {
+  name: z.string().regex(ALIAS, 'use letters, digits, _ and -, starting with a letter'),
+  version: semver,
+  title: z.string().optional(),
+  description: z.string().optional(),
+  icon: z.string().optional(),
+  readme: z.string().optional(),
+}
+
+const botLike = {
+  configuration,
+  states: named(state),
+  events: named(event),
+  actions: named(action),
+  tables: named(table),
+  workflows: named(workflow),
+  recurringEvents: named(recurringEvent),
+  user: tags,
+  conversation: tags,
+  message: tags,
+}
+
+const dependency = z.custom<unknown>((value) => typeof value === 'object' && value !== null, {
+  message: 'expected a definition or a package',
+})
+
+export const interfaceProps = z
+  .object({
+    ...packageMeta,
+    entities: named(entity),
+    events: named(event),
+    actions: named(action),
+    channels: named(channel),
+  })
+  .strict()
+
+export const integrationProps = z
+  .object({
+    ...packageMeta,
+    configuration,
+    states: named(state),
+    events: named(event),
+    actions: named(action),
+    channels: named(channel),
+    entities: named(entity),
+    secrets: z.record(z.string().regex(/^[A-Z][A-Z0-9_]*$/, 'use UPPER_SNAKE_CASE'), secret).optional(),
+    user: tags,
+  })
+  .strict()
+
+export const pluginProps = z
+  .object({ ...packageMeta, ...botLike, interfaces: named(dependency), integrations: named(dependency) })
+  .strict()
+
+export const botProps = z.object(botLike).strict()

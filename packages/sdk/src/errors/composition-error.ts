@@ -1,0 +1,23 @@
+import { ParleyError } from './parley-error.js'
+
+/** Stable codes for everything that can go wrong while a bot adds plugins and integrations. */
+export type CompositionErrorCode =
+  | 'PACKAGE_INVALID'
+  | 'ALIAS_INVALID'
+  | 'ALIAS_TAKEN'
+  | 'ENTITY_CLASH'
+  | 'CONFIGURATION_INVALID'
+  | 'DEPENDENCY_MISSING'
+  | 'DEPENDENCY_UNKNOWN_ALIAS'
+  | 'DEPENDENCY_WRONG_INTERFACE'
+  | 'DEPENDENCY_WRONG_INTEGRATION'
+
+/** Adding a plugin or integration to a bot failed; the bot is left exactly as it was before the call. */
+export class CompositionError extends ParleyError {
+  constructor(
+    override readonly code: CompositionErrorCode,
+    message: string,
+  ) {
+    super(code, message)
+  }
+}

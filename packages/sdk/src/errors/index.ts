@@ -1,0 +1,3 @@
+export { ParleyError } from './parley-error.js'
+export { DefinitionError, type DefinitionErrorLocation } from './definition-error.js'
+export { CompositionError, type CompositionErrorCode } from './composition-error.js'

@@ -1,0 +1,8 @@
+/**
+ * @parley/sdk — define bots, plugins, integrations and interfaces with zod schemas, and compose them.
+ */
+export * from './schema/index.js'
+export * from './errors/index.js'
+export * from './definitions/index.js'
+export * from './composition/index.js'
+export * from './schedule/index.js'

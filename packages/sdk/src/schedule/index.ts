@@ -1,0 +1,1 @@
+export { parseSchedule, nextOccurrence, ScheduleSyntaxError, type ParsedSchedule } from './schedule.js'
