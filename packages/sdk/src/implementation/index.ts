@@ -1,0 +1,17 @@
+export type * from './types.js'
+export type * from './records.js'
+export type * from './tables.js'
+export type * from './client.js'
+export type * from './proxies.js'
+export type * from './context.js'
+export type * from './props.js'
+export type * from './hooks.js'
+export { HANDLER_KINDS, HOOK_KINDS, registrationsFor, type HandlerKind, type HandlerTable, type Registration, type Registrar } from './registry.js'
+export type { RegisterHandler } from './core.js'
+export { BotImplementation, Bot, type BotImplementationProps } from './bot-implementation.js'
+export { PluginImplementation, Plugin, type PluginImplementationProps, type AnyPluginImplementation } from './plugin-implementation.js'
+export {
+  IntegrationImplementation, Integration, type IntegrationImplementationProps, type IntegrationTypes, type LooseIntegrationTypes,
+  type IntegrationHandlerProps, type IntegrationActionProps, type WebhookRequest, type WebhookResponse, type WebhookHandlerProps,
+  type ChannelMessageProps,
+} from './integration-implementation.js'

@@ -1,0 +1,68 @@
+import type { AnyPluginDefinition } from '../composition/instances.js'
+import { createCore, type RegisterHandler } from './core.js'
+import type { Hook } from './hooks.js'
+import type { ActionHandlers, EventHandlerProps, Handler, MessageHandlerProps } from './props.js'
+import type { HandlerTable, Registrar } from './registry.js'
+import type { ImplementationTypes, LooseTypes } from './types.js'
+
+export interface PluginImplementationProps<T extends ImplementationTypes> {
+  /** The plugin's definition, so the runtime can check the two belong together. */
+  readonly definition?: AnyPluginDefinition
+  readonly actions: ActionHandlers<T>
+  /** Registers handlers and hooks: `plugin.message('*', h)`, `plugin.beforeIncomingMessage('*', h)`, … */
+  readonly on?: (plugin: Registrar<T>) => void
+  /** Shorthand for `on.message('*', h)`. */
+  readonly messageHandler?: Handler<MessageHandlerProps<T>>
+  /** Shorthand for `on.event('*', h)`. */
+  readonly eventHandler?: Handler<EventHandlerProps<T>>
+  /** Shorthand for `on.beforeIncomingMessage('*', h)`. */
+  readonly beforeMessageHandler?: Hook<T, 'beforeIncomingMessage'>
+  /** Shorthand for `on.afterIncomingMessage('*', h)`. */
+  readonly afterMessageHandler?: Hook<T, 'afterIncomingMessage'>
+  readonly register?: RegisterHandler<T>
+}
+
+/**
+ * What a plugin does. Inside it, every name is the plugin's own; the runtime adds the alias the bot
+ * gave it. Its handlers run before the bot's.
+ *
+ * @example
+ * export default new PluginImplementation({
+ *   actions: { track: async ({ input }) => ({}) },
+ *   on: (plugin) => { plugin.message('*', async ({ message, logger }) => logger.info(message.type)) },
+ * })
+ */
+export class PluginImplementation<T extends ImplementationTypes = LooseTypes> {
+  readonly kind = 'pluginImplementation' as const
+  readonly definition: AnyPluginDefinition | undefined
+  readonly actions: ActionHandlers<T>
+  readonly on: Registrar<T>
+  readonly handlers: HandlerTable
+  readonly register: RegisterHandler<T> | undefined
+
+  constructor(props: PluginImplementationProps<T>) {
+    const core = createCore(props.actions, props.register)
+    this.definition = props.definition
+    this.actions = core.actions
+    this.on = core.on
+    this.handlers = core.handlers
+    this.register = core.register
+    registerShorthands(core.on, props)
+    props.on?.(core.on)
+  }
+}
+
+/** The seeds' handler properties are the same registrations as `on.…('*', h)`. */
+function registerShorthands<T extends ImplementationTypes>(on: Registrar<T>, props: PluginImplementationProps<T>): void {
+  if (props.messageHandler) on.message('*', props.messageHandler)
+  if (props.eventHandler) on.event('*', props.eventHandler)
+  if (props.beforeMessageHandler) on.beforeIncomingMessage('*', props.beforeMessageHandler)
+  if (props.afterMessageHandler) on.afterIncomingMessage('*', props.afterMessageHandler)
+}
+
+// any: a bot holds implementations of plugins of every type shape side by side
+export type AnyPluginImplementation = PluginImplementation<any>
+
+/** @see PluginImplementation */
+export const Plugin = PluginImplementation
+export type Plugin<T extends ImplementationTypes = LooseTypes> = PluginImplementation<T>

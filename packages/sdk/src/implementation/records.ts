@@ -1,0 +1,79 @@
+/**
+ * Tags are plain strings, keyed by the tag names declared on users, conversations and messages. Writing
+ * `undefined` to a tag removes it.
+ */
+export type Tags = Record<string, string | undefined>
+
+export interface User {
+  readonly id: string
+  readonly name?: string
+  readonly tags: Tags
+  readonly createdAt: string
+  readonly updatedAt: string
+}
+
+export interface Conversation {
+  readonly id: string
+  /** The channel it takes place on: `webchat`, or `alias:channel` for an integration's channel. */
+  readonly channel: string
+  readonly tags: Tags
+  readonly createdAt: string
+  readonly updatedAt: string
+}
+
+export interface Message<TType extends string = string, TPayload = unknown> {
+  readonly id: string
+  readonly type: TType
+  readonly payload: TPayload
+  readonly direction: 'incoming' | 'outgoing'
+  readonly userId: string
+  readonly conversationId: string
+  /** Mutable on purpose: a before-hook may tag a message in place, as well as by returning data. */
+  tags: Tags
+  readonly createdAt: string
+}
+
+export interface Event<TType extends string = string, TPayload = unknown> {
+  readonly id: string
+  readonly botId: string
+  readonly type: TType
+  readonly payload: TPayload
+  readonly conversationId?: string
+  readonly userId?: string
+  readonly messageId?: string
+  readonly createdAt: string
+}
+
+export interface StateRecord<TName extends string = string, TPayload = unknown> {
+  readonly type: 'bot' | 'user' | 'conversation' | 'workflow'
+  /** The bot's, user's, conversation's or workflow's id. */
+  readonly id: string
+  readonly name: TName
+  readonly payload: TPayload
+  readonly createdAt: string
+  readonly updatedAt: string
+  readonly expiresAt?: string
+}
+
+export type WorkflowStatus = 'pending' | 'in_progress' | 'completed' | 'failed' | 'cancelled' | 'timed_out'
+
+export interface WorkflowInstance<TName extends string = string, TInput = unknown, TOutput = unknown> {
+  readonly id: string
+  readonly name: TName
+  readonly status: WorkflowStatus
+  readonly input: TInput
+  readonly output?: TOutput
+  readonly error?: string
+  readonly conversationId?: string
+  readonly userId?: string
+  readonly timeoutAt?: string
+  readonly createdAt: string
+  readonly updatedAt: string
+}
+
+/** Columns every table row has beside its declared ones. */
+export interface RowMeta {
+  readonly id: number
+  readonly createdAt: string
+  readonly updatedAt: string
+}
