@@ -41,7 +41,7 @@ type MaybeRequired<K extends string, T> = {} extends T ? { readonly [P in K]?: T
 
 type PluginConfiguration<D> = D extends PluginDefinition<any, any, infer C, any, any, any> ? z.input<C> : never
 type PluginDependencies<D> = D extends PluginDefinition<infer I, infer G, any, any, any, any>
-  ? { readonly [K in keyof I]: InterfaceDependency } & { readonly [K in keyof G]: IntegrationDependency }
+  ? { readonly [K in keyof I | keyof G]: K extends keyof I ? InterfaceDependency : IntegrationDependency }
   : never
 type IntegrationConfiguration<D> = D extends IntegrationDefinition<any, infer C> ? z.input<C> : never
 
@@ -152,6 +152,6 @@ export class BotDefinition<TConfig extends ObjectSchema = z.ZodObject<{}>> {
 function expectKind(ref: PackageRef<{ kind: string }>, kind: 'plugin' | 'integration'): { kind: string } {
   const definition = typeof ref === 'object' && ref !== null ? definitionOf(ref) : undefined
   if (definition?.kind === kind) return definition
-  const got = definition?.kind ? `a ${definition.kind} definition` : typeof ref
+  const got = definition?.kind ? `${/^[aeiou]/.test(definition.kind) ? 'an' : 'a'} ${definition.kind} definition` : typeof ref
   throw new CompositionError('PACKAGE_INVALID', `add${kind === 'plugin' ? 'Plugin' : 'Integration'} expects a ${kind} definition or package, got ${got}`)
 }

@@ -1,0 +1,107 @@
+import { mkdtemp, rm } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import type { Database } from './database.js'
+import { openDatabase } from './open-database.js'
+import { testDrivers, type TestDatabase } from '../testing/test-databases.js'
+
+describe.each(testDrivers())('database on $name', (driver) => {
+  let testDb: TestDatabase
+  let db: Database
+  beforeAll(async () => {
+    testDb = await driver.open()
+    db = testDb.db
+    await db.query('CREATE TABLE notes (id serial PRIMARY KEY, body text NOT NULL, data jsonb, at timestamptz DEFAULT now())')
+  })
+  afterAll(() => testDb.dispose())
+
+  it('reports which driver it uses', () => {
+    expect(db.driver).toBe(driver.name)
+  })
+
+  it('passes parameters and returns typed rows', async () => {
+    const { rows } = await db.query<{ n: number; big: number; s: string; j: unknown; t: Date }>(
+      `SELECT $1::int AS n, 9007199254740::bigint AS big, $2::text AS s, $3::text::jsonb AS j, now() AS t`,
+      [41, 'hi', JSON.stringify({ a: [1] })],
+    )
+    expect(rows).toEqual([{ n: 41, big: 9007199254740, s: 'hi', j: { a: [1] }, t: expect.any(Date) }])
+  })
+
+  it('runs a script of several statements when there are no parameters, returning the last rows', async () => {
+    const { rows } = await db.query(`INSERT INTO notes (body) VALUES ('a'); SELECT count(*) AS n FROM notes WHERE body = 'a'`)
+    expect(rows).toEqual([{ n: 1 }])
+  })
+
+  it('commits a transaction that resolves', async () => {
+    const id = await db.transaction(async (tx) => (await tx.query<{ id: number }>(`INSERT INTO notes (body) VALUES ('kept') RETURNING id`)).rows[0]!.id)
+    expect((await db.query('SELECT body FROM notes WHERE id = $1', [id])).rows).toEqual([{ body: 'kept' }])
+  })
+
+  it('rolls back a transaction that throws, and rethrows its error', async () => {
+    const failing = db.transaction(async (tx) => {
+      await tx.query(`INSERT INTO notes (body) VALUES ('lost')`)
+      throw new Error('boom')
+    })
+    await expect(failing).rejects.toThrow('boom')
+    expect((await db.query(`SELECT 1 FROM notes WHERE body = 'lost'`)).rows).toEqual([])
+  })
+
+  it('undoes only the nested part when a nested transaction throws', async () => {
+    await db.transaction(async (tx) => {
+      await tx.query(`INSERT INTO notes (body) VALUES ('outer')`)
+      await expect(tx.transaction(async (inner) => {
+        await inner.query(`INSERT INTO notes (body) VALUES ('inner')`)
+        throw new Error('inner failed')
+      })).rejects.toThrow('inner failed')
+    })
+    const { rows } = await db.query(`SELECT body FROM notes WHERE body IN ('outer', 'inner')`)
+    expect(rows).toEqual([{ body: 'outer' }])
+  })
+
+  it('keeps working after a failed statement outside a transaction', async () => {
+    await expect(db.query('SELECT * FROM no_such_table')).rejects.toMatchObject({ code: '42P01' })
+    expect((await db.query('SELECT 1 AS one')).rows).toEqual([{ one: 1 }])
+  })
+})
+
+describe('openDatabase', () => {
+  it('keeps an embedded database in a directory across close and reopen', async () => {
+    const dataDir = await mkdtemp(join(tmpdir(), 'parley-db-'))
+    try {
+      const first = await openDatabase({ dataDir })
+      await first.query(`CREATE TABLE kept (v text); INSERT INTO kept VALUES ('still here')`)
+      await first.close()
+      const second = await openDatabase({ dataDir })
+      expect((await second.query('SELECT v FROM kept')).rows).toEqual([{ v: 'still here' }])
+      await second.close()
+    } finally {
+      await rm(dataDir, { recursive: true, force: true })
+    }
+  })
+
+  it('refuses a URL that is not PostgreSQL, saying what to use', async () => {
+    await expect(openDatabase({ url: 'mysql://root@localhost/db' })).rejects.toMatchObject({
+      code: 'DATABASE_CONFIG_INVALID',
+      message: expect.stringContaining('use postgres://user:password@host:5432/database'),
+    })
+  })
+
+  it('refuses a schema name that is not a plain identifier', async () => {
+    await expect(openDatabase({ schema: 'x; DROP TABLE y' })).rejects.toMatchObject({ code: 'DATABASE_CONFIG_INVALID' })
+  })
+
+  it('names the server and hides the password when PostgreSQL cannot be reached', async () => {
+    const failing = openDatabase({ url: 'postgres://me:secret@127.0.0.1:1/nowhere' })
+    await expect(failing).rejects.toMatchObject({ code: 'DATABASE_UNREACHABLE', message: expect.stringContaining('127.0.0.1:1') })
+    await expect(failing).rejects.not.toMatchObject({ message: expect.stringContaining('secret') })
+  })
+
+  it('keeps tables in the given schema on the embedded database', async () => {
+    const db = await openDatabase({ schema: 'bots' })
+    await db.query('CREATE TABLE placed (v int)')
+    const { rows } = await db.query(`SELECT table_schema FROM information_schema.tables WHERE table_name = 'placed'`)
+    expect(rows).toEqual([{ table_schema: 'bots' }])
+    await db.close()
+  })
+})

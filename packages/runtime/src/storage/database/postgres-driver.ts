@@ -1,0 +1,103 @@
+import pg from 'pg'
+import type { Database, Queryable, QueryResult } from './database.js'
+import { transactionScope } from './savepoint.js'
+import { StorageError } from '../errors/storage-error.js'
+
+export interface PostgresOptions {
+  /** `postgres://user:password@host:5432/database` */
+  readonly url: string
+  /** Schema put first on every connection's `search_path`, so Parley's tables live there. */
+  readonly schema?: string
+  /** Most connections the pool opens at once. */
+  readonly maxConnections?: number
+}
+
+const INT8_OID = 20
+
+/**
+ * `bigint` arrives as a string by default because it can exceed 2^53. Parley's bigints are row ids and
+ * counts, far below that, and PGlite returns them as numbers: parsing them here keeps both drivers alike.
+ */
+function typeParsers(): pg.TypeOverrides {
+  const overrides = new pg.TypeOverrides()
+  overrides.setTypeParser(INT8_OID, Number)
+  return overrides
+}
+
+/** Opens a pool on a PostgreSQL server and checks that it answers, so a wrong URL fails at startup. */
+export async function openPostgres(options: PostgresOptions): Promise<Database> {
+  const pool = new pg.Pool({
+    connectionString: options.url,
+    max: options.maxConnections ?? 10,
+    types: typeParsers(),
+    ...(options.schema ? { options: `-c search_path=${options.schema}` } : {}),
+  })
+  // A connection that breaks while idle is dropped from the pool and replaced on the next query; without
+  // a listener, node would treat the event as an uncaught error and stop the whole runtime.
+  pool.on('error', () => {})
+  await checkReachable(pool, options.url)
+  return {
+    driver: 'postgres',
+    query: (sql, params) => runQuery(pool, sql, params),
+    transaction: (fn) => inTransaction(pool, fn),
+    close: () => pool.end(),
+  }
+}
+
+async function checkReachable(pool: pg.Pool, url: string): Promise<void> {
+  try {
+    await pool.query('SELECT 1')
+  } catch (error) {
+    await pool.end()
+    const reason = error instanceof Error ? error.message : String(error)
+    throw new StorageError('DATABASE_UNREACHABLE', `cannot use the PostgreSQL database at ${redact(url)}: ${reason}; check that the server is running and the URL is right`, { cause: error })
+  }
+}
+
+/** The URL without its password, fit for an error message. */
+function redact(url: string): string {
+  try {
+    const parsed = new URL(url)
+    if (parsed.password) parsed.password = '***'
+    return parsed.toString()
+  } catch {
+    return '(unparseable URL)'
+  }
+}
+
+async function runQuery<Row extends object>(
+  target: pg.Pool | pg.PoolClient,
+  sql: string,
+  params: readonly unknown[] | undefined,
+): Promise<QueryResult<Row>> {
+  const result = await (params && params.length > 0 ? target.query(sql, [...params]) : target.query(sql))
+  // A script of several statements returns one result per statement.
+  const last: pg.QueryResult = Array.isArray(result) ? result.at(-1) : result
+  return { rows: (last?.rows ?? []) as Row[] }
+}
+
+async function inTransaction<T>(pool: pg.Pool, fn: (tx: Queryable) => Promise<T>): Promise<T> {
+  const client = await pool.connect()
+  let broken: Error | undefined
+  try {
+    await client.query('BEGIN')
+    const result = await fn(transactionScope((sql, params) => runQuery(client, sql, params)))
+    await client.query('COMMIT')
+    return result
+  } catch (error) {
+    broken = await rollback(client)
+    throw error
+  } finally {
+    client.release(broken)
+  }
+}
+
+/** Rolls back; returns the error when even that failed, so the connection is discarded, not reused. */
+async function rollback(client: pg.PoolClient): Promise<Error | undefined> {
+  try {
+    await client.query('ROLLBACK')
+    return undefined
+  } catch (error) {
+    return error instanceof Error ? error : new Error(String(error))
+  }
+}

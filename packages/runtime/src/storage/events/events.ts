@@ -1,0 +1,107 @@
+import type { Queryable } from '../database/database.js'
+import { notFound } from '../errors/storage-error.js'
+import { listRecords, mapPage } from '../sql/list.js'
+import type { Page, PageOptions } from '../sql/paging.js'
+import { sqlParams } from '../sql/params.js'
+import { defined, newId, toIso } from '../sql/records.js'
+
+/** `pending` until handlers ran: then `processed`, or `failed` with the error. */
+export type EventStatus = 'pending' | 'processed' | 'failed'
+
+/** An event as received, with the records it concerns and what became of it. */
+export interface StoredEvent {
+  readonly id: string
+  readonly type: string
+  readonly payload: Record<string, unknown>
+  readonly conversationId?: string
+  readonly userId?: string
+  readonly messageId?: string
+  readonly status: EventStatus
+  readonly error?: string
+  readonly createdAt: string
+  readonly updatedAt: string
+}
+
+export interface CreateEventInput {
+  readonly type: string
+  readonly payload: Record<string, unknown>
+  readonly conversationId?: string
+  readonly userId?: string
+  readonly messageId?: string
+}
+
+export interface ListEventsOptions extends PageOptions {
+  readonly type?: string
+  readonly status?: EventStatus
+  readonly conversationId?: string
+  readonly userId?: string
+}
+
+export interface EventStore {
+  create(input: CreateEventInput): Promise<StoredEvent>
+  get(id: string): Promise<StoredEvent | undefined>
+  list(options?: ListEventsOptions): Promise<Page<StoredEvent>>
+  /** @throws StorageError `NOT_FOUND` when the bot has no such event. */
+  markProcessed(id: string): Promise<StoredEvent>
+  /** Records the failure; `error` is what a person reads in the dashboard. @throws StorageError `NOT_FOUND` */
+  markFailed(id: string, error: string): Promise<StoredEvent>
+}
+
+/** The events of one bot. */
+export function createEventStore(db: Queryable, botId: string): EventStore {
+  return {
+    create: (input) => createEvent(db, botId, input),
+    get: (id) => getEvent(db, botId, id),
+    list: (options = {}) => listEvents(db, botId, options),
+    markProcessed: (id) => setStatus(db, botId, id, 'processed', null),
+    markFailed: (id, error) => setStatus(db, botId, id, 'failed', error),
+  }
+}
+
+interface EventRow {
+  id: string
+  type: string
+  payload: Record<string, unknown>
+  conversation_id: string | null
+  user_id: string | null
+  message_id: string | null
+  status: EventStatus
+  error: string | null
+  created_at: Date
+  updated_at: Date
+}
+
+const COLUMNS = 'id, type, payload, conversation_id, user_id, message_id, status, error, created_at, updated_at'
+
+function toEvent(row: EventRow): StoredEvent {
+  const { id, type, payload, status } = row
+  const references = defined({ conversationId: row.conversation_id, userId: row.user_id, messageId: row.message_id })
+  return { id, type, payload, ...references, status, ...defined({ error: row.error }), createdAt: toIso(row.created_at), updatedAt: toIso(row.updated_at) }
+}
+
+async function createEvent(db: Queryable, botId: string, input: CreateEventInput): Promise<StoredEvent> {
+  const p = sqlParams()
+  const references = [input.conversationId, input.userId, input.messageId].map((id) => p.add(id ?? null))
+  const values = [p.add(botId), p.add(newId('evt')), p.add(input.type), p.json(input.payload), ...references]
+  const sql = `INSERT INTO parley_events (bot_id, id, type, payload, conversation_id, user_id, message_id)
+    VALUES (${values.join(', ')}) RETURNING ${COLUMNS}`
+  return toEvent((await db.query<EventRow>(sql, p.values)).rows[0]!)
+}
+
+async function getEvent(db: Queryable, botId: string, id: string): Promise<StoredEvent | undefined> {
+  const { rows } = await db.query<EventRow>(`SELECT ${COLUMNS} FROM parley_events WHERE bot_id = $1 AND id = $2`, [botId, id])
+  return rows[0] && toEvent(rows[0])
+}
+
+async function listEvents(db: Queryable, botId: string, options: ListEventsOptions): Promise<Page<StoredEvent>> {
+  const { type, status, conversationId, userId, ...page } = options
+  const equal = { bot_id: botId, type, status, conversation_id: conversationId, user_id: userId }
+  return mapPage(await listRecords<EventRow>(db, { table: 'parley_events', columns: COLUMNS, equal, page }), toEvent)
+}
+
+async function setStatus(db: Queryable, botId: string, id: string, status: EventStatus, error: string | null): Promise<StoredEvent> {
+  const sql = `UPDATE parley_events SET status = $3, error = $4, updated_at = now() WHERE bot_id = $1 AND id = $2 RETURNING ${COLUMNS}`
+  const { rows } = await db.query<EventRow>(sql, [botId, id, status, error])
+  if (!rows[0]) throw notFound('event', id, botId)
+  return toEvent(rows[0])
+}

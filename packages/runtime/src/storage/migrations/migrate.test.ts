@@ -1,0 +1,69 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import type { Database } from '../database/database.js'
+import { appliedVersions, migrate } from './migrate.js'
+import { MIGRATIONS } from './migrations.js'
+import type { Migration } from './migration.js'
+import { testDrivers, type TestDatabase } from '../testing/test-databases.js'
+
+const ALL_VERSIONS = MIGRATIONS.map((migration) => migration.version)
+
+async function tableNames(db: Database): Promise<string[]> {
+  const { rows } = await db.query<{ table_name: string }>(
+    `SELECT table_name FROM information_schema.tables WHERE table_schema = current_schema() AND table_name LIKE 'parley_%' ORDER BY 1`,
+  )
+  return rows.map((row) => row.table_name)
+}
+
+describe.each(testDrivers())('migrate on $name', (driver) => {
+  let testDb: TestDatabase
+  beforeAll(async () => {
+    testDb = await driver.open()
+  })
+  afterAll(() => testDb.dispose())
+
+  it('applies every migration once, in order, and creates the tables', async () => {
+    expect(await migrate(testDb.db)).toEqual(ALL_VERSIONS)
+    expect(await appliedVersions(testDb.db)).toEqual(ALL_VERSIONS)
+    expect(await tableNames(testDb.db)).toEqual([
+      'parley_conversations', 'parley_events', 'parley_messages', 'parley_migrations', 'parley_states', 'parley_users', 'parley_workflows',
+    ])
+  })
+
+  it('applies nothing when run again', async () => {
+    expect(await migrate(testDb.db)).toEqual([])
+    expect(await appliedVersions(testDb.db)).toEqual(ALL_VERSIONS)
+  })
+
+  it('applies a new migration exactly once when several processes migrate at the same time', async () => {
+    const counter: Migration = { version: 100, name: 'counter', sql: 'CREATE TABLE counter (n int); INSERT INTO counter VALUES (1)' }
+    const others = await Promise.all([testDb.openAnother(), testDb.openAnother(), testDb.openAnother()])
+    const results = await Promise.all([testDb.db, ...others].map((db) => migrate(db, [...MIGRATIONS, counter])))
+    expect(results.flat()).toEqual([100])
+    expect((await testDb.db.query('SELECT n FROM counter')).rows).toEqual([{ n: 1 }])
+  })
+
+  it('rolls back a failing migration, keeps those before it, and names it in the error', async () => {
+    const good: Migration = { version: 101, name: 'good', sql: 'CREATE TABLE good (n int)' }
+    const bad: Migration = { version: 102, name: 'bad', sql: 'CREATE TABLE half_done (n int); SELECT nope FROM nowhere' }
+    const known = [...MIGRATIONS, { version: 100, name: 'counter', sql: '' }]
+    await expect(migrate(testDb.db, [...known, good, bad])).rejects.toMatchObject({
+      code: 'MIGRATION_FAILED',
+      message: expect.stringMatching(/^database migration 102 \(bad\) failed: .*nowhere/),
+    })
+    expect((await appliedVersions(testDb.db)).slice(-2)).toEqual([100, 101])
+    const { rows } = await testDb.db.query(`SELECT 1 FROM information_schema.tables WHERE table_schema = current_schema() AND table_name = 'half_done'`)
+    expect(rows).toEqual([])
+  })
+
+  it('refuses a database migrated by a newer version', async () => {
+    await expect(migrate(testDb.db, MIGRATIONS)).rejects.toMatchObject({
+      code: 'DATABASE_TOO_NEW',
+      message: expect.stringContaining('the database is at schema version 101, but this Parley knows versions up to 4'),
+    })
+  })
+
+  it('refuses a list whose versions do not increase', async () => {
+    const list: Migration[] = [{ version: 2, name: 'b', sql: '' }, { version: 1, name: 'a', sql: '' }]
+    await expect(migrate(testDb.db, list)).rejects.toThrow('migration 1 (a) comes after 2; versions must increase along the list')
+  })
+})

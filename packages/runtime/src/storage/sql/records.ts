@@ -1,0 +1,19 @@
+import { randomUUID } from 'node:crypto'
+
+/** `conv` → `conv_0f3a…`: the prefix says what an id names when it turns up in a log. */
+export function newId(prefix: string): string {
+  return `${prefix}_${randomUUID().replaceAll('-', '')}`
+}
+
+/** Timestamps leave the storage layer as ISO 8601 strings, whichever driver read them. */
+export function toIso(value: unknown): string {
+  return value instanceof Date ? value.toISOString() : new Date(String(value)).toISOString()
+}
+
+/**
+ * The properties of `values` that are set. SQL NULL becomes an absent property rather than `null`, as
+ * optional fields are typed: spread the result into a record.
+ */
+export function defined<T extends object>(values: T): { [K in keyof T]?: NonNullable<T[K]> } {
+  return Object.fromEntries(Object.entries(values).filter(([, value]) => value !== undefined && value !== null)) as { [K in keyof T]?: NonNullable<T[K]> }
+}

@@ -1,0 +1,79 @@
+import { randomBytes } from 'node:crypto'
+import type { Database, DriverName } from '../database/database.js'
+import { openDatabase } from '../database/open-database.js'
+import { migrate } from '../migrations/migrate.js'
+
+// Support for this package's tests: every storage test runs once per driver, against real databases.
+
+export const DEFAULT_TEST_DATABASE_URL = 'postgres://postgres@127.0.0.1:5432/test'
+
+/** A database for one test file, with what it takes to open more connections to it and to remove it. */
+export interface TestDatabase {
+  readonly db: Database
+  /** Another `Database` on the same data: a second pool on the server; the same instance when embedded. */
+  openAnother(): Promise<Database>
+  /** Closes the database and, on the server, drops the schema it lived in. */
+  dispose(): Promise<void>
+}
+
+export interface TestDriver {
+  readonly name: DriverName
+  open(): Promise<TestDatabase>
+}
+
+/**
+ * The drivers storage tests run over: PGlite in memory, and the PostgreSQL server at
+ * `PARLEY_TEST_DATABASE_URL`. The server half is left out only when `PARLEY_SKIP_POSTGRES=1`: an
+ * unreachable server fails those tests rather than quietly skipping half the suite.
+ */
+export function testDrivers(): TestDriver[] {
+  const drivers: TestDriver[] = [{ name: 'pglite', open: openEmbedded }]
+  if (process.env['PARLEY_SKIP_POSTGRES'] !== '1') drivers.push({ name: 'postgres', open: openServer })
+  return drivers
+}
+
+async function openEmbedded(): Promise<TestDatabase> {
+  const db = await openDatabase()
+  const another = { ...db, close: async () => {} }
+  return { db, openAnother: async () => another, dispose: () => db.close() }
+}
+
+/** Each test file gets a fresh schema on the server, so files run in parallel without seeing each other. */
+async function openServer(): Promise<TestDatabase> {
+  const url = testDatabaseUrl()
+  const schema = `parley_test_${randomBytes(6).toString('hex')}`
+  const db = await openReachable(url, schema)
+  const others: Database[] = []
+  const openAnother = async () => {
+    const other = await openDatabase({ url, schema })
+    others.push(other)
+    return other
+  }
+  return { db, openAnother, dispose: () => disposeServer(db, others, schema) }
+}
+
+export function testDatabaseUrl(): string {
+  return process.env['PARLEY_TEST_DATABASE_URL'] ?? DEFAULT_TEST_DATABASE_URL
+}
+
+async function openReachable(url: string, schema: string): Promise<Database> {
+  try {
+    return await openDatabase({ url, schema })
+  } catch (error) {
+    const reason = error instanceof Error ? error.message : String(error)
+    throw new Error(`${reason}. The storage tests need PostgreSQL: start it, point PARLEY_TEST_DATABASE_URL at one, or set PARLEY_SKIP_POSTGRES=1 to test the embedded database only`, { cause: error })
+  }
+}
+
+async function disposeServer(db: Database, others: readonly Database[], schema: string): Promise<void> {
+  await Promise.all(others.map((other) => other.close()))
+  await db.query(`DROP SCHEMA ${schema} CASCADE`)
+  await db.close()
+}
+
+/** A test database with Parley's schema in place. */
+export async function openMigrated(driver: TestDriver): Promise<TestDatabase> {
+  const testDb = await driver.open()
+  await migrate(testDb.db)
+  return testDb
+}

@@ -1,0 +1,1 @@
+export { standardMessages, type StandardMessageType } from './standard-messages.js'
