@@ -7,6 +7,16 @@ import type { SchemaSource } from '../schema/schema-source.js'
 /** Who a state belongs to, and so what its `id` names. */
 export type StateType = 'bot' | 'user' | 'conversation' | 'workflow'
 
+/** What identifies and presents a package: plugins, integrations and interfaces all carry it. */
+export interface PackageMeta {
+  readonly name: string
+  readonly version: string
+  readonly title?: string
+  readonly description?: string
+  readonly icon?: string
+  readonly readme?: string
+}
+
 export interface Described {
   readonly title?: string
   readonly description?: string

@@ -3,7 +3,7 @@ import { DefinitionError } from '../errors/definition-error.js'
 import { ALIAS } from '../schema/names.js'
 import { mapValues } from '../util/records.js'
 import type {
-  ActionDefinition, ChannelDefinition, ConfigurationDefinition, EntityDefinition, EventDefinition, Named,
+  PackageMeta, ActionDefinition, ChannelDefinition, ConfigurationDefinition, EntityDefinition, EventDefinition, Named,
   SecretDefinition, StateDefinition, TagsDefinition,
 } from './entities.js'
 import type { InterfaceDefinition } from './interface-definition.js'
@@ -14,13 +14,7 @@ import { definitionOf, type DefinitionOf, type PackageRef } from './package-ref.
 import { checkShape } from './validation/check-shape.js'
 import { integrationProps } from './validation/meta-schemas.js'
 
-export interface IntegrationDefinitionProps<TEntities extends Named<EntityDefinition>, TConfig extends ObjectSchema> {
-  readonly name: string
-  readonly version: string
-  readonly title?: string
-  readonly description?: string
-  readonly icon?: string
-  readonly readme?: string
+export interface IntegrationDefinitionProps<TEntities extends Named<EntityDefinition>, TConfig extends ObjectSchema> extends PackageMeta {
   readonly configuration?: ConfigurationDefinition<TConfig>
   readonly states?: Named<StateDefinition>
   readonly events?: Named<EventDefinition<NoEntities>>

@@ -1,20 +1,14 @@
 import type { Schema } from '../schema/zod.js'
 import { resolveSchema } from '../schema/schema-source.js'
 import { mapValues } from '../util/records.js'
-import type { ActionDefinition, ChannelDefinition, EntityDefinition, EventDefinition, Named } from './entities.js'
+import type { PackageMeta, ActionDefinition, ChannelDefinition, EntityDefinition, EventDefinition, Named } from './entities.js'
 import { checkShape } from './validation/check-shape.js'
 import { interfaceProps } from './validation/meta-schemas.js'
 
 /** Inside an interface, schemas refer to its own entities by name: `entities.modelRef`. */
 export type OwnEntitySchemas<TEntities extends Named<EntityDefinition>> = { readonly [E in keyof TEntities]: TEntities[E]['schema'] }
 
-export interface InterfaceDefinitionProps<TEntities extends Named<EntityDefinition>> {
-  readonly name: string
-  readonly version: string
-  readonly title?: string
-  readonly description?: string
-  readonly icon?: string
-  readonly readme?: string
+export interface InterfaceDefinitionProps<TEntities extends Named<EntityDefinition>> extends PackageMeta {
   readonly entities?: TEntities
   readonly events?: Named<EventDefinition<OwnEntitySchemas<TEntities>>>
   readonly actions?: Named<ActionDefinition<OwnEntitySchemas<TEntities>>>

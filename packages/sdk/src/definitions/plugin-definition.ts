@@ -3,7 +3,7 @@ import { resolveSchema, type AnySchemaSource } from '../schema/schema-source.js'
 import { DefinitionError } from '../errors/definition-error.js'
 import { mapValues } from '../util/records.js'
 import type {
-  ActionDefinition, ConfigurationDefinition, EventDefinition, Named, RecurringEventDefinition, StateDefinition,
+  PackageMeta, ActionDefinition, ConfigurationDefinition, EventDefinition, Named, RecurringEventDefinition, StateDefinition,
   TableDefinition, TagsDefinition, WorkflowDefinition,
 } from './entities.js'
 import type { InterfaceDefinition } from './interface-definition.js'
@@ -31,13 +31,7 @@ export interface PluginDefinitionProps<
   TStates extends Named<StateDefinition>,
   TActions extends Named<ActionDefinition>,
   TTables extends Named<TableDefinition>,
-> {
-  readonly name: string
-  readonly version: string
-  readonly title?: string
-  readonly description?: string
-  readonly icon?: string
-  readonly readme?: string
+> extends PackageMeta {
   readonly interfaces?: TInterfaces
   readonly integrations?: TIntegrations
   readonly configuration?: ConfigurationDefinition<TConfig>

@@ -1,6 +1,5 @@
-import { createCore, type RegisterHandler } from './core.js'
+import { HandlerHost, type RegisterHandler } from './core.js'
 import type { ActionHandlers } from './props.js'
-import type { HandlerTable, Registrar } from './registry.js'
 import type { AnyPluginImplementation } from './plugin-implementation.js'
 import type { ImplementationTypes, LooseTypes } from './types.js'
 
@@ -18,20 +17,12 @@ export interface BotImplementationProps<T extends ImplementationTypes> {
  * const bot = new BotImplementation({ actions: {} })
  * bot.on.message('text', async ({ message, client }) => { … })
  */
-export class BotImplementation<T extends ImplementationTypes = LooseTypes> {
+export class BotImplementation<T extends ImplementationTypes = LooseTypes> extends HandlerHost<T> {
   readonly kind = 'botImplementation' as const
-  readonly actions: ActionHandlers<T>
   readonly plugins: Readonly<Record<string, AnyPluginImplementation>>
-  readonly on: Registrar<T>
-  readonly handlers: HandlerTable
-  readonly register: RegisterHandler<T> | undefined
 
   constructor(props: BotImplementationProps<T>) {
-    const core = createCore(props.actions, props.register)
-    this.actions = core.actions
-    this.on = core.on
-    this.handlers = core.handlers
-    this.register = core.register
+    super(props.actions, props.register)
     this.plugins = props.plugins ?? {}
   }
 }

@@ -31,6 +31,8 @@ export interface Client<T extends ImplementationTypes = LooseTypes> {
     readonly conversationId?: string
     readonly userId?: string
     readonly messageId?: string
+    /** A workflow this event moves on: its `workflowContinue` handlers run, with the event, once it is handled. */
+    readonly workflowId?: string
     /** Deliver later instead of now. */
     readonly schedule?: { readonly delayMs: number } | { readonly at: string }
   }): Promise<{ event: Event<K, T['events'][K]> }>

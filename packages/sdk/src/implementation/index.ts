@@ -7,7 +7,7 @@ export type * from './context.js'
 export type * from './props.js'
 export type * from './hooks.js'
 export { HANDLER_KINDS, HOOK_KINDS, registrationsFor, type HandlerKind, type HandlerTable, type Registration, type Registrar } from './registry.js'
-export type { RegisterHandler } from './core.js'
+export { HandlerHost, type RegisterHandler } from './core.js'
 export { BotImplementation, Bot, type BotImplementationProps } from './bot-implementation.js'
 export { PluginImplementation, Plugin, type PluginImplementationProps, type AnyPluginImplementation } from './plugin-implementation.js'
 export {

@@ -1,8 +1,8 @@
 import type { AnyPluginDefinition } from '../composition/instances.js'
-import { createCore, type RegisterHandler } from './core.js'
+import { HandlerHost, type RegisterHandler } from './core.js'
 import type { Hook } from './hooks.js'
 import type { ActionHandlers, EventHandlerProps, Handler, MessageHandlerProps } from './props.js'
-import type { HandlerTable, Registrar } from './registry.js'
+import type { Registrar } from './registry.js'
 import type { ImplementationTypes, LooseTypes } from './types.js'
 
 export interface PluginImplementationProps<T extends ImplementationTypes> {
@@ -32,23 +32,15 @@ export interface PluginImplementationProps<T extends ImplementationTypes> {
  *   on: (plugin) => { plugin.message('*', async ({ message, logger }) => logger.info(message.type)) },
  * })
  */
-export class PluginImplementation<T extends ImplementationTypes = LooseTypes> {
+export class PluginImplementation<T extends ImplementationTypes = LooseTypes> extends HandlerHost<T> {
   readonly kind = 'pluginImplementation' as const
   readonly definition: AnyPluginDefinition | undefined
-  readonly actions: ActionHandlers<T>
-  readonly on: Registrar<T>
-  readonly handlers: HandlerTable
-  readonly register: RegisterHandler<T> | undefined
 
   constructor(props: PluginImplementationProps<T>) {
-    const core = createCore(props.actions, props.register)
+    super(props.actions, props.register)
     this.definition = props.definition
-    this.actions = core.actions
-    this.on = core.on
-    this.handlers = core.handlers
-    this.register = core.register
-    registerShorthands(core.on, props)
-    props.on?.(core.on)
+    registerShorthands(this.on, props)
+    props.on?.(this.on)
   }
 }
 

@@ -23,7 +23,7 @@ export type StatesProxy<T extends ImplementationTypes> = {
 /** `events.orderPlaced.emit(payload)`. */
 export type EventsProxy<T extends ImplementationTypes> = {
   readonly [K in NameOf<T['events']>]: {
-    emit(payload: T['events'][K], options?: { readonly conversationId?: string; readonly userId?: string }): Promise<{ event: Event<K, T['events'][K]> }>
+    emit(payload: T['events'][K], options?: { readonly conversationId?: string; readonly userId?: string; readonly workflowId?: string }): Promise<{ event: Event<K, T['events'][K]> }>
   }
 }
 

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { createConversationStore, type ConversationStore } from './conversations.js'
-import { openMigrated, testDrivers, type TestDatabase } from '../testing/test-databases.js'
+import { openMigrated, STARTUP_TIMEOUT, testDrivers, type TestDatabase } from '../testing/test-databases.js'
 
 describe.each(testDrivers())('conversations on $name', (driver) => {
   let testDb: TestDatabase
@@ -8,7 +8,7 @@ describe.each(testDrivers())('conversations on $name', (driver) => {
   beforeAll(async () => {
     testDb = await openMigrated(driver)
     conversations = createConversationStore(testDb.db, 'bot-a')
-  })
+  }, STARTUP_TIMEOUT)
   afterAll(() => testDb.dispose())
 
   it('creates a conversation on a channel of an integration and reads it back', async () => {

@@ -4,7 +4,7 @@ import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Database } from './database.js'
 import { openDatabase } from './open-database.js'
-import { testDrivers, type TestDatabase } from '../testing/test-databases.js'
+import { STARTUP_TIMEOUT, testDrivers, type TestDatabase } from '../testing/test-databases.js'
 
 describe.each(testDrivers())('database on $name', (driver) => {
   let testDb: TestDatabase
@@ -13,7 +13,7 @@ describe.each(testDrivers())('database on $name', (driver) => {
     testDb = await driver.open()
     db = testDb.db
     await db.query('CREATE TABLE notes (id serial PRIMARY KEY, body text NOT NULL, data jsonb, at timestamptz DEFAULT now())')
-  })
+  }, STARTUP_TIMEOUT)
   afterAll(() => testDb.dispose())
 
   it('reports which driver it uses', () => {
@@ -78,7 +78,7 @@ describe('openDatabase', () => {
     } finally {
       await rm(dataDir, { recursive: true, force: true })
     }
-  })
+  }, STARTUP_TIMEOUT)
 
   it('refuses a URL that is not PostgreSQL, saying what to use', async () => {
     await expect(openDatabase({ url: 'mysql://root@localhost/db' })).rejects.toMatchObject({
@@ -103,5 +103,5 @@ describe('openDatabase', () => {
     const { rows } = await db.query(`SELECT table_schema FROM information_schema.tables WHERE table_name = 'placed'`)
     expect(rows).toEqual([{ table_schema: 'bots' }])
     await db.close()
-  })
+  }, STARTUP_TIMEOUT)
 })

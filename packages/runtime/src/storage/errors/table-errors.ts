@@ -19,16 +19,19 @@ export interface RowIssue {
   readonly message: string
 }
 
-/** A row does not match its table's schema; no row of the call was written. */
+/**
+ * A row does not match its table's schema; no row of the call was written. `location` says which input
+ * was at fault: `rows[2]` for the third row of a call, `patch` for an update.
+ */
 export class TableRowError extends ParleyError {
   override readonly code = 'ROW_INVALID' as const
 
   constructor(
     readonly table: string,
-    readonly rowIndex: number,
+    readonly location: string,
     readonly issues: readonly RowIssue[],
   ) {
-    super('ROW_INVALID', `table "${table}", row ${rowIndex}: ${issues.map(describeIssue).join('; ')}; no row was written`)
+    super('ROW_INVALID', `table "${table}", ${location}: ${issues.map(describeIssue).join('; ')}; no row was written`)
   }
 }
 

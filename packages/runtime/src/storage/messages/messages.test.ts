@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { createMessageStore, type MessageStore } from './messages.js'
 import { createConversationStore } from '../conversations/conversations.js'
 import { createUserStore } from '../users/users.js'
-import { openMigrated, testDrivers, type TestDatabase } from '../testing/test-databases.js'
+import { openMigrated, STARTUP_TIMEOUT, testDrivers, type TestDatabase } from '../testing/test-databases.js'
 
 describe.each(testDrivers())('messages on $name', (driver) => {
   let testDb: TestDatabase
@@ -14,7 +14,7 @@ describe.each(testDrivers())('messages on $name', (driver) => {
     messages = createMessageStore(testDb.db, 'bot-a')
     conversationId = (await createConversationStore(testDb.db, 'bot-a').create({ channel: 'channel', integration: 'webchat' })).id
     userId = (await createUserStore(testDb.db, 'bot-a').create()).id
-  })
+  }, STARTUP_TIMEOUT)
   afterAll(() => testDb.dispose())
 
   const text = (body: string) => ({ type: 'text', payload: { text: body } })

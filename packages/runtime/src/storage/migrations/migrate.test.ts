@@ -3,7 +3,7 @@ import type { Database } from '../database/database.js'
 import { appliedVersions, migrate } from './migrate.js'
 import { MIGRATIONS } from './migrations.js'
 import type { Migration } from './migration.js'
-import { testDrivers, type TestDatabase } from '../testing/test-databases.js'
+import { STARTUP_TIMEOUT, testDrivers, type TestDatabase } from '../testing/test-databases.js'
 
 const ALL_VERSIONS = MIGRATIONS.map((migration) => migration.version)
 
@@ -18,7 +18,7 @@ describe.each(testDrivers())('migrate on $name', (driver) => {
   let testDb: TestDatabase
   beforeAll(async () => {
     testDb = await driver.open()
-  })
+  }, STARTUP_TIMEOUT)
   afterAll(() => testDb.dispose())
 
   it('applies every migration once, in order, and creates the tables', async () => {

@@ -2,7 +2,7 @@ import type { Queryable } from '../database/database.js'
 import { tagsCondition, type Tags } from '../tags/tags.js'
 import { whereClause } from './conditions.js'
 import { pageClause, pageWindow, toPage, type Page, type PageOptions } from './paging.js'
-import { sqlParams } from './params.js'
+import { sqlParams, type SqlParams } from './params.js'
 
 /** A page of one bot's records from one of Parley's own tables. */
 export interface ListQuery {
@@ -12,7 +12,7 @@ export interface ListQuery {
   readonly equal: Readonly<Record<string, unknown>>
   readonly tags?: Tags
   /** More conditions, built with the same parameters. */
-  readonly conditions?: (params: ReturnType<typeof sqlParams>) => string[]
+  readonly conditions?: (params: SqlParams) => string[]
   readonly page: PageOptions
 }
 

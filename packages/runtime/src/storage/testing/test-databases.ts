@@ -5,6 +5,9 @@ import { migrate } from '../migrations/migrate.js'
 
 // Support for this package's tests: every storage test runs once per driver, against real databases.
 
+/** Starting an embedded database compiles PostgreSQL's WebAssembly: seconds, more on a busy machine. */
+export const STARTUP_TIMEOUT = 60_000
+
 export const DEFAULT_TEST_DATABASE_URL = 'postgres://postgres@127.0.0.1:5432/test'
 
 /** A database for one test file, with what it takes to open more connections to it and to remove it. */

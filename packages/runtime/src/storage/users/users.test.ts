@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { createUserStore, type UserStore } from './users.js'
-import { openMigrated, testDrivers, type TestDatabase } from '../testing/test-databases.js'
+import { openMigrated, STARTUP_TIMEOUT, testDrivers, type TestDatabase } from '../testing/test-databases.js'
 
 describe.each(testDrivers())('users on $name', (driver) => {
   let testDb: TestDatabase
@@ -8,7 +8,7 @@ describe.each(testDrivers())('users on $name', (driver) => {
   beforeAll(async () => {
     testDb = await openMigrated(driver)
     users = createUserStore(testDb.db, 'bot-a')
-  })
+  }, STARTUP_TIMEOUT)
   afterAll(() => testDb.dispose())
 
   it('creates a user with a prefixed id and reads it back', async () => {

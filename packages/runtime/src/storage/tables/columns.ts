@@ -1,0 +1,16 @@
+import { TableQueryError } from '../errors/table-errors.js'
+import type { Column, TableShape } from './table-shape.js'
+
+/**
+ * The column a query names. `usage` says where (`filter`, `orderBy`, …), so the message points at the
+ * mistake.
+ */
+export function findColumn(shape: TableShape, name: string, usage: string): Column {
+  const column = shape.columns.get(name)
+  if (column) return column
+  throw new TableQueryError('COLUMN_UNKNOWN', shape.name, `table "${shape.name}" has no column "${name}" (in ${usage}); its columns are: ${[...shape.columns.keys()].join(', ')}`)
+}
+
+export function queryError(shape: TableShape, message: string): TableQueryError {
+  return new TableQueryError('QUERY_INVALID', shape.name, `table "${shape.name}", ${message}`)
+}
