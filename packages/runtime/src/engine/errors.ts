@@ -9,8 +9,10 @@ export type RuntimeErrorCode =
   | 'CONTEXT_MISSING'
   | 'STATE_TYPE_MISMATCH'
   | 'STATE_NOT_FOUND'
+  | 'NOT_FOUND'
   | 'MESSAGE_TYPE_UNKNOWN'
   | 'RUNTIME_STOPPED'
+  | 'CALL_DEPTH_EXCEEDED'
 
 /** The runtime could not do what was asked; the message names the bot part at fault and what to change. */
 export class RuntimeError extends ParleyError {
@@ -20,6 +22,11 @@ export class RuntimeError extends ParleyError {
   ) {
     super(code, message)
   }
+}
+
+/** `user "u1" does not exist in bot "bot"`: a record named by id is not there. */
+export function notFound(kind: string, id: string, botId: string): RuntimeError {
+  return new RuntimeError('NOT_FOUND', `${kind} "${id}" does not exist in bot "${botId}"`)
 }
 
 /** One field that failed its schema: `path` is dotted from the payload's root (`input.name`). */

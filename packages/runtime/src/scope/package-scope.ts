@@ -47,9 +47,15 @@ function ownName(unit: PackageScopeInput, kind: ScopedKind, name: string): strin
   return local !== undefined && unit.own[kind].includes(local) ? prefixed(unit.alias, local) : undefined
 }
 
+/**
+ * Own states and actions read bare. Own event types read after the package name (`analytics:thresholdExceeded`)
+ * so that code comparing `event.type` is right whatever alias the bot gave the package, and an own event
+ * is told apart from an interface's event of the same name.
+ */
 function ownLocal(composed: Composed, unit: PackageScopeInput, kind: ScopedKind, botName: string): string | undefined {
   const entity = composed[COMPOSED_KEY[kind]][botName]
-  return entity && entity.origin.kind === unit.kind && entity.origin.alias === unit.alias ? entity.localName : undefined
+  if (!entity || entity.origin.kind !== unit.kind || entity.origin.alias !== unit.alias) return undefined
+  return kind === 'event' ? prefixed(unit.packageName, entity.localName) : entity.localName
 }
 
 /** `ifaceAlias:name` and `depAlias:name` → the bot's name, for every entity the dependencies offer. */
@@ -67,8 +73,11 @@ function routeTable(composed: Composed, unit: PackageScopeInput, kind: RoutedKin
   return table
 }
 
+/** The first local name wins, so an entity reached through an interface reads as the interface names it. */
 function invert(table: ReadonlyMap<string, string>): Map<string, string> {
-  return new Map([...table].map(([local, botName]) => [botName, local]))
+  const inverted = new Map<string, string>()
+  for (const [local, botName] of table) if (!inverted.has(botName)) inverted.set(botName, local)
+  return inverted
 }
 
 function refuse(composed: Composed, unit: PackageScopeInput, owner: string, kind: ScopedKind, name: string, routes: Record<RoutedKind, Map<string, string>>): never {

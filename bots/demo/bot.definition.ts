@@ -1,0 +1,14 @@
+import { BotDefinition, z } from '@parley/sdk'
+import journal from '@parley/plugin-journal'
+import moderation from '@parley/plugin-moderation'
+
+const bot = new BotDefinition({
+  states: {
+    lastEntry: { type: 'conversation', schema: z.object({ entryId: z.number(), text: z.string() }) },
+  },
+})
+
+bot.addPlugin(journal, { configuration: { maxLength: 80 } })
+bot.addPlugin(moderation, { configuration: { blockedWords: ['spam'], signature: '— the Parley demo bot' } })
+
+export default bot

@@ -1,0 +1,16 @@
+import { createTestBot } from '@parley/runtime/testing'
+import { describe, expect, it } from 'vitest'
+import demo from '../index.js'
+
+describe('the demo bot', { timeout: 120_000 }, () => {
+  it('journals each message, answers with the count, and holds back spam', async () => {
+    const bot = await createTestBot(demo)
+    const conversation = await bot.conversation()
+    expect((await conversation.send('Hello!')).texts).toEqual(['You said "Hello!". That makes 1 entry in your journal.\n— the Parley demo bot'])
+    expect((await conversation.send('cheap spam')).texts).toEqual(["Let's keep it friendly: that message was held back.\n— the Parley demo bot"])
+    expect((await conversation.send('Sorry')).texts).toEqual(['You said "Sorry". That makes 2 entries in your journal.\n— the Parley demo bot'])
+    expect(await bot.getState('conversation', conversation.id, 'lastEntry')).toMatchObject({ text: 'Sorry' })
+    expect(await bot.events('journal:entryRecorded')).toHaveLength(2)
+    await bot.stop()
+  })
+})

@@ -1,0 +1,1 @@
+export type { User, Conversation, Message, StoredEvent, StateRecord, WorkflowInstance } from '../../storage/index.js'

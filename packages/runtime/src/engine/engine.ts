@@ -1,0 +1,34 @@
+import type { BotDefinition, Message } from '@parley/sdk'
+import type { Database, Queryable } from '../storage/database/index.js'
+import type { BotStorage as Stores } from '../storage/index.js'
+import type { Clock } from '../jobs/clock.js'
+import type { JobQueue } from '../jobs/job-queue.js'
+import type { Worker } from '../jobs/worker.js'
+import type { LogStore } from '../logging/log-store.js'
+import type { CodeUnit, IntegrationUnit } from './units.js'
+
+/** Called with each message the bot sends, once it is stored (the web chat and tests listen here). */
+export type MessageListener = (message: Message) => void
+
+/**
+ * One running bot, as every part of the dispatch pipeline sees it. Built once by `createRuntime`; its
+ * parts never change while the bot runs.
+ */
+export interface Engine {
+  readonly botId: string
+  readonly definition: BotDefinition
+  readonly db: Database
+  readonly stores: Stores
+  /** Runs `fn` in one transaction; `stores` and `db` are bound to it. */
+  transaction<T>(fn: (tx: { readonly stores: Stores; readonly db: Queryable }) => Promise<T>): Promise<T>
+  /** Plugins in the order they were added, then the bot: the order handlers and hooks run in. */
+  readonly code: readonly CodeUnit[]
+  readonly bot: CodeUnit
+  readonly plugins: ReadonlyMap<string, CodeUnit>
+  readonly integrations: ReadonlyMap<string, IntegrationUnit>
+  readonly clock: Clock
+  readonly jobs: JobQueue
+  readonly worker: Worker
+  readonly logs: LogStore
+  readonly listeners: Set<MessageListener>
+}

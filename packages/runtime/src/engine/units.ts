@@ -1,0 +1,56 @@
+import type {
+  Context, HandlerKind, HookKind, IntegrationImplementation, IntegrationInstance, IntegrationRoute, InterfaceRoute,
+} from '@parley/sdk'
+import type { NameScope } from '../scope/name-scope.js'
+import type { ProxyNames } from './load/proxy-names.js'
+
+// The engine calls handlers generically; each was typed by the registrar or implementation that took it.
+export type AnyHandler = (props: never) => unknown
+
+/** A handler or hook with its selector resolved to the bot's name (or `'*'`). */
+export interface BoundRegistration {
+  readonly match: string
+  /** The selector as the code wrote it, to name the handler in errors. */
+  readonly selector: string
+  readonly handler: AnyHandler
+}
+
+export type BoundHandlers = Readonly<Record<HandlerKind | HookKind, readonly BoundRegistration[]>>
+
+/** The bot or one of its plugins: code with handlers, hooks and actions, speaking its own names. */
+export interface CodeUnit {
+  readonly kind: 'bot' | 'plugin'
+  /** The plugin's alias; empty for the bot. */
+  readonly alias: string
+  /** What log records name as their source: `bot`, or the plugin's alias. */
+  readonly source: string
+  readonly scope: NameScope
+  readonly configuration: Readonly<Record<string, unknown>>
+  /** Action handlers by the action's own name. */
+  readonly actions: Readonly<Record<string, AnyHandler>>
+  readonly handlers: BoundHandlers
+  readonly register: AnyHandler | undefined
+  readonly interfaces: Readonly<Record<string, InterfaceRoute>>
+  /** Integrations it reaches by alias: a plugin's direct dependencies, every integration for the bot. */
+  readonly integrations: Readonly<Record<string, IntegrationRoute>>
+  readonly names: ProxyNames
+}
+
+/** An integration added to the bot, with the implementation that runs its actions and channels. */
+export interface IntegrationUnit {
+  readonly kind: 'integration'
+  readonly alias: string
+  readonly source: string
+  readonly scope: NameScope
+  readonly instance: IntegrationInstance
+  readonly implementation: IntegrationImplementation | undefined
+  readonly secrets: Readonly<Record<string, string | undefined>>
+}
+
+export type Unit = CodeUnit | IntegrationUnit
+
+/** Who is calling: a unit, and what it is handling. */
+export interface Caller {
+  readonly unit: Unit
+  readonly ctx: Context
+}

@@ -1,0 +1,6 @@
+export { createHttpClient, type HttpClientOptions } from './http-client.js'
+export { openWebchat, type WebchatOptions, type WebchatChat, type WebchatSession, type WebchatSubscription } from './webchat-client.js'
+export { listBots, type BotSummary } from './bots.js'
+export { ParleyHttpError, type HttpIssue } from './http-error.js'
+export type { TransportOptions } from './transport.js'
+export type { RetryPolicy } from './retry.js'

@@ -1,0 +1,22 @@
+import type { Tags } from '@parley/sdk'
+
+/** What list calls take: page numbers, filters, and tags (written `tags[name]=value`). */
+export type QueryValues = Readonly<Record<string, string | number | Tags | undefined>>
+
+export function toSearchParams(values: QueryValues = {}): URLSearchParams {
+  const params = new URLSearchParams()
+  for (const [name, value] of Object.entries(values)) {
+    if (typeof value === 'object') for (const [tag, tagValue] of Object.entries(value)) append(params, `${name}[${tag}]`, tagValue)
+    else append(params, name, value)
+  }
+  return params
+}
+
+function append(params: URLSearchParams, name: string, value: string | number | undefined): void {
+  if (value !== undefined) params.append(name, String(value))
+}
+
+/** JSON has no `undefined`: a tag set to `undefined` (removed) travels as `null`. */
+export function tagsForJson(tags: Tags | undefined): Record<string, string | null> | undefined {
+  return tags && Object.fromEntries(Object.entries(tags).map(([name, value]) => [name, value ?? null]))
+}

@@ -1,0 +1,42 @@
+import { Hono, type Context } from 'hono'
+import { bodyLimit } from 'hono/body-limit'
+import { tokenRegistry } from './auth/tokens.js'
+import { randomWebchatSecret, webchatKeys } from './auth/webchat-keys.js'
+import { errorResponse } from './errors/error-body.js'
+import { RequestError } from './errors/http-errors.js'
+import { openApiDocument } from './openapi/document.js'
+import { DEFAULT_BODY_LIMIT, DEFAULT_INFO, DEFAULT_KEEP_ALIVE_MS, type HttpOptions } from './options.js'
+import { apiRoutes } from './routes/index.js'
+import { mountRoute } from './routes/mount.js'
+import { mountChatPage } from '../webchat/chat-page.js'
+
+/** The runtime's HTTP API, `/openapi.json` and the chat page, over a host; serve it with `startHttpServer`. */
+export function createHttpApp(options: HttpOptions): Hono {
+  const app = new Hono()
+  const credentials = { tokens: tokenRegistry(options.tokens ?? []), webchat: webchatKeys(options.webchatSecret ?? randomWebchatSecret()) }
+  const routes = apiRoutes(options.host, { keys: credentials.webchat, keepAliveMs: options.keepAliveMs ?? DEFAULT_KEEP_ALIVE_MS })
+  const document = openApiDocument(routes, { ...DEFAULT_INFO, ...options.info })
+  const limit = options.bodyLimit ?? DEFAULT_BODY_LIMIT
+  app.use('/v1/*', bodyLimit({ maxSize: limit, onError: (c) => sendError(c, tooLarge(limit)) }))
+  for (const route of routes) mountRoute(app, route, { host: options.host, credentials })
+  app.get('/openapi.json', (c) => c.json(document))
+  mountChatPage(app, options.host)
+  app.notFound((c) => sendError(c, new RequestError('ROUTE_NOT_FOUND', `no route ${c.req.method} ${c.req.path}; /openapi.json lists them`)))
+  app.onError((error, c) => sendError(c, error, options.onServerError ?? reportServerError))
+  return app
+}
+
+function tooLarge(limit: number): RequestError {
+  return new RequestError('BODY_TOO_LARGE', `the request body is over the limit of ${limit} bytes; send less per call (a table's rows in batches, for example)`)
+}
+
+function sendError(c: Context, error: unknown, report?: (error: unknown) => void): Response {
+  const { status, body } = errorResponse(error)
+  if (status === 500) report?.(error)
+  if (status === 401) c.header('WWW-Authenticate', 'Bearer')
+  return c.json(body, status as 500)
+}
+
+function reportServerError(error: unknown): void {
+  console.error('parley: request failed:', error)
+}

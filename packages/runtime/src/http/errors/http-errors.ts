@@ -1,0 +1,44 @@
+import { ParleyError } from '@parley/sdk'
+
+/** One field of a request that failed its schema; `path` is dotted from the part it is in (`body.payload.text`). */
+export interface RequestIssue {
+  readonly path: string
+  readonly message: string
+}
+
+export type RequestErrorCode =
+  | 'REQUEST_INVALID'
+  | 'UNAUTHORIZED'
+  | 'FORBIDDEN'
+  | 'ROUTE_NOT_FOUND'
+  | 'BOT_NOT_FOUND'
+  | 'BODY_TOO_LARGE'
+
+/** The server refused a request before it reached the bot; the message says what to send instead. */
+export class RequestError extends ParleyError {
+  constructor(
+    override readonly code: RequestErrorCode,
+    message: string,
+    readonly issues: readonly RequestIssue[] = [],
+  ) {
+    super(code, message)
+  }
+}
+
+export function invalidRequest(issues: readonly RequestIssue[]): RequestError {
+  const list = issues.map((issue) => (issue.path ? `${issue.path}: ${issue.message}` : issue.message)).join('; ')
+  return new RequestError('REQUEST_INVALID', `the request is invalid: ${list}`, issues)
+}
+
+export function botNotFound(botId: string): RequestError {
+  return new RequestError('BOT_NOT_FOUND', `bot "${botId}" is not served here; GET /v1/bots lists the bots this server runs`)
+}
+
+/** Options of the HTTP server that cannot work, found when it starts. */
+export class HttpConfigError extends ParleyError {
+  override readonly code = 'HTTP_CONFIG_INVALID' as const
+
+  constructor(message: string) {
+    super('HTTP_CONFIG_INVALID', message)
+  }
+}

@@ -1,0 +1,43 @@
+/**
+ * The HTTP status for an error code. Codes are listed where they are known; codes added later still get a
+ * fitting status from their suffix, so a new domain error never turns into a 500 by default.
+ */
+const BY_CODE: Readonly<Record<string, number>> = {
+  REQUEST_INVALID: 400,
+  PAYLOAD_INVALID: 400,
+  ROW_INVALID: 400,
+  COLUMN_UNKNOWN: 400,
+  QUERY_INVALID: 400,
+  PAGE_INVALID: 400,
+  CONTEXT_MISSING: 400,
+  STATE_TYPE_MISMATCH: 400,
+  MESSAGE_TYPE_UNKNOWN: 400,
+  OUT_OF_SCOPE: 400,
+  UNAUTHORIZED: 401,
+  FORBIDDEN: 403,
+  NOT_FOUND: 404,
+  ROUTE_NOT_FOUND: 404,
+  NAME_UNKNOWN: 404,
+  TABLE_UNKNOWN: 404,
+  WORKFLOW_FINISHED: 409,
+  BODY_TOO_LARGE: 413,
+  STATE_TOO_LARGE: 413,
+  RUNTIME_STOPPED: 503,
+  DATABASE_UNREACHABLE: 503,
+}
+
+const BY_SUFFIX: readonly (readonly [string, number])[] = [
+  ['_NOT_FOUND', 404],
+  ['_UNKNOWN', 404],
+  ['_INVALID', 400],
+  ['_MISSING', 400],
+  ['_CONFLICT', 409],
+  ['_CLASH', 409],
+  ['_TAKEN', 409],
+  ['_EXISTS', 409],
+  ['_TOO_LARGE', 413],
+]
+
+export function statusForCode(code: string): number {
+  return BY_CODE[code] ?? BY_SUFFIX.find(([suffix]) => code.endsWith(suffix))?.[1] ?? 500
+}

@@ -1,0 +1,43 @@
+import type { Client, Message, Tags } from '@parley/sdk'
+
+/**
+ * What the HTTP layer needs of a running runtime, and nothing more. The server never reaches into the
+ * engine: whatever runs bots (the engine in one process, a test host) is served by implementing this.
+ */
+export interface RuntimeHost {
+  /** The bots served, in a stable order. */
+  bots(): readonly HostedBot[]
+  /** The bot with this id, or `undefined` when none is served. Looked up per request, so a reloaded bot is picked up. */
+  bot(id: string): HostedBot | undefined
+}
+
+/** One served bot: its client, and the two things a channel needs beside it. */
+export interface HostedBot {
+  readonly id: string
+  /** What the chat page shows as the bot's name; the id when absent. */
+  readonly title?: string
+  readonly description?: string
+  /** The bot's client: the same API handlers get in-process. */
+  readonly client: Client
+  /**
+   * Stores a message a user sent and dispatches it (before hooks, handlers, after hooks). Resolves with
+   * the stored message once it has been handled, so replies created by handlers already exist.
+   */
+  receiveMessage(message: IncomingMessage): Promise<{ message: Message }>
+  /**
+   * Calls `listener` for each message created in the conversation from now on — at least the bot's
+   * outgoing ones, as they are stored — until the returned function is called.
+   */
+  subscribe(conversationId: string, listener: MessageListener): () => void
+}
+
+/** A message from a user, as a channel hands it in. */
+export interface IncomingMessage {
+  readonly conversationId: string
+  readonly userId: string
+  readonly type: string
+  readonly payload: object
+  readonly tags?: Tags
+}
+
+export type MessageListener = (message: Message) => void

@@ -1,0 +1,25 @@
+import type { ApiInfo } from './openapi/document.js'
+import type { TokenEntry } from './auth/tokens.js'
+import type { RuntimeHost } from './host.js'
+
+export interface HttpOptions {
+  readonly host: RuntimeHost
+  /** API tokens and their scopes; with none, only `/health`, the docs and the web chat answer. */
+  readonly tokens?: readonly TokenEntry[]
+  /**
+   * Signs web chat user keys. Random when absent, so keys last as long as the process; set it (from
+   * `PARLEY_WEBCHAT_SECRET`) for keys that survive restarts and work across several processes.
+   */
+  readonly webchatSecret?: string
+  /** Largest request body accepted, in bytes; 1 MiB by default. */
+  readonly bodyLimit?: number
+  /** How often an idle event stream sends a keep-alive comment, in milliseconds; 15 s by default. */
+  readonly keepAliveMs?: number
+  readonly info?: Partial<ApiInfo>
+  /** Where failures the caller does not see (500s) are reported; `console.error` by default. */
+  readonly onServerError?: (error: unknown) => void
+}
+
+export const DEFAULT_BODY_LIMIT = 1024 * 1024
+export const DEFAULT_KEEP_ALIVE_MS = 15_000
+export const DEFAULT_INFO: ApiInfo = { title: 'Parley runtime API', version: '1.0.0' }

@@ -1,0 +1,83 @@
+import type { Client, Schema, z } from '@parley/sdk'
+import type { Context } from 'hono'
+import type { Principal } from '../auth/principal.js'
+import type { HostedBot } from '../host.js'
+
+export type Method = 'get' | 'post' | 'put' | 'patch' | 'delete'
+
+/**
+ * Who may call a route: anyone, an API token covering the bot, or the web chat credential of the
+ * conversation named in the path.
+ */
+export type Access = 'public' | 'token' | 'webchat'
+
+/** What a successful call returns: JSON by a schema, nothing (204), a stream or a page. */
+export type Success =
+  | { readonly status: 200 | 201; readonly schema: Schema }
+  | { readonly status: 204 }
+  | { readonly status: 200; readonly contentType: 'text/event-stream' | 'text/html'; readonly description: string }
+
+/** A route as data: the server mounts it and the OpenAPI document describes it, from the same schemas. */
+export interface Route {
+  readonly method: Method
+  /** Hono's syntax: `/v1/bots/:botId/users/:id`. */
+  readonly path: string
+  readonly operationId: string
+  readonly summary: string
+  readonly tag: string
+  readonly access: Access
+  readonly params?: Schema
+  readonly query?: Schema
+  readonly body?: Schema
+  readonly success: Success
+  /** `bot` is the bot named by `:botId`, when the path has one. The result is sent as JSON, unless it is a `Response`. */
+  readonly handle: (request: RouteRequest) => Promise<unknown>
+}
+
+export interface RouteRequest {
+  // The schemas checked these; each route reads them through its own typed view (see `defineRoute`).
+  readonly params: unknown
+  readonly query: unknown
+  readonly body: unknown
+  readonly principal: Principal
+  readonly bot: HostedBot | undefined
+  readonly c: Context
+}
+
+type Parsed<S> = S extends Schema ? z.output<S> : undefined
+
+/** What a bot route's handler receives: the checked request and the bot it is for. */
+export interface BotRequest<P, Q, B> {
+  readonly params: Parsed<P>
+  readonly query: Parsed<Q>
+  readonly body: Parsed<B>
+  readonly principal: Principal
+  readonly bot: HostedBot
+  readonly client: Client
+  readonly c: Context
+}
+
+export interface BotRouteSpec<P extends Schema | undefined, Q extends Schema | undefined, B extends Schema | undefined>
+  extends Omit<Route, 'handle' | 'params' | 'query' | 'body'> {
+  readonly params?: P
+  readonly query?: Q
+  readonly body?: B
+  readonly handle: (request: BotRequest<P, Q, B>) => Promise<unknown>
+}
+
+/**
+ * A route under `/v1/bots/:botId`, whose handler gets its inputs typed from the schemas and the bot
+ * already looked up (the server answers 404 for a bot it does not serve).
+ */
+export function botRoute<P extends Schema | undefined = undefined, Q extends Schema | undefined = undefined, B extends Schema | undefined = undefined>(
+  spec: BotRouteSpec<P, Q, B>,
+): Route {
+  return {
+    ...spec,
+    handle: (request) => {
+      // Mounting looked the bot up from `:botId` and answered 404 when there is none.
+      const bot = request.bot!
+      return spec.handle({ ...request, bot, client: bot.client } as BotRequest<P, Q, B>)
+    },
+  }
+}

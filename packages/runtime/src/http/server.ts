@@ -1,0 +1,48 @@
+import type { AddressInfo } from 'node:net'
+import type { Server } from 'node:http'
+import { serve } from '@hono/node-server'
+import { createHttpApp } from './app.js'
+import type { HttpOptions } from './options.js'
+
+export interface ServerOptions extends HttpOptions {
+  /** 0 (the default) picks a free port. */
+  readonly port?: number
+  /** `127.0.0.1` by default: reachable from this machine only, unless asked for more. */
+  readonly hostname?: string
+}
+
+export interface RunningServer {
+  /** `http://127.0.0.1:3000`, without a trailing slash. */
+  readonly url: string
+  readonly port: number
+  /** Stops accepting connections and ends open ones, event streams included. */
+  close(): Promise<void>
+}
+
+export async function startHttpServer(options: ServerOptions): Promise<RunningServer> {
+  const app = createHttpApp(options)
+  const hostname = options.hostname ?? '127.0.0.1'
+  const server = await listen(app.fetch, options.port ?? 0, hostname)
+  const { port } = server.address() as AddressInfo
+  return { url: `http://${urlHost(hostname)}:${port}`, port, close: () => close(server) }
+}
+
+function listen(fetch: ReturnType<typeof createHttpApp>['fetch'], port: number, hostname: string): Promise<Server> {
+  return new Promise((resolve, reject) => {
+    const server = serve({ fetch, port, hostname }, () => resolve(server as Server))
+    server.once('error', reject)
+  })
+}
+
+function urlHost(hostname: string): string {
+  if (hostname === '0.0.0.0' || hostname === '::') return '127.0.0.1'
+  return hostname.includes(':') ? `[${hostname}]` : hostname
+}
+
+function close(server: Server): Promise<void> {
+  return new Promise((resolve, reject) => {
+    server.close((error) => (error ? reject(error) : resolve()))
+    // Event streams never end by themselves; without this, close would wait for every browser tab.
+    server.closeAllConnections()
+  })
+}

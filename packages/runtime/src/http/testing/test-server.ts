@@ -1,0 +1,49 @@
+import { randomBytes } from 'node:crypto'
+import { createRuntime } from '../../engine/create-runtime.js'
+import type { Runtime, RuntimeOptions } from '../../engine/runtime.js'
+import { createRuntimesHost, type RuntimesHost } from '../runtime-host.js'
+import { startHttpServer, type RunningServer, type ServerOptions } from '../server.js'
+import { fixtureBot } from './fixture-bot.js'
+
+/** A real runtime (embedded database in memory) served over HTTP on a free loopback port. */
+export interface TestServer {
+  readonly server: RunningServer
+  readonly url: string
+  readonly runtime: Runtime
+  readonly host: RuntimesHost
+  /** Scope `admin`. */
+  readonly adminToken: string
+  /** Scope `bot:<the bot's id>`. */
+  readonly botToken: string
+  /** Scope `bot:other`. */
+  readonly otherToken: string
+  /** Errors the server answered with a 500; a test expects none. */
+  readonly serverErrors: unknown[]
+  close(): Promise<void>
+}
+
+export type TestServerOptions = Partial<Omit<ServerOptions, 'host'>> & { readonly runtime?: Partial<RuntimeOptions> }
+
+export async function startTestServer(options: TestServerOptions = {}): Promise<TestServer> {
+  const runtime = await createRuntime({ ...fixtureBot(), botId: 'fixture', jobs: { mode: 'manual' }, ...options.runtime })
+  await runtime.start()
+  const host = createRuntimesHost()
+  host.serve(runtime, { title: 'Fixture bot' })
+  const serverErrors: unknown[] = []
+  const tokens = { adminToken: token(), botToken: token(), otherToken: token() }
+  const server = await startHttpServer({
+    host,
+    tokens: [{ scope: 'admin', token: tokens.adminToken }, { scope: `bot:${runtime.botId}`, token: tokens.botToken }, { scope: 'bot:other', token: tokens.otherToken }],
+    onServerError: (error) => serverErrors.push(error),
+    ...options,
+  })
+  const close = async () => {
+    await server.close()
+    await runtime.stop()
+  }
+  return { server, url: server.url, runtime, host, ...tokens, serverErrors, close }
+}
+
+function token(): string {
+  return randomBytes(16).toString('hex')
+}

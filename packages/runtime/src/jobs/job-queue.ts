@@ -1,0 +1,136 @@
+import type { Queryable } from '../storage/database/index.js'
+
+// Why a table of our own rather than pg-boss. pg-boss 10 does run on PGlite through its `db.executeSql`
+// adapter, and claims jobs the same way this does (`FOR UPDATE SKIP LOCKED`), but:
+// - it compares due times with the database's `now()`; tests must move time on (a one-day delay, an
+//   expiry, a timeout) without waiting, so every due time here is compared with the engine's clock;
+// - an event and the job that delivers it must commit together; here both go through one `Queryable`;
+// - recurring events use the SDK's own schedules (second-grained shorthands like `30s`, time zones)
+//   with the parser that checked the definition, where pg-boss's cron is per minute, checked every 30 s;
+// - it brings its own schema, per-queue partitions and maintenance timers, all contending for the one
+//   connection of the embedded database.
+// One table, leased claims and a few statements keep the same guarantee: on one PostgreSQL, each due
+// job is taken by one process at a time, and taken again only if that process dies mid-job.
+
+/** Work to do at `runAt`. With a `key`, there is at most one such job: enqueuing again replaces it. */
+export interface JobRequest {
+  readonly kind: string
+  readonly payload: Readonly<Record<string, unknown>>
+  readonly runAt: Date
+  readonly key?: string
+}
+
+export interface Job {
+  readonly id: number
+  readonly kind: string
+  readonly key?: string
+  readonly payload: Record<string, unknown>
+  readonly runAt: string
+  /** How many times it was claimed, this time included. */
+  readonly attempts: number
+  readonly lastError?: string
+  readonly failedAt?: string
+}
+
+/**
+ * The jobs of one bot, in the database. `claim` takes due jobs with `FOR UPDATE SKIP LOCKED` and leases
+ * them, so processes sharing one PostgreSQL each get different jobs, and a job whose process died is
+ * claimed again once its lease ends.
+ */
+export interface JobQueue {
+  /** Adds the job; with a key, replaces the job of that key (its payload and due time). */
+  enqueue(db: Queryable, job: JobRequest): Promise<void>
+  /** Adds the keyed job unless one with the same payload exists, whose due time then stays. */
+  ensure(db: Queryable, job: JobRequest & { readonly key: string }): Promise<void>
+  cancel(db: Queryable, key: string): Promise<void>
+  /** Deletes the jobs of `kind` whose key is not in `keep`. */
+  prune(db: Queryable, kind: string, keep: readonly string[]): Promise<void>
+  claim(now: Date, limit: number): Promise<Job[]>
+  complete(id: number): Promise<void>
+  /** Releases the job to run again at `runAt`, e.g. the next time a recurring event is due. */
+  reschedule(id: number, runAt: Date): Promise<void>
+  retry(id: number, error: string, runAt: Date): Promise<void>
+  /** Gives up on the job; it stays in the table, with the error, for a person to look at. */
+  fail(id: number, error: string, at: Date): Promise<void>
+  /** When the next job not yet failed is due (or its lease ends), if there is one. */
+  nextDueAt(): Promise<Date | undefined>
+  list(options?: { readonly kind?: string }): Promise<Job[]>
+}
+
+/** How long a claimed job is reserved for the process that claimed it. */
+export const LEASE_MS = 5 * 60_000
+
+const COLUMNS = 'id, kind, key, payload, run_at, attempts, last_error, failed_at'
+
+interface JobRow {
+  id: number
+  kind: string
+  key: string | null
+  payload: Record<string, unknown>
+  run_at: Date | string
+  attempts: number
+  last_error: string | null
+  failed_at: Date | string | null
+}
+
+export function createJobQueue(db: Queryable, botId: string): JobQueue {
+  const run = async (sql: string, params: readonly unknown[]) => void (await db.query(sql, params))
+  return {
+    enqueue: (target, job) => insertJob(target, botId, job, REPLACE),
+    ensure: (target, job) => insertJob(target, botId, job, KEEP_SAME),
+    cancel: async (target, key) => void (await target.query('DELETE FROM parley_jobs WHERE bot_id = $1 AND key = $2', [botId, key])),
+    prune: async (target, kind, keep) => void (await target.query(PRUNE, [botId, kind, keep])),
+    claim: (now, limit) => claimJobs(db, botId, now, limit),
+    complete: (id) => run('DELETE FROM parley_jobs WHERE id = $1', [id]),
+    reschedule: (id, runAt) => run(RESCHEDULE, [id, runAt.toISOString()]),
+    retry: (id, error, runAt) => run('UPDATE parley_jobs SET run_at = $2, locked_until = NULL, last_error = $3 WHERE id = $1', [id, runAt.toISOString(), error]),
+    fail: (id, error, at) => run('UPDATE parley_jobs SET failed_at = $2, locked_until = NULL, last_error = $3 WHERE id = $1', [id, at.toISOString(), error]),
+    nextDueAt: () => nextDueAt(db, botId),
+    list: (options = {}) => listJobs(db, botId, options.kind),
+  }
+}
+
+const PRUNE = 'DELETE FROM parley_jobs WHERE bot_id = $1 AND kind = $2 AND NOT (key = ANY($3::text[]))'
+const RESCHEDULE = 'UPDATE parley_jobs SET run_at = $2, locked_until = NULL, attempts = 0, last_error = NULL WHERE id = $1'
+
+const REPLACE = `ON CONFLICT (bot_id, key) WHERE key IS NOT NULL DO UPDATE SET payload = excluded.payload, run_at = excluded.run_at,
+  attempts = 0, last_error = NULL, failed_at = NULL`
+const KEEP_SAME = `ON CONFLICT (bot_id, key) WHERE key IS NOT NULL DO UPDATE SET payload = excluded.payload,
+  run_at = CASE WHEN parley_jobs.payload = excluded.payload THEN parley_jobs.run_at ELSE excluded.run_at END`
+
+async function insertJob(db: Queryable, botId: string, job: JobRequest, onConflict: string): Promise<void> {
+  const sql = `INSERT INTO parley_jobs (bot_id, kind, key, payload, run_at) VALUES ($1, $2, $3, $4::text::jsonb, $5) ${job.key === undefined ? '' : onConflict}`
+  await db.query(sql, [botId, job.kind, job.key ?? null, JSON.stringify(job.payload), job.runAt.toISOString()])
+}
+
+/** One statement: pick due, unleased jobs (skipping rows another process has locked) and lease them. */
+async function claimJobs(db: Queryable, botId: string, now: Date, limit: number): Promise<Job[]> {
+  const sql = `UPDATE parley_jobs SET locked_until = $3, attempts = attempts + 1 WHERE id IN (
+      SELECT id FROM parley_jobs WHERE bot_id = $1 AND failed_at IS NULL AND run_at <= $2 AND (locked_until IS NULL OR locked_until <= $2)
+      ORDER BY run_at, id LIMIT $4 FOR UPDATE SKIP LOCKED)
+    RETURNING ${COLUMNS}`
+  const { rows } = await db.query<JobRow>(sql, [botId, now.toISOString(), new Date(now.getTime() + LEASE_MS).toISOString(), limit])
+  return rows.map(toJob).sort((a, b) => a.runAt.localeCompare(b.runAt) || a.id - b.id)
+}
+
+async function nextDueAt(db: Queryable, botId: string): Promise<Date | undefined> {
+  const sql = 'SELECT min(GREATEST(run_at, COALESCE(locked_until, run_at))) AS due FROM parley_jobs WHERE bot_id = $1 AND failed_at IS NULL'
+  const { rows } = await db.query<{ due: Date | string | null }>(sql, [botId])
+  const due = rows[0]?.due
+  return due ? new Date(due) : undefined
+}
+
+async function listJobs(db: Queryable, botId: string, kind: string | undefined): Promise<Job[]> {
+  const sql = `SELECT ${COLUMNS} FROM parley_jobs WHERE bot_id = $1 AND ($2::text IS NULL OR kind = $2) ORDER BY run_at, id`
+  return (await db.query<JobRow>(sql, [botId, kind ?? null])).rows.map(toJob)
+}
+
+function toJob(row: JobRow): Job {
+  const job = { id: Number(row.id), kind: row.kind, payload: row.payload, runAt: new Date(row.run_at).toISOString(), attempts: row.attempts }
+  return {
+    ...job,
+    ...(row.key === null ? {} : { key: row.key }),
+    ...(row.last_error === null ? {} : { lastError: row.last_error }),
+    ...(row.failed_at === null ? {} : { failedAt: new Date(row.failed_at).toISOString() }),
+  }
+}

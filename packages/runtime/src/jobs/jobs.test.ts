@@ -1,0 +1,87 @@
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
+import { testDrivers, type TestDatabase } from '../storage/testing/test-databases.js'
+import { ensureEngineTables } from '../engine/engine-tables.js'
+import { adjustableClock } from './clock.js'
+import { createJobQueue, LEASE_MS, type JobQueue } from './job-queue.js'
+import { createWorker, type JobHandler } from './worker.js'
+
+const at = (base: Date, ms: number) => new Date(base.getTime() + ms)
+
+describe.each(testDrivers())('jobs on $name', (driver) => {
+  let testDb: TestDatabase
+  let queue: JobQueue
+  let botId = 0
+  beforeAll(async () => {
+    testDb = await driver.open()
+    await ensureEngineTables(testDb.db)
+    await ensureEngineTables(testDb.db)
+  }, 120_000)
+  beforeEach(() => {
+    queue = createJobQueue(testDb.db, `bot${++botId}`)
+  })
+  afterAll(() => testDb.dispose())
+
+  it('claims only due jobs, in due order, and leases them', async () => {
+    const now = new Date()
+    await queue.enqueue(testDb.db, { kind: 'b', payload: { n: 2 }, runAt: at(now, -1000) })
+    await queue.enqueue(testDb.db, { kind: 'a', payload: { n: 1 }, runAt: at(now, -2000) })
+    await queue.enqueue(testDb.db, { kind: 'later', payload: {}, runAt: at(now, 60_000) })
+    const claimed = await queue.claim(now, 10)
+    expect(claimed.map((job) => [job.kind, job.payload, job.attempts])).toEqual([['a', { n: 1 }, 1], ['b', { n: 2 }, 1]])
+    expect(await queue.claim(now, 10)).toEqual([])
+    expect((await queue.claim(at(now, LEASE_MS + 1), 10)).map((job) => job.kind)).toEqual(['a', 'b', 'later'])
+  })
+
+  it('keeps one job per key: enqueue replaces it, ensure keeps its due time when nothing changed', async () => {
+    const now = new Date()
+    await queue.enqueue(testDb.db, { kind: 'k', key: 'one', payload: { v: 1 }, runAt: at(now, 1000) })
+    await queue.enqueue(testDb.db, { kind: 'k', key: 'one', payload: { v: 2 }, runAt: at(now, 2000) })
+    await queue.ensure(testDb.db, { kind: 'k', key: 'one', payload: { v: 2 }, runAt: at(now, 9000) })
+    expect((await queue.list()).map((job) => [job.payload, job.runAt])).toEqual([[{ v: 2 }, at(now, 2000).toISOString()]])
+    await queue.ensure(testDb.db, { kind: 'k', key: 'one', payload: { v: 3 }, runAt: at(now, 9000) })
+    expect((await queue.list()).map((job) => job.runAt)).toEqual([at(now, 9000).toISOString()])
+    await queue.prune(testDb.db, 'k', [])
+    expect(await queue.list()).toEqual([])
+  })
+
+  it('runs due jobs, reschedules those that ask, and retries failures until it gives up', async () => {
+    const clock = adjustableClock()
+    const ran: string[] = []
+    let flaky = 0
+    const handlers: Record<string, JobHandler> = {
+      once: async (job) => void ran.push(`once ${job.payload['n']}`),
+      every: async () => ({ rescheduleAt: at(clock.now(), 1000) }),
+      flaky: async () => {
+        flaky++
+        throw new Error('down')
+      },
+    }
+    const errors: boolean[] = []
+    const worker = createWorker({ queue, clock, handlers, maxAttempts: 2, onError: (_job, _error, final) => errors.push(final) })
+    await queue.enqueue(testDb.db, { kind: 'once', payload: { n: 1 }, runAt: clock.now() })
+    await queue.enqueue(testDb.db, { kind: 'every', key: 'tick', payload: {}, runAt: clock.now() })
+    await queue.enqueue(testDb.db, { kind: 'flaky', payload: {}, runAt: clock.now() })
+    expect(await worker.drain()).toBe(3)
+    expect(ran).toEqual(['once 1'])
+    clock.advance(1000)
+    expect(await worker.drain()).toBe(2)
+    expect(errors).toEqual([false, true])
+    expect(flaky).toBe(2)
+    const [tick, failed] = [await queue.list({ kind: 'every' }), await queue.list({ kind: 'flaky' })]
+    expect(Date.parse(tick[0]!.runAt)).toBeGreaterThan(clock.now().getTime())
+    expect(failed[0]).toMatchObject({ lastError: 'down', failedAt: expect.any(String) })
+    clock.advance(10 * 60_000)
+    expect(await worker.drain()).toBe(1)
+  })
+
+  it('runs each job once when several processes claim at the same time', async () => {
+    const now = new Date()
+    for (let n = 0; n < 40; n++) await queue.enqueue(testDb.db, { kind: 'x', payload: { n }, runAt: now })
+    const others = await Promise.all([testDb.openAnother(), testDb.openAnother(), testDb.openAnother()])
+    const queues = [testDb.db, ...others].map((db) => createJobQueue(db, `bot${botId}`))
+    const claimed = (await Promise.all(queues.flatMap((q) => [q.claim(now, 7), q.claim(now, 7), q.claim(now, 7)]))).flat()
+    const ns = claimed.map((job) => job.payload['n'] as number).sort((a, b) => a - b)
+    expect(ns).toEqual([...new Set(ns)])
+    expect(ns.length).toBe(40)
+  })
+})

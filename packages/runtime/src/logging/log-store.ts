@@ -1,0 +1,81 @@
+import type { Queryable } from '../storage/database/index.js'
+import type { LogLevel, LogLinks, LogRecord, NewLogRecord } from './log-record.js'
+
+export interface LogQuery extends LogLinks {
+  readonly level?: LogLevel
+  /** Only records that describe a handler failure. */
+  readonly failures?: boolean
+  readonly limit?: number
+}
+
+/**
+ * The bot's log. Writing never waits and never throws, so logging cannot break a handler; `flush` waits
+ * for what was written so far to be stored.
+ */
+export interface LogStore {
+  write(record: NewLogRecord): void
+  flush(): Promise<void>
+  list(query?: LogQuery): Promise<LogRecord[]>
+}
+
+export interface LogStoreOptions {
+  /** Also hands every record to this function as it is written (e.g. to print it). */
+  readonly echo?: (record: NewLogRecord) => void
+}
+
+export function createLogStore(db: Queryable, botId: string, options: LogStoreOptions = {}): LogStore {
+  let pending: Promise<void> = Promise.resolve()
+  return {
+    write: (record) => {
+      options.echo?.(record)
+      pending = pending.then(() => insertLog(db, botId, record)).catch((error: unknown) => {
+        // The log table itself failed (e.g. the database closed): the console is all that is left.
+        console.error(`parley: could not store a log record (${(error as Error).message}):`, record.message)
+      })
+    },
+    flush: () => pending,
+    list: async (query = {}) => {
+      await pending
+      return listLogs(db, botId, query)
+    },
+  }
+}
+
+async function insertLog(db: Queryable, botId: string, record: NewLogRecord): Promise<void> {
+  const sql = `INSERT INTO parley_logs (bot_id, level, audience, source, message, data, conversation_id, user_id, message_id, event_id)
+    VALUES ($1, $2, $3, $4, $5, $6::text::jsonb, $7, $8, $9, $10)`
+  const links = [record.conversationId, record.userId, record.messageId, record.eventId].map((id) => id || null)
+  await db.query(sql, [botId, record.level, record.audience, record.source, record.message, record.data ? JSON.stringify(record.data) : null, ...links])
+}
+
+interface LogRow {
+  seq: number
+  level: LogLevel
+  audience: 'developer' | 'bot'
+  source: string
+  message: string
+  data: Record<string, unknown> | null
+  conversation_id: string | null
+  user_id: string | null
+  message_id: string | null
+  event_id: string | null
+  created_at: Date | string
+}
+
+async function listLogs(db: Queryable, botId: string, query: LogQuery): Promise<LogRecord[]> {
+  const sql = `SELECT * FROM parley_logs WHERE bot_id = $1 AND ($2::text IS NULL OR level = $2)
+    AND ($3::text IS NULL OR conversation_id = $3) AND ($4::text IS NULL OR message_id = $4) AND ($5::text IS NULL OR event_id = $5)
+    AND ($6::text IS NULL OR user_id = $6) AND (NOT $7::boolean OR data ? 'failure') ORDER BY seq LIMIT $8`
+  const params = [botId, query.level, query.conversationId, query.messageId, query.eventId, query.userId].map((value) => value ?? null)
+  const { rows } = await db.query<LogRow>(sql, [...params, query.failures ?? false, query.limit ?? 1000])
+  return rows.map(toRecord)
+}
+
+function toRecord(row: LogRow): LogRecord {
+  const links = { conversationId: row.conversation_id, userId: row.user_id, messageId: row.message_id, eventId: row.event_id }
+  const present = Object.fromEntries(Object.entries(links).filter(([, value]) => value !== null))
+  return {
+    seq: Number(row.seq), level: row.level, audience: row.audience, source: row.source, message: row.message,
+    ...(row.data ? { data: row.data } : {}), ...present, createdAt: new Date(row.created_at).toISOString(),
+  }
+}

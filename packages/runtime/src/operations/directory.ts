@@ -1,0 +1,66 @@
+import type { Tags } from '@parley/sdk'
+import type { Engine } from '../engine/engine.js'
+import { notFound } from '../engine/errors.js'
+import type { Caller } from '../engine/units.js'
+import { parseChannel } from '../dispatch/store/channels.js'
+import { toConversation, toUser } from '../dispatch/store/records.js'
+import { storedTags } from '../dispatch/store/tags.js'
+import { defined } from '../util/defined.js'
+
+// Users and conversations: the people the bot talks with, and where.
+
+export async function getUser(engine: Engine, request: { readonly id: string }) {
+  const user = await engine.stores.users.get(request.id)
+  if (!user) throw notFound('user', request.id, engine.botId)
+  return { user: toUser(user) }
+}
+
+/** The user with this id, or the first with all these tags, or a new user with them. */
+export async function getOrCreateUser(engine: Engine, request: { readonly id?: string; readonly name?: string; readonly tags?: Tags }) {
+  if (request.id !== undefined) return getUser(engine, { id: request.id })
+  const tags = storedTags(request.tags)
+  const found = tags && Object.keys(tags).length > 0 ? (await engine.stores.users.list({ tags, limit: 1 })).items[0] : undefined
+  return { user: toUser(found ?? (await engine.stores.users.create(defined({ name: request.name, tags })))) }
+}
+
+export async function updateUser(engine: Engine, request: { readonly id: string; readonly name?: string; readonly tags?: Tags }) {
+  const tags = storedTags(request.tags)
+  return { user: toUser(await engine.stores.users.update(request.id, defined({ name: request.name, tags }))) }
+}
+
+export async function listUsers(engine: Engine, request: { readonly tags?: Tags; readonly limit?: number; readonly offset?: number } = {}) {
+  const page = await engine.stores.users.list({ ...request, tags: storedTags(request.tags) })
+  return { users: page.items.map(toUser) }
+}
+
+export async function getConversation(engine: Engine, request: { readonly id: string }) {
+  const conversation = await engine.stores.conversations.get(request.id)
+  if (!conversation) throw notFound('conversation', request.id, engine.botId)
+  return { conversation: toConversation(conversation) }
+}
+
+/**
+ * The conversation with this id, or the first on the channel with all these tags, or a new one. An
+ * integration names its own channels bare (`sms`); others write `alias:channel`, or `webchat`.
+ */
+export async function getOrCreateConversation(engine: Engine, caller: Caller, request: { readonly id?: string; readonly channel?: string; readonly tags?: Tags }) {
+  if (request.id !== undefined) return getConversation(engine, { id: request.id })
+  const ref = parseChannel(engine.definition, channelAsBotNames(caller, request.channel))
+  const tags = storedTags(request.tags)
+  const found = tags && Object.keys(tags).length > 0 ? (await engine.stores.conversations.list({ ...ref, tags, limit: 1 })).items[0] : undefined
+  return { conversation: toConversation(found ?? (await engine.stores.conversations.create({ ...ref, ...defined({ tags }) }))) }
+}
+
+export async function updateConversation(engine: Engine, request: { readonly id: string; readonly tags?: Tags }) {
+  return { conversation: toConversation(await engine.stores.conversations.update(request.id, { tags: storedTags(request.tags) ?? {} })) }
+}
+
+export async function listConversations(engine: Engine, request: { readonly tags?: Tags; readonly limit?: number; readonly offset?: number } = {}) {
+  const page = await engine.stores.conversations.list({ ...request, tags: storedTags(request.tags) })
+  return { conversations: page.items.map(toConversation) }
+}
+
+function channelAsBotNames(caller: Caller, channel: string | undefined): string | undefined {
+  if (caller.unit.kind !== 'integration' || channel === undefined || channel.includes(':')) return channel
+  return `${caller.unit.alias}:${channel}`
+}

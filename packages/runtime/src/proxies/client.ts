@@ -1,0 +1,68 @@
+import type { Client, ImplementationTypes, LooseTypes } from '@parley/sdk'
+import type { Engine } from '../engine/engine.js'
+import type { Caller } from '../engine/units.js'
+import { callAction } from '../dispatch/receive/call-action.js'
+import { receiveMessage } from '../dispatch/receive/incoming-message.js'
+import { sendMessage } from '../dispatch/receive/outgoing-message.js'
+import * as directory from '../operations/directory.js'
+import * as events from '../operations/events.js'
+import * as messages from '../operations/messages.js'
+import * as states from '../operations/states.js'
+import * as tables from '../operations/tables.js'
+import * as workflows from '../operations/workflows.js'
+
+// any: a `Client` is generic over generated types; this one serves every name and checks payloads at run time
+type LooseRequest = any
+
+/**
+ * The client handed to code: every operation goes through the caller's scope (its own names get its
+ * prefix) and carries the caller's context (an action it calls inherits the conversation and user).
+ */
+export function createClient<T extends ImplementationTypes = LooseTypes>(engine: Engine, caller: Caller): Client<T> {
+  const client = {
+    callAction: async ({ type, input }: LooseRequest) => callAction(engine, { name: caller.unit.scope.resolve('action', type), input, ctx: caller.ctx, caller: caller.unit }),
+    createEvent: (request: LooseRequest) => events.createEvent(engine, caller, request),
+    getEvent: (request: LooseRequest) => events.getEvent(engine, caller, request),
+    listEvents: (request?: LooseRequest) => events.listEvents(engine, caller, request),
+    getState: (request: LooseRequest) => states.getState(engine, caller, request),
+    setState: (request: LooseRequest) => states.setState(engine, caller, request),
+    getOrSetState: (request: LooseRequest) => states.getOrSetState(engine, caller, request),
+    patchState: (request: LooseRequest) => states.patchState(engine, caller, request),
+    deleteState: (request: LooseRequest) => states.deleteState(engine, caller, request),
+    createTableRow: (request: LooseRequest) => tables.createTableRow(engine, caller, request),
+    createTableRows: (request: LooseRequest) => tables.createTableRows(engine, caller, request),
+    findTableRows: (request: LooseRequest) => tables.findTableRows(engine, caller, request),
+    listTableRows: (request: LooseRequest) => tables.findTableRows(engine, caller, request),
+    getTableRow: (request: LooseRequest) => tables.getTableRow(engine, caller, request),
+    updateTableRows: (request: LooseRequest) => tables.updateTableRows(engine, caller, request),
+    upsertTableRows: (request: LooseRequest) => tables.upsertTableRows(engine, caller, request),
+    deleteTableRows: (request: LooseRequest) => tables.deleteTableRows(engine, caller, request),
+    aggregateTableRows: (request: LooseRequest) => tables.aggregateTableRows(engine, caller, request),
+    getUser: (request: LooseRequest) => directory.getUser(engine, request),
+    getOrCreateUser: (request: LooseRequest) => directory.getOrCreateUser(engine, request),
+    updateUser: (request: LooseRequest) => directory.updateUser(engine, request),
+    listUsers: (request?: LooseRequest) => directory.listUsers(engine, request),
+    getConversation: (request: LooseRequest) => directory.getConversation(engine, request),
+    getOrCreateConversation: (request: LooseRequest) => directory.getOrCreateConversation(engine, caller, request),
+    updateConversation: (request: LooseRequest) => directory.updateConversation(engine, request),
+    listConversations: (request?: LooseRequest) => directory.listConversations(engine, request),
+    createMessage: async (request: LooseRequest) => ({ message: await createMessage(engine, caller, request) }),
+    getMessage: (request: LooseRequest) => messages.getMessage(engine, request),
+    listMessages: (request: LooseRequest) => messages.listMessages(engine, request),
+    startWorkflow: (request: LooseRequest) => workflows.startWorkflow(engine, caller, request),
+    getWorkflow: (request: LooseRequest) => workflows.getWorkflow(engine, request),
+    updateWorkflow: (request: LooseRequest) => workflows.updateWorkflow(engine, request),
+    listWorkflows: (request?: LooseRequest) => workflows.listWorkflows(engine, caller, request),
+  }
+  // Every method takes any request of its name's shape, so the object serves any `Client<T>`.
+  return client as unknown as Client<T>
+}
+
+/**
+ * The bot and its plugins send messages; an integration's code creates the messages its users send,
+ * which the bot then receives.
+ */
+async function createMessage(engine: Engine, caller: Caller, request: LooseRequest) {
+  if (caller.unit.kind !== 'integration') return sendMessage(engine, caller.ctx, request)
+  return (await receiveMessage(engine, request)).message
+}

@@ -1,0 +1,84 @@
+import type { Client, ConversationsProxy, StateType, UsersProxy } from '@parley/sdk'
+import type { ProxyNames } from '../engine/load/proxy-names.js'
+
+// Plain objects keyed by the names a unit knows, each method a call on the unit's client: the client
+// adds the prefix and checks the payload, so a proxy holds no logic of its own.
+
+type Input = Record<string, unknown>
+type Id = { readonly id: string }
+
+/** `states.userSession.get({ id })`: the proxy knows each state's owner kind, so calls give only the id. */
+export function statesProxy(client: Client, names: ProxyNames) {
+  return Object.fromEntries(names.states.map(({ name, type }) => [name, stateProxy(client, name, type)]))
+}
+
+function stateProxy(client: Client, name: string, type: StateType) {
+  const key = <R extends Id>(request: R) => ({ ...request, type, name })
+  return {
+    get: (request: Id) => client.getState(key(request)),
+    set: (request: Id & { payload: Input; expiry?: number }) => client.setState(key(request)),
+    getOrSet: (request: Id & { payload: Input; expiry?: number }) => client.getOrSetState(key(request)),
+    patch: (request: Id & { payload: Input }) => client.patchState(key(request)),
+    delete: (request: Id) => client.deleteState(key(request)),
+  }
+}
+
+/** `events.orderPlaced.emit(payload, { conversationId })`. */
+export function eventsProxy(client: Client, names: ProxyNames) {
+  return keyed(names.events, (type) => ({
+    emit: (payload: Input, options: Input = {}) => client.createEvent({ ...options, type, payload }),
+  }))
+}
+
+/** `actions.trackEvent(input)`. */
+export function actionsProxy(client: Client, names: readonly string[]) {
+  return keyed(names, (name) => async (input: Input) => client.callAction({ type: name, input }))
+}
+
+/** Calls an action by the bot's name for it, as the unit whose proxy this is. */
+export type CallByBotName = (name: string, input: Input) => Promise<unknown>
+
+/** `interfaces.llm.generateContent(input)`, `integrations.anthropic.countTokens(input)`: each to the action that backs it. */
+export function dependenciesProxy(call: CallByBotName, groups: Readonly<Record<string, Readonly<Record<string, string>>>>) {
+  return Object.fromEntries(Object.entries(groups).map(([alias, actions]) => [alias, keyed(Object.keys(actions), (name) => (input: Input) => call(actions[name]!, input))]))
+}
+
+/** `tables.events.findRows({ filter })`. */
+export function tablesProxy(client: Client, names: readonly string[]) {
+  return keyed(names, (table) => ({
+    createRows: (rows: Input[]) => client.createTableRows({ table, rows }),
+    findRows: (query: Input = {}) => client.findTableRows({ ...query, table }),
+    getRow: async (id: number) => (await client.getTableRow({ table, id })).row,
+    updateRows: (selection: Input, patch: Input) => client.updateTableRows({ ...selection, table, patch } as never),
+    upsertRows: (rows: Input[], keyColumn: string) => client.upsertTableRows({ table, rows, keyColumn }),
+    deleteRows: (selection: Input) => client.deleteTableRows({ ...selection, table } as never),
+    aggregate: (query: Input) => client.aggregateTableRows({ ...query, table } as never),
+  }))
+}
+
+/** `workflows.userOnboarding.start({ input })`. */
+export function workflowsProxy(client: Client, names: readonly string[]) {
+  return keyed(names, (name) => ({
+    start: (request: Input & { input: Input }) => client.startWorkflow({ ...request, name }),
+  }))
+}
+
+export function usersProxy(client: Client): UsersProxy {
+  return {
+    get: async (id) => (await client.getUser({ id })).user,
+    update: async (id, changes) => (await client.updateUser({ id, ...changes })).user,
+    list: async (query) => (await client.listUsers(query)).users,
+  }
+}
+
+export function conversationsProxy(client: Client): ConversationsProxy {
+  return {
+    get: async (id) => (await client.getConversation({ id })).conversation,
+    update: async (id, changes) => (await client.updateConversation({ id, ...changes })).conversation,
+    list: async (query) => (await client.listConversations(query)).conversations,
+  }
+}
+
+function keyed<T>(names: readonly string[], build: (name: string) => T): Record<string, T> {
+  return Object.fromEntries(names.map((name) => [name, build(name)]))
+}
