@@ -8,7 +8,6 @@ import { sweep } from '../jobs/sweep.js'
 import { createWorker } from '../jobs/worker.js'
 import { createLogStore, type LogStore } from '../logging/log-store.js'
 import type { Engine } from './engine.js'
-import { ensureEngineTables } from './engine-tables.js'
 import { loadUnits, type LoadedUnits } from './load/load-units.js'
 import type { Runtime, RuntimeOptions } from './runtime.js'
 import { runtimeOf } from './runtime-api.js'
@@ -39,7 +38,6 @@ async function database(given: Database | OpenDatabaseOptions | undefined): Prom
 
 async function prepare(db: Database, botId: string, options: RuntimeOptions): Promise<void> {
   await migrate(db)
-  await ensureEngineTables(db)
   await ensureTables(db, botId, options.definition.tables)
 }
 

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
 import { testDrivers, type TestDatabase } from '../storage/testing/test-databases.js'
-import { ensureEngineTables } from '../engine/engine-tables.js'
+import { migrate } from '../storage/migrations/index.js'
 import { adjustableClock } from './clock.js'
 import { createJobQueue, LEASE_MS, type JobQueue } from './job-queue.js'
 import { createWorker, type JobHandler } from './worker.js'
@@ -13,8 +13,7 @@ describe.each(testDrivers())('jobs on $name', (driver) => {
   let botId = 0
   beforeAll(async () => {
     testDb = await driver.open()
-    await ensureEngineTables(testDb.db)
-    await ensureEngineTables(testDb.db)
+    await migrate(testDb.db)
   }, 120_000)
   beforeEach(() => {
     queue = createJobQueue(testDb.db, `bot${++botId}`)

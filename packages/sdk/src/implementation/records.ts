@@ -1,6 +1,7 @@
 /**
- * Tags are plain strings, keyed by the tag names declared on users, conversations and messages. Writing
- * `undefined` to a tag removes it.
+ * Tags are plain strings, keyed by the tag names declared on users, conversations and messages. An
+ * update merges: it sets the tags it names and keeps the others. (`undefined` values are allowed so that
+ * data read from another record's tags can be passed on as it is; they are not stored.)
  */
 export type Tags = Record<string, string | undefined>
 

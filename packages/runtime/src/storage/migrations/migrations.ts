@@ -3,6 +3,8 @@ import { conversations } from './001-conversations.js'
 import { events } from './002-events.js'
 import { states } from './003-states.js'
 import { workflows } from './004-workflows.js'
+import { jobs } from './005-jobs.js'
+import { logs } from './006-logs.js'
 
 /** Every migration, in the order they apply. Add new ones at the end with the next version. */
-export const MIGRATIONS: readonly Migration[] = [conversations, events, states, workflows]
+export const MIGRATIONS: readonly Migration[] = [conversations, events, states, workflows, jobs, logs]

@@ -1,6 +1,11 @@
+import type { Migration } from './migration.js'
+
 /** Log records, kept for the dashboard; each points loosely at what was being handled when it was written. */
-export const LOGS_TABLE = `
-  CREATE TABLE IF NOT EXISTS parley_logs (
+export const logs: Migration = {
+  version: 6,
+  name: 'logs',
+  sql: `
+  CREATE TABLE parley_logs (
     bot_id text NOT NULL,
     seq bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
     level text NOT NULL,
@@ -14,5 +19,6 @@ export const LOGS_TABLE = `
     event_id text,
     created_at timestamptz NOT NULL DEFAULT now()
   );
-  CREATE INDEX IF NOT EXISTS parley_logs_message ON parley_logs (bot_id, message_id) WHERE message_id IS NOT NULL;
-  CREATE INDEX IF NOT EXISTS parley_logs_conversation ON parley_logs (bot_id, conversation_id, seq)`
+  CREATE INDEX parley_logs_message ON parley_logs (bot_id, message_id) WHERE message_id IS NOT NULL;
+  CREATE INDEX parley_logs_conversation ON parley_logs (bot_id, conversation_id, seq)`,
+}

@@ -1,0 +1,50 @@
+import type { Schema } from '@parley/sdk'
+import { CliError } from '../../errors/cli-error.js'
+import type { DefinitionKind } from '../load/definition-files.js'
+import { isObjectSchema, payloadSchema, type SchemaMode } from './json-schema.js'
+import { named, type Field, type NamedSchema, type RecordType, type TypeExpr, type TypeModel } from './model.js'
+import { createNamer } from './type-names.js'
+
+/** Where in a definition a schema sits, for error messages: `plugin "analytics"`, `actions.track.input`. */
+export interface Where {
+  readonly definition: string
+  readonly entity: string
+}
+
+/**
+ * Collects a model's payload types and records in the order a resolver adds them, which is the order
+ * they are generated in.
+ */
+export interface ModelBuilder {
+  /** Adds a payload type named from `nameParts` and returns a reference to it. */
+  payload(nameParts: readonly string[], schema: Schema, where: Where, mode?: SchemaMode): TypeExpr
+  record(name: string, doc: string, fields: readonly Field[]): TypeExpr
+  build(kind: DefinitionKind, name: string): TypeModel
+}
+
+export function createModelBuilder(): ModelBuilder {
+  const nameOf = createNamer()
+  const schemas: NamedSchema[] = []
+  const records: RecordType[] = []
+  return {
+    payload(nameParts, schema, where, mode = 'input') {
+      const json = payloadSchema(schema, mode)
+      if (!isObjectSchema(json)) throw notAnObject(where)
+      const typeName = nameOf(nameParts)
+      schemas.push({ typeName, schema: json })
+      return named(typeName)
+    },
+    record(name, doc, fields) {
+      records.push({ name, doc, fields })
+      return named(name)
+    },
+    build: (kind, name) => ({ kind, name, schemas, records }),
+  }
+}
+
+function notAnObject(where: Where): CliError {
+  return new CliError(
+    'SCHEMA_NOT_OBJECT',
+    `${where.definition}, ${where.entity}: the schema must describe an object (z.object({ … }), a record, or a union of objects), because handlers receive it as named fields; wrap a single value, e.g. z.object({ value: … })`,
+  )
+}

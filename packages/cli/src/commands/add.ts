@@ -1,0 +1,46 @@
+import { existsSync, statSync } from 'node:fs'
+import { relative, resolve } from 'node:path'
+import { ALIAS } from '@parley/sdk'
+import { CliError } from '../errors/cli-error.js'
+import { fileSpec, findPackageDefinition } from '../project/dependencies.js'
+import { readPackageJson, writePackageJson } from '../project/package-json.js'
+import { packageModuleDir } from '../codegen/layout.js'
+import type { CommandSpec } from './command.js'
+import { writeGenerated } from './gen.js'
+
+interface AddOptions {
+  readonly alias?: string
+}
+
+export const add: CommandSpec<AddOptions> = {
+  name: 'add',
+  summary: 'Add a plugin, integration or interface package and generate its typed module',
+  details: `Records the package in package.json "parleyDependencies" (a local path as file:…, or an installed npm package by name) and generates its types into ${packageModuleDir("<alias>")}/. Install npm packages first with npm install.`,
+  arguments: [{ name: '<package>', description: 'a path to a package directory (./plugins/analytics), or the name of an installed npm package' }],
+  options: [{ flags: '--alias <alias>', description: 'the name to record it under (default: the package definition\'s name)' }],
+  async run({ cwd, out }, [target], options) {
+    const { importDefinition } = await import('../codegen/load/import-definition.js')
+    const spec = toSpec(cwd, target!)
+    const definition = await importDefinition(findPackageDefinition(cwd, { alias: 'package', spec }))
+    const name = definition.value.name
+    if (definition.kind === 'bot' || !name) throw new CliError('PACKAGE_NOT_FOUND', `${target} is a bot; add plugins, integrations or interfaces`)
+    const alias = options.alias ?? name
+    if (!ALIAS.test(alias)) throw new CliError('ALIAS_INVALID', `alias "${alias}" is not allowed; use letters, digits, _ and -, starting with a letter (pass --alias)`)
+    const json = readPackageJson(cwd)
+    json.parleyDependencies = { ...json.parleyDependencies, [alias]: spec }
+    writePackageJson(cwd, json)
+    await writeGenerated({ cwd, out })
+    out.info(`Added ${definition.kind} "${name}" as "${alias}"; its types are in ${packageModuleDir(alias)}/`)
+    return 0
+  },
+}
+
+/** A local directory becomes `file:<path relative to the project>`; anything else names an npm package. */
+function toSpec(cwd: string, target: string): string {
+  const path = resolve(cwd, target)
+  const looksLikePath = /^(\.{1,2}[\\/]|[\\/])/.test(target) || (existsSync(path) && statSync(path).isDirectory())
+  if (!looksLikePath) return target
+  if (!existsSync(path)) throw new CliError('PACKAGE_NOT_FOUND', `${target} does not exist; give the directory holding the package's definition file`)
+  const rel = relative(cwd, path) || '.'
+  return fileSpec(rel.startsWith('.') ? rel : `./${rel}`)
+}

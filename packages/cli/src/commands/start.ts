@@ -1,0 +1,30 @@
+import { resolve } from 'node:path'
+import { formatLog, parsePort, untilStopped } from '../serve/listen-options.js'
+import type { CommandSpec } from './command.js'
+
+export const start: CommandSpec = {
+  name: 'start',
+  summary: 'Run the built bot for production (PostgreSQL with DATABASE_URL)',
+  details: [
+    'Runs dist/ as `parley build` made it. Environment:',
+    '  DATABASE_URL           postgres://… (else the embedded database in .parley-data)',
+    '  PORT, HOST             where to listen (default 3000 on 0.0.0.0)',
+    '  PARLEY_API_TOKENS      API tokens: scope=token entries, such as admin=<token>,bot:<id>=sha256:<hex>',
+    '  PARLEY_WEBCHAT_SECRET  signs web chat sessions; set it so they survive restarts and work across processes',
+  ].join('\n'),
+  arguments: [{ name: '[dir]', description: 'the bot project (default: the current directory)' }],
+  async run(context, [dir]) {
+    // Loaded when the command runs: every command module is imported on every run of `parley`.
+    const { startProductionServer } = await import('../serve/start-session.js')
+    const env = process.env
+    const server = await startProductionServer({
+      dir: resolve(context.cwd, dir ?? '.'), port: parsePort(env['PORT'] ?? '3000', 'PORT'), hostname: env['HOST'] ?? '0.0.0.0', env, out: context.out,
+      // Debug records are for development; production logs start at info.
+      onLog: (record) => void (record.level !== 'debug' && context.out.error(formatLog(record))),
+    })
+    context.out.info(`Parley: bot "${server.botId}" at ${server.url}/v1/bots/${server.botId}, chat page at ${server.url}/chat/${server.botId}`)
+    await untilStopped()
+    await server.close()
+    return 0
+  },
+}

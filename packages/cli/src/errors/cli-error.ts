@@ -1,0 +1,32 @@
+import { ParleyError } from '@parley/sdk'
+
+/** Stable codes for everything `parley` reports as a failure of the user's project or command line. */
+export type CliErrorCode =
+  | 'DEFINITION_NOT_FOUND'
+  | 'DEFINITION_AMBIGUOUS'
+  | 'DEFINITION_FAILED'
+  | 'DEFINITION_EXPORT_INVALID'
+  | 'SCHEMA_NOT_OBJECT'
+  | 'PROJECT_INVALID'
+  | 'TEMPLATE_UNKNOWN'
+  | 'DIRECTORY_NOT_EMPTY'
+  | 'PACKAGE_NOT_FOUND'
+  | 'ALIAS_INVALID'
+  | 'ALIAS_UNKNOWN'
+  | 'GENERATED_STALE'
+  | 'TYPE_ERRORS'
+  | 'BUNDLE_FAILED'
+  | 'USAGE'
+
+/**
+ * A failure the user can fix. The CLI prints only its message (never a stack trace), so the message
+ * names the file or field at fault and says what to do.
+ */
+export class CliError extends ParleyError {
+  constructor(
+    override readonly code: CliErrorCode,
+    message: string,
+  ) {
+    super(code, message)
+  }
+}

@@ -1,0 +1,65 @@
+import { existsSync } from 'node:fs'
+import { join, relative, resolve, sep } from 'node:path'
+import { Project, ts } from 'ts-morph'
+import { CliError } from '../errors/cli-error.js'
+import type { GeneratedFile } from '../codegen/emit/index.js'
+import { GENERATED_DIR } from '../codegen/layout.js'
+
+/** One type error, located for a person and for CI log parsers (`file:line:column`). */
+export interface TypeDiagnostic {
+  /** Relative to the project, with `/`; absent for errors about the configuration as a whole. */
+  readonly file?: string
+  readonly line?: number
+  readonly column?: number
+  readonly code: number
+  readonly message: string
+  /** Where the expected type comes from: for a field of the wrong type, the field's declaration. */
+  readonly related: readonly string[]
+}
+
+/**
+ * Type-checks the project with its own tsconfig.json. `generated` stands in for the generated
+ * directory, so a check sees what `parley gen` would write even before it is written. (ts-morph's
+ * project brings TypeScript's lib files along, so nothing beyond the CLI's dependencies is needed.)
+ */
+export function typecheckProject(projectDir: string, generated?: readonly GeneratedFile[]): TypeDiagnostic[] {
+  const tsConfigFilePath = join(projectDir, 'tsconfig.json')
+  if (!existsSync(tsConfigFilePath)) throw new CliError('PROJECT_INVALID', `no tsconfig.json in ${projectDir}; the project is type-checked with it (\`parley init\` writes one)`)
+  const project = new Project({ tsConfigFilePath, compilerOptions: { noEmit: true } })
+  if (generated) overlay(project, projectDir, generated)
+  const diagnostics = [...project.getConfigFileParsingDiagnostics(), ...project.getPreEmitDiagnostics()]
+  return diagnostics.map((d) => toDiagnostic(projectDir, d.compilerObject))
+}
+
+/** Replaces the generated directory on disk (stale files included) with the files given. */
+function overlay(project: Project, projectDir: string, generated: readonly GeneratedFile[]): void {
+  const root = resolve(projectDir, GENERATED_DIR) + sep
+  for (const file of project.getSourceFiles()) {
+    if (resolve(file.getFilePath()).startsWith(root)) project.removeSourceFile(file)
+  }
+  for (const file of generated) project.createSourceFile(resolve(projectDir, file.path), file.content, { overwrite: true })
+}
+
+function toDiagnostic(projectDir: string, d: ts.Diagnostic): TypeDiagnostic {
+  const message = ts.flattenDiagnosticMessageText(d.messageText, '\n')
+  const related = (d.relatedInformation ?? []).map((r) => `${locate(projectDir, r)}${ts.flattenDiagnosticMessageText(r.messageText, ' ')}`)
+  return { ...position(projectDir, d), code: d.code, message, related }
+}
+
+function position(projectDir: string, d: ts.Diagnostic | ts.DiagnosticRelatedInformation): { file?: string; line?: number; column?: number } {
+  if (!d.file || d.start === undefined) return {}
+  const { line, character } = d.file.getLineAndCharacterOfPosition(d.start)
+  return { file: relative(projectDir, d.file.fileName).split(sep).join('/'), line: line + 1, column: character + 1 }
+}
+
+function locate(projectDir: string, d: ts.DiagnosticRelatedInformation): string {
+  const at = position(projectDir, d)
+  return at.file ? `${at.file}:${at.line}:${at.column}: ` : ''
+}
+
+/** `src/index.ts:12:5 - error TS2322: …`, with the rest of the explanation indented below. */
+export function formatDiagnostic(d: TypeDiagnostic): string {
+  const where = d.file ? `${d.file}:${d.line}:${d.column} - ` : ''
+  const [first, ...rest] = d.message.split('\n')
+  return [`${where}error TS${d.code}: ${first}`, ...rest.map((line) => `    ${line}`), ...d.related.map((line) => `    ${line}`)].join('\n')
+}

@@ -1,0 +1,13 @@
+import { ParleyError } from '@parley/sdk'
+
+export type ServeErrorCode = 'BOT_NOT_FOUND' | 'BOT_LOAD_FAILED' | 'BUILD_MISSING' | 'PORT_INVALID' | 'BOT_UNSPECIFIED'
+
+/** `parley dev`, `start` or `chat` cannot run as asked; the message says what to change. */
+export class ServeError extends ParleyError {
+  constructor(
+    override readonly code: ServeErrorCode,
+    message: string,
+  ) {
+    super(code, message)
+  }
+}

@@ -1,0 +1,30 @@
+import { randomBytes } from 'node:crypto'
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs'
+import { dirname } from 'node:path'
+import { parseTokenList, type TokenEntry } from '@parley/runtime/http'
+
+export interface TokenConfig {
+  readonly tokens: TokenEntry[]
+  /** A token made up for this run, when the environment gave none. */
+  readonly generated?: string
+}
+
+/** `PARLEY_API_TOKENS`, or, for `parley dev` only, an admin token made up for this run. */
+export function apiTokens(env: NodeJS.ProcessEnv, generate: boolean): TokenConfig {
+  const configured = parseTokenList(env['PARLEY_API_TOKENS'] ?? '')
+  if (configured.length > 0 || !generate) return { tokens: configured }
+  const generated = randomBytes(24).toString('hex')
+  return { tokens: [{ scope: 'admin', token: generated }], generated }
+}
+
+/**
+ * The web chat's signing secret, kept in a file beside the data so that visitors' sessions outlive a
+ * restart of `parley dev`. Made on first use, readable by its owner only.
+ */
+export function storedSecret(path: string): string {
+  if (existsSync(path)) return readFileSync(path, 'utf8').trim()
+  const secret = randomBytes(32).toString('hex')
+  mkdirSync(dirname(path), { recursive: true })
+  writeFileSync(path, `${secret}\n`, { mode: 0o600 })
+  return secret
+}

@@ -1,0 +1,44 @@
+import { openDatabase, type NewLogRecord } from '@parley/runtime'
+import { randomWebchatSecret } from '@parley/runtime/http'
+import type { Output } from '../cli/output.js'
+import { botIdFor } from './bot-id.js'
+import { dataDirectory } from './data-directory.js'
+import { startBotServer, type BotServer } from './bot-server.js'
+import { loadBotBuild } from './load-bot.js'
+import { apiTokens } from './server-config.js'
+
+export interface StartOptions {
+  readonly dir: string
+  readonly port: number
+  readonly hostname: string
+  readonly env: NodeJS.ProcessEnv
+  readonly out: Output
+  readonly onLog?: (record: NewLogRecord) => void
+}
+
+/**
+ * Runs the built bot (`dist/`) for production: on PostgreSQL when `DATABASE_URL` is set, else on the
+ * embedded database in `.parley-data`; API tokens from `PARLEY_API_TOKENS`, the web chat's secret from
+ * `PARLEY_WEBCHAT_SECRET`. What is missing is said once, as a warning.
+ */
+export async function startProductionServer(options: StartOptions): Promise<BotServer> {
+  const { dir, env, out } = options
+  const bot = await loadBotBuild(dir)
+  const { tokens } = apiTokens(env, false)
+  for (const warning of warnings(env, tokens.length)) out.error(`warning: ${warning}`)
+  const url = env['DATABASE_URL']
+  const database = await openDatabase(url ? { url } : { dataDir: dataDirectory(dir) })
+  const server = { botId: botIdFor(dir), database, port: options.port, hostname: options.hostname, tokens, webchatSecret: env['PARLEY_WEBCHAT_SECRET'] ?? randomWebchatSecret() }
+  return startBotServer({ ...server, ...(options.onLog ? { onLog: options.onLog } : {}) }, bot).catch(async (error: unknown) => {
+    await database.close()
+    throw error
+  })
+}
+
+function warnings(env: NodeJS.ProcessEnv, tokenCount: number): string[] {
+  return [
+    ...(env['DATABASE_URL'] ? [] : ['DATABASE_URL is not set: data goes to the embedded database in .parley-data, for this one process only']),
+    ...(tokenCount > 0 ? [] : ['PARLEY_API_TOKENS is not set: the API refuses every call; only /health, the chat page and the web chat answer']),
+    ...(env['PARLEY_WEBCHAT_SECRET'] ? [] : ['PARLEY_WEBCHAT_SECRET is not set: web chat sessions end when this process stops, and work on this process only']),
+  ]
+}

@@ -1,0 +1,175 @@
+import { spawnSync } from 'node:child_process'
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { join, relative } from 'node:path'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { runCli } from '../support/run-cli.js'
+import { FIXTURE_PROJECTS } from '../support/paths.js'
+import { makeTempDir, useSourcesOfParley } from '../support/temp-project.js'
+
+const plain = (text: string) => text.replace(/\x1b\[[0-9;]*m/g, '')
+
+/** A stack trace has lines like `    at main (file:///…)`; users should never see one. */
+const STACK_FRAME = /^\s+at .+\(.+:\d+:\d+\)$/m
+
+describe('parley, on a new bot', () => {
+  const temp = makeTempDir()
+  const project = join(temp.dir, 'my-bot')
+  afterAll(temp.cleanup)
+
+  beforeAll(async () => {
+    const init = await runCli(['init', 'my-bot'], temp.dir)
+    expect(init.stderr).toBe('')
+    expect(init.code).toBe(0)
+    useSourcesOfParley(project)
+  })
+
+  it('init writes a project with its generated module', () => {
+    for (const file of ['bot.definition.ts', 'src/index.ts', 'test/bot.test.ts', 'tsconfig.json', 'package.json', '.gitignore', '.github/workflows/ci.yml', '.parley/index.ts', '.parley/types.ts']) {
+      expect(existsSync(join(project, file)), file).toBe(true)
+    }
+    expect(JSON.parse(readFileSync(join(project, 'package.json'), 'utf8'))).toMatchObject({ name: 'my-bot', scripts: { check: 'parley check', test: 'vitest run' } })
+  })
+
+  it('gen, check and build succeed, and build bundles into dist/', async () => {
+    expect(await runCli(['gen'], project)).toMatchObject({ code: 0, stderr: '' })
+    const check = await runCli(['check'], project)
+    expect(check).toMatchObject({ code: 0, stderr: '' })
+    expect(check.stdout).toContain('up to date and the project type-checks')
+    expect(await runCli(['build'], project)).toMatchObject({ code: 0, stderr: '' })
+    expect(existsSync(join(project, 'dist', 'index.js'))).toBe(true)
+    expect(existsSync(join(project, 'dist', 'bot.definition.js'))).toBe(true)
+  })
+
+  it('passes its own npm test', () => {
+    const result = spawnSync('npm', ['test'], { cwd: project, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } })
+    expect(plain(result.stdout + result.stderr)).toMatch(/Tests\s+2 passed/)
+    expect(result.status).toBe(0)
+  })
+
+  it('check fails when the definition changed without gen, summarizing the drift', async () => {
+    const definition = join(project, 'bot.definition.ts')
+    const before = readFileSync(definition, 'utf8')
+    writeFileSync(definition, before.replace("visits: { type: 'user',", "streak: { type: 'user', schema: z.object({ days: z.number() }) },\n    visits: { type: 'user',"))
+    try {
+      const check = await runCli(['check'], project)
+      expect(check.code).toBe(1)
+      expect(check.stderr).toContain('.parley/ is out of date with the definition; run `parley gen`')
+      expect(check.stderr).toMatch(/\.parley\/types\.ts: \d+ line\(s\) to add, \d+ to remove; first difference at line \d+/)
+      expect(check.stderr).toContain('check failed: 1 stale generated file(s)')
+    } finally {
+      writeFileSync(definition, before)
+    }
+  })
+
+  it('check reports a type error by file, line and the field at fault', async () => {
+    const broken = join(project, 'src', 'broken.ts')
+    writeFileSync(broken, "import * as bp from '../.parley'\n\nexport const greet: bp.ActionHandler<'greet'> = async ({ input }) => ({ text: input.nam })\n")
+    try {
+      const check = await runCli(['check'], project)
+      expect(check.code).toBe(1)
+      expect(check.stderr).toMatch(/^src\/broken\.ts:3:\d+ - error TS2\d+: Property 'nam' does not exist on type 'GreetInput'/m)
+      expect(check.stderr).toContain('check failed: 1 type error(s)')
+      expect(check.stderr).not.toMatch(STACK_FRAME)
+    } finally {
+      rmSync(broken)
+    }
+  })
+})
+
+describe('parley, on bad input', () => {
+  const temp = makeTempDir()
+  afterAll(temp.cleanup)
+
+  it('rejects an unknown flag with usage help and exit code 2', async () => {
+    const result = await runCli(['gen', '--frobnicate'], temp.dir)
+    expect(result.code).toBe(2)
+    expect(result.stderr).toContain("error: unknown option '--frobnicate'")
+    expect(result.stderr).not.toMatch(STACK_FRAME)
+  })
+
+  it('rejects an unknown command', async () => {
+    const result = await runCli(['generate'], temp.dir)
+    expect(result.code).toBe(2)
+    expect(result.stderr).toContain("unknown command 'generate'")
+  })
+
+  it('says which definition file is missing, without a stack trace', async () => {
+    const result = await runCli(['check'], temp.dir)
+    expect(result.code).toBe(1)
+    expect(result.stderr).toMatch(/^error: no definition file in .+: expected one of bot\.definition\.ts, plugin\.definition\.ts, integration\.definition\.ts, interface\.definition\.ts/)
+    expect(result.stderr).not.toMatch(STACK_FRAME)
+  })
+
+  it('reports a definition that throws with its own message, naming the entity and field', async () => {
+    const dir = join(temp.dir, 'bad-plugin')
+    mkdirSync(dir)
+    writeFileSync(join(dir, 'plugin.definition.ts'), "import { PluginDefinition, z } from '@parley/sdk'\nexport default new PluginDefinition({ name: 'bad', version: '1.0.0', states: { s: { type: 'team', schema: z.object({}) } } })\n")
+    const result = await runCli(['gen'], dir)
+    expect(result.code).toBe(1)
+    expect(result.stderr).toContain('error: plugin.definition.ts failed to load: plugin "bad", states.s.type: "team" is not allowed')
+    expect(result.stderr).not.toMatch(STACK_FRAME)
+  })
+
+  it('refuses to init into a directory that is not empty', async () => {
+    mkdirSync(join(temp.dir, 'taken'))
+    writeFileSync(join(temp.dir, 'taken', 'notes.txt'), 'mine')
+    const result = await runCli(['init', 'taken'], temp.dir)
+    expect(result.code).toBe(1)
+    expect(result.stderr).toMatch(/^error: .*taken already exists and is not empty/)
+  })
+
+  it('names the templates there are when given an unknown one', async () => {
+    const result = await runCli(['init', '--type', 'plugin', '--template', 'fancy', 'p'], temp.dir)
+    expect(result.code).toBe(1)
+    expect(result.stderr).toContain('there is no plugin template "fancy"; choose one of: empty, hello-world')
+  })
+
+  it('rejects an unknown project type, listing the allowed ones', async () => {
+    const result = await runCli(['init', '--type', 'widget', 'w'], temp.dir)
+    expect(result.code).toBe(2)
+    expect(result.stderr).toContain("argument 'widget' is invalid. Allowed choices are bot, plugin, integration, interface.")
+  })
+})
+
+describe('parley help', () => {
+  it.each(['init', 'gen', 'check', 'build', 'add', 'remove'])('describes %s and each of its flags', async (command) => {
+    const result = await runCli([command, '--help'], FIXTURE_PROJECTS)
+    expect(result.code).toBe(0)
+    expect(result.stdout).toMatch(new RegExp(`^Usage: parley ${command}`))
+    for (const line of result.stdout.split('\n').filter((l) => /^\s+-/.test(l))) expect(line.trim(), 'a flag without a description').toMatch(/^\S.*\s{2,}\S/)
+  })
+})
+
+describe('parley add and remove', () => {
+  const temp = makeTempDir()
+  const project = join(temp.dir, 'host')
+  const plugin = join(FIXTURE_PROJECTS, 'plugin-dependencies')
+  afterAll(temp.cleanup)
+
+  beforeAll(async () => {
+    expect((await runCli(['init', '--template', 'empty', 'host'], temp.dir)).code).toBe(0)
+    useSourcesOfParley(project)
+  })
+
+  it('add records the package and generates its typed module', async () => {
+    const result = await runCli(['add', relative(project, plugin), '--alias', 'assist'], project)
+    expect(result).toMatchObject({ code: 0, stderr: '' })
+    expect(result.stdout).toContain('Added plugin "assistant" as "assist"; its types are in .parley/packages/assist/')
+    const json = JSON.parse(readFileSync(join(project, 'package.json'), 'utf8'))
+    expect(json.parleyDependencies).toEqual({ assist: `file:${relative(project, plugin)}` })
+    expect(readFileSync(join(project, '.parley', 'packages', 'assist', 'types.ts'), 'utf8')).toContain('export interface AnswerInput')
+    expect((await runCli(['check'], project)).code).toBe(0)
+  })
+
+  it('remove forgets it and deletes its module', async () => {
+    expect((await runCli(['remove', 'assist'], project)).code).toBe(0)
+    expect(JSON.parse(readFileSync(join(project, 'package.json'), 'utf8')).parleyDependencies).toEqual({})
+    expect(existsSync(join(project, '.parley', 'packages'))).toBe(false)
+  })
+
+  it('remove names the aliases there are when given an unknown one', async () => {
+    const result = await runCli(['remove', 'nobody'], project)
+    expect(result.code).toBe(1)
+    expect(result.stderr).toContain('error: no package added as "nobody"')
+  })
+})

@@ -1,0 +1,45 @@
+import { spawnSync } from 'node:child_process'
+import { writeFileSync } from 'node:fs'
+import { join } from 'node:path'
+import { afterAll, describe, expect, it } from 'vitest'
+import { runCli } from '../support/run-cli.js'
+import { REPO_ROOT } from '../support/paths.js'
+import { makeTempDir, useSourcesOfParley } from '../support/temp-project.js'
+
+const TEMPLATES = [
+  ['bot', 'empty'], ['bot', 'hello-world'], ['bot', 'bot-with-plugin'],
+  ['plugin', 'empty'], ['plugin', 'hello-world'],
+  ['integration', 'empty'], ['integration', 'hello-world'],
+  ['interface', 'empty'], ['interface', 'hello-world'],
+] as const
+
+/** Every template gives a project that passes `parley check` and its own tests as soon as it is created. */
+describe('templates', () => {
+  const temp = makeTempDir()
+  afterAll(temp.cleanup)
+
+  it.each(TEMPLATES)('%s %s passes parley check', async (type, template) => {
+    const name = `${type}-${template}`
+    const init = await runCli(['init', '--type', type, '--template', template, name], temp.dir)
+    expect(init).toMatchObject({ code: 0, stderr: '' })
+    useSourcesOfParley(join(temp.dir, name))
+    const check = await runCli(['check'], join(temp.dir, name))
+    expect(check.stderr).toBe('')
+    expect(check.code).toBe(0)
+  })
+
+  it('bot-with-plugin\'s plugin passes parley check on its own too', async () => {
+    const check = await runCli(['check', '--cwd', 'plugins/greeter'], join(temp.dir, 'bot-bot-with-plugin'))
+    expect(check).toMatchObject({ code: 0, stderr: '' })
+  })
+
+  it('every template\'s tests pass', () => {
+    // One vitest run over all the projects: each test imports only its own project's files.
+    writeFileSync(join(temp.dir, 'vitest.config.ts'), `export default { resolve: { conditions: ['parley:source'] }, ssr: { resolve: { conditions: ['parley:source'] } } }\n`)
+    const vitest = join(REPO_ROOT, 'node_modules', 'vitest', 'vitest.mjs')
+    const result = spawnSync(process.execPath, [vitest, 'run', '--root', temp.dir, '--reporter', 'verbose'], { cwd: temp.dir, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } })
+    const output = (result.stdout + result.stderr).replace(/\x1b\[[0-9;]*m/g, '')
+    expect(output).toMatch(/Test Files\s+10 passed \(10\)/)
+    expect(result.status, output).toBe(0)
+  })
+})

@@ -1,0 +1,30 @@
+import { spawn } from 'node:child_process'
+import { createRequire } from 'node:module'
+import { join } from 'node:path'
+import { pathToFileURL } from 'node:url'
+import { CLI_ROOT } from './paths.js'
+
+export interface CliResult {
+  readonly code: number
+  readonly stdout: string
+  readonly stderr: string
+}
+
+const tsxLoader = pathToFileURL(createRequire(import.meta.url).resolve('tsx')).href
+
+/**
+ * Runs `parley` in a child process, from its sources: the same entry `bin/parley.js` runs once built,
+ * with the sibling packages loaded from their sources too.
+ */
+export function runCli(args: readonly string[], cwd: string): Promise<CliResult> {
+  const argv = ['--conditions=parley:source', '--import', tsxLoader, join(CLI_ROOT, 'src', 'cli.ts'), ...args]
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, argv, { cwd, env: { ...process.env, NO_COLOR: '1' } })
+    let stdout = ''
+    let stderr = ''
+    child.stdout.on('data', (chunk) => (stdout += chunk))
+    child.stderr.on('data', (chunk) => (stderr += chunk))
+    child.on('error', reject)
+    child.on('close', (code) => resolve({ code: code ?? -1, stdout, stderr }))
+  })
+}
