@@ -64,6 +64,7 @@ const results = [
   bench('`tsc --noEmit`, whole project (definitions, generated code, handlers)', [tsc, '-p', 'tsconfig.json']),
   bench('`parley check`, cold', [parley, 'check'], cold),
   bench('`parley check`, warm', [parley, 'check']),
+  bench('`parley check --definitions`, warm (every definition file type-checked too)', [parley, 'check', '--definitions']),
 ]
 
 console.log(`\n${SHAPE.plugins} plugins × (${SHAPE.actions} actions, ${SHAPE.states} states, ${SHAPE.events} events, ${SHAPE.tables} tables), ${SHAPE.integrations} integrations × ${SHAPE.integrationActions} actions; .parley/types.ts: ${lines} lines`)

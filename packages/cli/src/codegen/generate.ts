@@ -19,12 +19,12 @@ export async function generateProject(dir: string): Promise<GeneratedFile[]> {
   const own = await emitModule(resolveTypeModel(definition), {
     outDir: GENERATED_DIR,
     source: file.fileName,
-    definitionImport: `../${file.fileName.replace(/\.ts$/, '')}`,
+    implementation: true,
     cache,
   })
   const packages = await Promise.all(readParleyDependencies(dir).map(async (dependency) => {
     const loaded = await importDefinition(findPackageDefinition(dir, dependency))
-    return emitModule(resolveTypeModel(loaded), { outDir: packageModuleDir(dependency.alias), source: dependency.spec, cache })
+    return emitModule(resolveTypeModel(loaded), { outDir: packageModuleDir(dependency.alias), source: dependency.spec, implementation: false, cache })
   }))
   cache.save()
   return [...own, ...packages.flat()]

@@ -17,16 +17,28 @@ export interface TypeDiagnostic {
   readonly related: readonly string[]
 }
 
+export interface TypecheckOptions {
+  /** Stands in for the generated directory, so a check sees what `parley gen` would write. */
+  readonly generated?: readonly GeneratedFile[]
+  /**
+   * Whether `*.definition.ts` files are checked as files of their own (they still are wherever code
+   * imports them). `parley check` leaves them out by default: `gen` has just run them, and building a
+   * definition validates every name, schema and reference in it, naming the field; inferring each zod
+   * schema's type again is most of what type-checking a large bot costs.
+   */
+  readonly definitions?: boolean
+}
+
 /**
- * Type-checks the project with its own tsconfig.json. `generated` stands in for the generated
- * directory, so a check sees what `parley gen` would write even before it is written. (ts-morph's
- * project brings TypeScript's lib files along, so nothing beyond the CLI's dependencies is needed.)
+ * Type-checks the project with its own tsconfig.json. (ts-morph's project brings TypeScript's lib
+ * files along, so nothing beyond the CLI's dependencies is needed.)
  */
-export function typecheckProject(projectDir: string, generated?: readonly GeneratedFile[]): TypeDiagnostic[] {
+export function typecheckProject(projectDir: string, options: TypecheckOptions = {}): TypeDiagnostic[] {
   const tsConfigFilePath = join(projectDir, 'tsconfig.json')
   if (!existsSync(tsConfigFilePath)) throw new CliError('PROJECT_INVALID', `no tsconfig.json in ${projectDir}; the project is type-checked with it (\`parley init\` writes one)`)
   const project = new Project({ tsConfigFilePath, compilerOptions: { noEmit: true } })
-  if (generated) overlay(project, projectDir, generated)
+  if (options.generated) overlay(project, projectDir, options.generated)
+  if (options.definitions === false) leaveOutDefinitions(project)
   const diagnostics = [...project.getConfigFileParsingDiagnostics(), ...project.getPreEmitDiagnostics()]
   return diagnostics.map((d) => toDiagnostic(projectDir, d.compilerObject))
 }
@@ -38,6 +50,10 @@ function overlay(project: Project, projectDir: string, generated: readonly Gener
     if (resolve(file.getFilePath()).startsWith(root)) project.removeSourceFile(file)
   }
   for (const file of generated) project.createSourceFile(resolve(projectDir, file.path), file.content, { overwrite: true })
+}
+
+function leaveOutDefinitions(project: Project): void {
+  for (const file of project.getSourceFiles('**/*.definition.ts')) project.removeSourceFile(file)
 }
 
 function toDiagnostic(projectDir: string, d: ts.Diagnostic): TypeDiagnostic {

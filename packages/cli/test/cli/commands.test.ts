@@ -74,6 +74,19 @@ describe('parley, on a new bot', () => {
       rmSync(broken)
     }
   })
+
+  it('check type-checks definition files with --definitions, having validated them by running them', async () => {
+    const extra = join(project, 'extra.definition.ts')
+    writeFileSync(extra, "export const version: number = 'one'\n")
+    try {
+      expect(await runCli(['check'], project)).toMatchObject({ code: 0 })
+      const strict = await runCli(['check', '--definitions'], project)
+      expect(strict.code).toBe(1)
+      expect(strict.stderr).toMatch(/^extra\.definition\.ts:1:14 - error TS2322: Type 'string' is not assignable to type 'number'/m)
+    } finally {
+      rmSync(extra)
+    }
+  })
 })
 
 describe('parley, on bad input', () => {

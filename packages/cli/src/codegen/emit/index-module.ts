@@ -48,21 +48,19 @@ const CLASSES: Readonly<Record<'bot' | 'plugin' | 'integration', { name: string;
 export interface IndexModuleOptions {
   readonly kind: DefinitionKind
   /**
-   * The definition module, relative to the generated directory (`../bot.definition`). Without one (a
-   * package's module), the module gives the package's types only: its implementation is its own.
+   * Whether to give the implementation class and handler props, or the types only (a package's module).
+   * The definition itself is not re-exported: generated types stand alone, so type-checking code that
+   * uses them never has to infer the definition's zod schemas.
    */
-  readonly definitionImport: string | undefined
+  readonly implementation: boolean
 }
 
 /** `index.ts`: the implementation class bound to `Types`, the handler props aliases, and the types. */
 export function indexModule(options: IndexModuleOptions, header: string): string {
-  const definition: Statement[] = options.definitionImport
-    ? [{ kind: StructureKind.ExportDeclaration, namedExports: [{ name: 'default', alias: 'definition' }], moduleSpecifier: options.definitionImport }]
-    : []
   const types: Statement = { kind: StructureKind.ExportDeclaration, moduleSpecifier: './types' }
-  if (options.kind === 'interface' || !options.definitionImport) return printModule([types, ...definition], header, true)
+  if (options.kind === 'interface' || !options.implementation) return printModule([types], header, true)
   const aliases = options.kind === 'integration' ? INTEGRATION_ALIASES : HANDLER_ALIASES
-  return printModule([...imports(options.kind), types, ...definition, ...implementation(options.kind), ...aliases.map(aliasStatement)], header, true)
+  return printModule([...imports(options.kind), types, ...implementation(options.kind), ...aliases.map(aliasStatement)], header, true)
 }
 
 function imports(kind: 'bot' | 'plugin' | 'integration'): Statement[] {

@@ -15,8 +15,11 @@ export interface EmitOptions {
   readonly outDir: string
   /** What the header says the module was generated from. */
   readonly source: string
-  /** The definition module to re-export, relative to `outDir`. */
-  readonly definitionImport?: string
+  /**
+   * Whether this is the project's own module (with the implementation class and handler props) rather
+   * than an added package's (types only: a package's implementation is its own).
+   */
+  readonly implementation: boolean
   /** Declarations compiled by earlier runs. */
   readonly cache: CompileCache
 }
@@ -25,7 +28,7 @@ export interface EmitOptions {
 export async function emitModule(model: TypeModel, options: EmitOptions): Promise<GeneratedFile[]> {
   const header = generatedHeader(options.source)
   return [
-    { path: `${options.outDir}/index.ts`, content: indexModule({ kind: model.kind, definitionImport: options.definitionImport }, header) },
+    { path: `${options.outDir}/index.ts`, content: indexModule({ kind: model.kind, implementation: options.implementation }, header) },
     { path: `${options.outDir}/types.ts`, content: await typesModule(model, header, options.cache) },
   ]
 }
