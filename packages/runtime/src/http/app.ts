@@ -1,5 +1,6 @@
 import { Hono, type Context } from 'hono'
 import { bodyLimit } from 'hono/body-limit'
+import { authenticate } from './auth/authenticate.js'
 import { tokenRegistry } from './auth/tokens.js'
 import { randomWebchatSecret, webchatKeys } from './auth/webchat-keys.js'
 import { errorResponse } from './errors/error-body.js'
@@ -19,7 +20,10 @@ export function createHttpApp(options: HttpOptions): Hono {
   const limit = options.bodyLimit ?? DEFAULT_BODY_LIMIT
   app.use('/v1/*', bodyLimit({ maxSize: limit, onError: (c) => sendError(c, tooLarge(limit)) }))
   for (const route of routes) mountRoute(app, route, { host: options.host, credentials })
-  app.get('/openapi.json', (c) => c.json(document))
+  app.get('/openapi.json', (c) => {
+    authenticate(c, 'token', { botId: undefined, conversationId: undefined }, credentials)
+    return c.json(document)
+  })
   mountChatPage(app, options.host)
   app.notFound((c) => sendError(c, new RequestError('ROUTE_NOT_FOUND', `no route ${c.req.method} ${c.req.path}; /openapi.json lists them`)))
   app.onError((error, c) => sendError(c, error, options.onServerError ?? reportServerError))

@@ -4,7 +4,7 @@ import { startTestServer, type TestServer } from '../testing/test-server.js'
 
 let t: TestServer
 // The document as served; parsing dereferences it in place, so each test reads a fresh copy.
-const served = async () => (await (await fetch(`${t.url}/openapi.json`)).json()) as { paths: Record<string, Record<string, { operationId: string; parameters: { name: string; in: string; style?: string }[]; security: unknown[] }>> }
+const served = async () => (await (await fetch(`${t.url}/openapi.json`, { headers: { authorization: `Bearer ${t.botToken}` } })).json()) as { paths: Record<string, Record<string, { operationId: string; parameters: { name: string; in: string; style?: string }[]; security: unknown[] }>> }
 
 beforeAll(async () => {
   t = await startTestServer()
@@ -36,7 +36,9 @@ describe('the OpenAPI document', { timeout: 30_000 }, () => {
     expect(paths['/health']!['get']!.security).toEqual([])
   })
 
-  it('is served without a credential', async () => {
-    expect((await fetch(`${t.url}/openapi.json`)).status).toBe(200)
+  it('is served to any valid API token, and to no one else', async () => {
+    expect((await fetch(`${t.url}/openapi.json`)).status).toBe(401)
+    expect((await fetch(`${t.url}/openapi.json`, { headers: { authorization: 'Bearer nope' } })).status).toBe(401)
+    expect((await fetch(`${t.url}/openapi.json`, { headers: { authorization: `Bearer ${t.otherToken}` } })).status).toBe(200)
   })
 })
