@@ -22,4 +22,16 @@ describe('users, conversations and messages', { timeout: 120_000 }, () => {
     await expect(bot.client.getOrCreateConversation({ channel: 'telegram:chat' })).rejects.toThrow('the bot has no channel "telegram:chat"; its channels are "webchat"')
     await bot.stop()
   })
+
+  it('are got or created under an id the caller chooses, once even when callers race', async () => {
+    const bot = await createTestBot({ definition: new BotDefinition({}), implementation: new BotImplementation({ actions: {} }) })
+    const created = await Promise.all([1, 2, 3].map(() => bot.client.getOrCreateUser({ id: 'tg-42', name: 'Ada' })))
+    expect(new Set(created.map(({ user }) => user.id))).toEqual(new Set(['tg-42']))
+    expect((await bot.client.getOrCreateUser({ id: 'tg-42', name: 'Someone else' })).user.name).toBe('Ada')
+    const { conversation } = await bot.client.getOrCreateConversation({ id: 'thread-7' })
+    expect(conversation).toMatchObject({ id: 'thread-7', channel: 'webchat' })
+    expect((await bot.client.getOrCreateConversation({ id: 'thread-7' })).conversation.createdAt).toBe(conversation.createdAt)
+    await expect(bot.client.getOrCreateUser({ id: '' })).rejects.toThrow('user id "" is not allowed; give 1 to 200 characters')
+    await bot.stop()
+  })
 })

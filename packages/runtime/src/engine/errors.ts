@@ -13,6 +13,7 @@ export type RuntimeErrorCode =
   | 'MESSAGE_TYPE_UNKNOWN'
   | 'RUNTIME_STOPPED'
   | 'CALL_DEPTH_EXCEEDED'
+  | 'ID_INVALID'
 
 /** The runtime could not do what was asked; the message names the bot part at fault and what to change. */
 export class RuntimeError extends ParleyError {

@@ -1,6 +1,6 @@
 import type { Tags } from '@parley/sdk'
 import type { Engine } from '../engine/engine.js'
-import { notFound } from '../engine/errors.js'
+import { notFound, RuntimeError } from '../engine/errors.js'
 import type { Caller } from '../engine/units.js'
 import { parseChannel } from '../dispatch/store/channels.js'
 import { toConversation, toUser } from '../dispatch/store/records.js'
@@ -17,8 +17,8 @@ export async function getUser(engine: Engine, request: { readonly id: string }) 
 
 /** The user with this id, or the first with all these tags, or a new user with them. */
 export async function getOrCreateUser(engine: Engine, request: { readonly id?: string; readonly name?: string; readonly tags?: Tags }) {
-  if (request.id !== undefined) return getUser(engine, { id: request.id })
   const tags = storedTags(request.tags)
+  if (request.id !== undefined) return { user: toUser(await engine.stores.users.getOrCreate(checkedId('user', request.id), defined({ name: request.name, tags }))) }
   const found = tags && Object.keys(tags).length > 0 ? (await engine.stores.users.list({ tags, limit: 1 })).items[0] : undefined
   return { user: toUser(found ?? (await engine.stores.users.create(defined({ name: request.name, tags })))) }
 }
@@ -44,9 +44,9 @@ export async function getConversation(engine: Engine, request: { readonly id: st
  * integration names its own channels bare (`sms`); others write `alias:channel`, or `webchat`.
  */
 export async function getOrCreateConversation(engine: Engine, caller: Caller, request: { readonly id?: string; readonly channel?: string; readonly tags?: Tags }) {
-  if (request.id !== undefined) return getConversation(engine, { id: request.id })
   const ref = parseChannel(engine.definition, channelAsBotNames(caller, request.channel))
   const tags = storedTags(request.tags)
+  if (request.id !== undefined) return { conversation: toConversation(await engine.stores.conversations.getOrCreate(checkedId('conversation', request.id), { ...ref, ...defined({ tags }) })) }
   const found = tags && Object.keys(tags).length > 0 ? (await engine.stores.conversations.list({ ...ref, tags, limit: 1 })).items[0] : undefined
   return { conversation: toConversation(found ?? (await engine.stores.conversations.create({ ...ref, ...defined({ tags }) }))) }
 }
@@ -63,4 +63,10 @@ export async function listConversations(engine: Engine, request: { readonly tags
 function channelAsBotNames(caller: Caller, channel: string | undefined): string | undefined {
   if (caller.unit.kind !== 'integration' || channel === undefined || channel.includes(':')) return channel
   return `${caller.unit.alias}:${channel}`
+}
+
+/** Ids chosen by callers (an outside service's user or thread id) must still fit a key. */
+function checkedId(kind: 'user' | 'conversation', id: string): string {
+  if (id.length > 0 && id.length <= 200) return id
+  throw new RuntimeError('ID_INVALID', `${kind} id ${JSON.stringify(id.slice(0, 40))} is not allowed; give 1 to 200 characters, such as the outside service's own id`)
 }

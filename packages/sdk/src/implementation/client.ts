@@ -57,11 +57,13 @@ export interface Client<T extends ImplementationTypes = LooseTypes> {
   aggregateTableRows<K extends NameOf<T['tables']>>(request: { readonly table: K } & AggregateQuery<Row<T, K>>): Promise<{ rows: Record<string, unknown>[] }>
 
   getUser(request: { readonly id: string }): Promise<{ user: User }>
+  /** The user with this id (created if there is none: an outside service's own id works), else the first with all these tags, else a new one. */
   getOrCreateUser(request: { readonly id?: string; readonly name?: string; readonly tags?: Tags }): Promise<{ user: User }>
   updateUser(request: { readonly id: string; readonly name?: string; readonly tags?: Tags }): Promise<{ user: User }>
   listUsers(request?: { readonly tags?: Tags; readonly limit?: number; readonly offset?: number }): Promise<{ users: User[] }>
 
   getConversation(request: { readonly id: string }): Promise<{ conversation: Conversation }>
+  /** The conversation with this id (created on `channel` if there is none), else the first with all these tags, else a new one. */
   getOrCreateConversation(request: { readonly id?: string; readonly channel?: string; readonly tags?: Tags }): Promise<{ conversation: Conversation }>
   updateConversation(request: { readonly id: string; readonly tags?: Tags }): Promise<{ conversation: Conversation }>
   listConversations(request?: { readonly tags?: Tags; readonly limit?: number; readonly offset?: number }): Promise<{ conversations: Conversation[] }>

@@ -36,6 +36,8 @@ export interface ListConversationsOptions extends PageOptions {
 
 export interface ConversationStore {
   create(input: CreateConversationInput): Promise<Conversation>
+  /** The conversation with this id, created with `input` if there is none, in one statement. */
+  getOrCreate(id: string, input: CreateConversationInput): Promise<Conversation>
   get(id: string): Promise<Conversation | undefined>
   list(options?: ListConversationsOptions): Promise<Page<Conversation>>
   /** @throws StorageError `NOT_FOUND` when the bot has no such conversation. */
@@ -45,7 +47,8 @@ export interface ConversationStore {
 /** The conversations of one bot. */
 export function createConversationStore(db: Queryable, botId: string): ConversationStore {
   return {
-    create: (input) => createConversation(db, botId, input),
+    create: (input) => insertConversation(db, botId, newId('conv'), input).then((conversation) => conversation!),
+    getOrCreate: async (id, input) => (await insertConversation(db, botId, id, input, 'ON CONFLICT (bot_id, id) DO NOTHING')) ?? (await getConversation(db, botId, id))!,
     get: (id) => getConversation(db, botId, id),
     list: (options = {}) => listConversations(db, botId, options),
     update: (id, input) => updateConversation(db, botId, id, input),
@@ -67,12 +70,13 @@ function toConversation({ created_at, updated_at, ...rest }: ConversationRow): C
   return { ...rest, createdAt: toIso(created_at), updatedAt: toIso(updated_at) }
 }
 
-async function createConversation(db: Queryable, botId: string, input: CreateConversationInput): Promise<Conversation> {
+/** Inserts a conversation; with `onConflict`, returns undefined when one with this id already exists. */
+async function insertConversation(db: Queryable, botId: string, id: string, input: CreateConversationInput, onConflict = ''): Promise<Conversation | undefined> {
   const p = sqlParams()
-  const values = [p.add(botId), p.add(newId('conv')), p.add(input.channel), p.add(input.integration), p.json(input.tags ?? {})]
-  const sql = `INSERT INTO parley_conversations (bot_id, id, channel, integration, tags) VALUES (${values.join(', ')}) RETURNING ${COLUMNS}`
+  const values = [p.add(botId), p.add(id), p.add(input.channel), p.add(input.integration), p.json(input.tags ?? {})]
+  const sql = `INSERT INTO parley_conversations (bot_id, id, channel, integration, tags) VALUES (${values.join(', ')}) ${onConflict} RETURNING ${COLUMNS}`
   const { rows } = await db.query<ConversationRow>(sql, p.values)
-  return toConversation(rows[0]!)
+  return rows[0] && toConversation(rows[0])
 }
 
 async function getConversation(db: Queryable, botId: string, id: string): Promise<Conversation | undefined> {

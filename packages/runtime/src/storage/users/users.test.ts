@@ -26,6 +26,13 @@ describe.each(testDrivers())('users on $name', (driver) => {
     expect(created.tags).toEqual({})
   })
 
+  it('gets or creates a user under a chosen id, once, even for concurrent callers', async () => {
+    const results = await Promise.all(['Ada', 'Grace', 'Hedy'].map((name) => users.getOrCreate('ext-1', { name })))
+    expect(new Set(results.map((user) => user.id))).toEqual(new Set(['ext-1']))
+    expect(new Set(results.map((user) => user.name)).size).toBe(1)
+    expect((await users.list({ limit: 1000 })).items.filter((user) => user.id === 'ext-1')).toHaveLength(1)
+  })
+
   it('returns undefined for an unknown id, and for another bot\'s user', async () => {
     const created = await users.create({ name: 'Only in bot-a' })
     expect(await users.get('user_missing')).toBeUndefined()

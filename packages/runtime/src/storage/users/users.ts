@@ -31,6 +31,8 @@ export interface ListUsersOptions extends PageOptions {
 
 export interface UserStore {
   create(input?: CreateUserInput): Promise<User>
+  /** The user with this id, created with `input` if there is none: one statement, so two callers get one user. */
+  getOrCreate(id: string, input?: CreateUserInput): Promise<User>
   get(id: string): Promise<User | undefined>
   list(options?: ListUsersOptions): Promise<Page<User>>
   /** @throws StorageError `NOT_FOUND` when the bot has no such user. */
@@ -40,7 +42,8 @@ export interface UserStore {
 /** The users of one bot. */
 export function createUserStore(db: Queryable, botId: string): UserStore {
   return {
-    create: (input = {}) => createUser(db, botId, input),
+    create: (input = {}) => insertUser(db, botId, newId('user'), input).then((user) => user!),
+    getOrCreate: async (id, input = {}) => (await insertUser(db, botId, id, input, 'ON CONFLICT (bot_id, id) DO NOTHING')) ?? (await getUser(db, botId, id))!,
     get: (id) => getUser(db, botId, id),
     list: (options = {}) => listUsers(db, botId, options),
     update: (id, input) => updateUser(db, botId, id, input),
@@ -63,12 +66,13 @@ function toUser(row: UserRow): User {
   return { id, ...defined({ name: row.name, pictureUrl: row.picture_url }), tags, createdAt: toIso(created_at), updatedAt: toIso(updated_at) }
 }
 
-async function createUser(db: Queryable, botId: string, input: CreateUserInput): Promise<User> {
+/** Inserts a user; with `onConflict`, returns undefined when one with this id already exists. */
+async function insertUser(db: Queryable, botId: string, id: string, input: CreateUserInput, onConflict = ''): Promise<User | undefined> {
   const p = sqlParams()
-  const values = [p.add(botId), p.add(newId('user')), p.add(input.name ?? null), p.add(input.pictureUrl ?? null), p.json(input.tags ?? {})]
-  const sql = `INSERT INTO parley_users (bot_id, id, name, picture_url, tags) VALUES (${values.join(', ')}) RETURNING ${COLUMNS}`
+  const values = [p.add(botId), p.add(id), p.add(input.name ?? null), p.add(input.pictureUrl ?? null), p.json(input.tags ?? {})]
+  const sql = `INSERT INTO parley_users (bot_id, id, name, picture_url, tags) VALUES (${values.join(', ')}) ${onConflict} RETURNING ${COLUMNS}`
   const { rows } = await db.query<UserRow>(sql, p.values)
-  return toUser(rows[0]!)
+  return rows[0] && toUser(rows[0])
 }
 
 async function getUser(db: Queryable, botId: string, id: string): Promise<User | undefined> {
