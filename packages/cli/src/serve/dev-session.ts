@@ -1,22 +1,15 @@
 import { join } from 'node:path'
-import { openDatabase, type NewLogRecord } from '@parley/runtime'
+import { openDatabase } from '@parley/runtime'
 import { writeGenerated } from '../commands/gen.js'
-import type { Output } from '../cli/output.js'
 import { botIdFor } from './bot-id.js'
 import { DATA_DIR, dataDirectory } from './data-directory.js'
 import { startBotServer, type BotServer } from './bot-server.js'
 import { writeDevServerFile } from './dev-server-file.js'
 import { loadBotSource } from './load-bot.js'
-import { apiTokens, storedSecret } from './server-config.js'
+import { apiTokens, storedSecret, type ServeOptions } from './server-config.js'
 import { watchProject } from './watch-project.js'
 
-export interface DevOptions {
-  readonly dir: string
-  readonly port: number
-  readonly hostname: string
-  readonly env: NodeJS.ProcessEnv
-  readonly out: Output
-  readonly onLog?: (record: NewLogRecord) => void
+export interface DevOptions extends ServeOptions {
   /** Told of each reload after a change: the error when the new code could not run (the old one still does). */
   readonly onReload?: (error: unknown | undefined, files: readonly string[]) => void
 }

@@ -1,6 +1,8 @@
 import { randomBytes } from 'node:crypto'
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { dirname } from 'node:path'
+import type { NewLogRecord } from '@parley/runtime'
+import type { Output } from '../cli/output.js'
 import { parseTokenList, type TokenEntry } from '@parley/runtime/http'
 
 export interface TokenConfig {
@@ -27,4 +29,14 @@ export function storedSecret(path: string): string {
   mkdirSync(dirname(path), { recursive: true })
   writeFileSync(path, `${secret}\n`, { mode: 0o600 })
   return secret
+}
+
+/** What `parley dev` and `parley start` both run with. */
+export interface ServeOptions {
+  readonly dir: string
+  readonly port: number
+  readonly hostname: string
+  readonly env: NodeJS.ProcessEnv
+  readonly out: Output
+  readonly onLog?: (record: NewLogRecord) => void
 }

@@ -1,20 +1,12 @@
-import { openDatabase, type NewLogRecord } from '@parley/runtime'
+import { openDatabase } from '@parley/runtime'
 import { randomWebchatSecret } from '@parley/runtime/http'
-import type { Output } from '../cli/output.js'
 import { botIdFor } from './bot-id.js'
 import { dataDirectory } from './data-directory.js'
 import { startBotServer, type BotServer } from './bot-server.js'
 import { loadBotBuild } from './load-bot.js'
-import { apiTokens } from './server-config.js'
+import { apiTokens, type ServeOptions } from './server-config.js'
 
-export interface StartOptions {
-  readonly dir: string
-  readonly port: number
-  readonly hostname: string
-  readonly env: NodeJS.ProcessEnv
-  readonly out: Output
-  readonly onLog?: (record: NewLogRecord) => void
-}
+export type StartOptions = ServeOptions
 
 /**
  * Runs the built bot (`dist/`) for production: on PostgreSQL when `DATABASE_URL` is set, else on the

@@ -1,3 +1,4 @@
+import type { WorkflowStatus } from '@parley/sdk'
 import type { Queryable } from '../database/database.js'
 import { notFound, StorageError } from '../errors/storage-error.js'
 import { listRecords, mapPage } from '../sql/list.js'
@@ -5,7 +6,7 @@ import type { Page, PageOptions } from '../sql/paging.js'
 import { sqlParams, type SqlParams } from '../sql/params.js'
 import { defined, newId, toIso } from '../sql/records.js'
 
-export type WorkflowStatus = 'pending' | 'in_progress' | 'completed' | 'failed' | 'cancelled' | 'timed_out'
+export type { WorkflowStatus }
 
 /** Statuses a workflow never leaves. */
 export const FINISHED_WORKFLOW_STATUSES: readonly WorkflowStatus[] = ['completed', 'failed', 'cancelled', 'timed_out']
