@@ -1,16 +1,11 @@
 import { BotDefinition, BotImplementation, PluginDefinition, PluginImplementation, z, type Client } from '@parley/sdk'
 import llm from '@parley/interfaces/llm'
 import { createTestBot } from '@parley/runtime/testing'
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import openai from '../index.js'
-import { completion, openAiError, startFakeChatServer, type FakeChatServer, type Reply } from './fake-chat-server.js'
+import { completion, openAiError, useFakeChatServer, type Reply } from './fake-chat-server.js'
 
-let server: FakeChatServer
-beforeAll(async () => {
-  server = await startFakeChatServer()
-})
-afterAll(() => server.close())
-beforeEach(() => void server.requests.splice(0))
+const server = useFakeChatServer()
 
 const FALLBACK = 'Sorry, I cannot think right now. Please try again in a moment.'
 

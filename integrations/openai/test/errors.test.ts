@@ -1,15 +1,10 @@
 import { once } from 'node:events'
 import { createServer } from 'node:net'
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { createOpenAiClient, OpenAiError } from '../index.js'
-import { completion, openAiError, startFakeChatServer, type FakeChatServer } from './fake-chat-server.js'
+import { completion, openAiError, useFakeChatServer } from './fake-chat-server.js'
 
-let server: FakeChatServer
-beforeAll(async () => {
-  server = await startFakeChatServer()
-})
-afterAll(() => server.close())
-beforeEach(() => void server.requests.splice(0))
+const server = useFakeChatServer()
 
 const KEY = 'sk-very-secret-key'
 const ask = (configuration: object = {}) =>

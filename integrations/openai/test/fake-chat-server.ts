@@ -1,6 +1,7 @@
 import { once } from 'node:events'
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http'
 import type { AddressInfo } from 'node:net'
+import { afterAll, beforeAll, beforeEach } from 'vitest'
 
 // A local server speaking the chat-completions wire format, standing in for OpenAI and the servers that
 // copy its API. Its answers have the shapes OpenAI documents (ids, `object`, `usage` details, SSE
@@ -56,6 +57,26 @@ export async function startFakeChatServer(fallback: (request: ReceivedRequest) =
       server.close()
       await once(server, 'close')
     },
+  }
+}
+
+/** A server for the whole test file, its requests forgotten before each test. */
+export function useFakeChatServer(): FakeChatServer {
+  let server: FakeChatServer | undefined
+  beforeAll(async () => {
+    server = await startFakeChatServer()
+  })
+  afterAll(() => server?.close())
+  beforeEach(() => void server?.requests.splice(0))
+  const started = () => {
+    if (!server) throw new Error('the fake chat server starts in beforeAll: use it inside tests')
+    return server
+  }
+  return {
+    get baseUrl() { return started().baseUrl },
+    get requests() { return started().requests },
+    reply: (...replies) => started().reply(...replies),
+    close: () => started().close(),
   }
 }
 

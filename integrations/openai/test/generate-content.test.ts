@@ -1,13 +1,8 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { createOpenAiClient, OpenAiError } from '../index.js'
-import { completion, startFakeChatServer, type FakeChatServer } from './fake-chat-server.js'
+import { completion, useFakeChatServer } from './fake-chat-server.js'
 
-let server: FakeChatServer
-beforeAll(async () => {
-  server = await startFakeChatServer()
-})
-afterAll(() => server.close())
-beforeEach(() => void server.requests.splice(0))
+const server = useFakeChatServer()
 
 const client = (configuration: object = {}, apiKey = 'sk-test-key') => createOpenAiClient({ configuration: { baseUrl: server.baseUrl, ...configuration }, apiKey })
 

@@ -1,13 +1,8 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { createOpenAiClient, type ContentStream } from '../index.js'
-import { chunks, startFakeChatServer, toolCallChunks, type FakeChatServer } from './fake-chat-server.js'
+import { chunks, toolCallChunks, useFakeChatServer } from './fake-chat-server.js'
 
-let server: FakeChatServer
-beforeAll(async () => {
-  server = await startFakeChatServer()
-})
-afterAll(() => server.close())
-beforeEach(() => void server.requests.splice(0))
+const server = useFakeChatServer()
 
 const stream = (configuration: object = {}) =>
   createOpenAiClient({ configuration: { baseUrl: server.baseUrl, ...configuration } }).streamContent({ messages: [{ role: 'user', content: 'Count to three' }] })
