@@ -99,6 +99,12 @@ describe('errors from the chat-completions server', () => {
     expect(await failure({ timeoutMs: 300, maxRetries: 0 })).toMatchObject({ code: 'UPSTREAM_TIMEOUT' })
   })
 
+  it('an error answer whose body stalls is still reported, with its status', async () => {
+    server.reply({ stallBody: true, status: 500 })
+    const error = await failure({ timeoutMs: 300, maxRetries: 0 })
+    expect(error).toMatchObject({ code: 'UPSTREAM_FAILED', status: 500, message: expect.stringContaining('answered 500 Internal Server Error: (no body)') })
+  })
+
   it('a server that is not there is unreachable, saying to check baseUrl', async () => {
     const error = await failure({ baseUrl: `http://127.0.0.1:${await closedPort()}/v1`, maxRetries: 1 })
     expect(error).toMatchObject({ code: 'UPSTREAM_UNREACHABLE' })

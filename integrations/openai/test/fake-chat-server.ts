@@ -25,8 +25,8 @@ export type Reply =
   | { readonly events: readonly unknown[]; readonly done?: boolean; readonly stallAfter?: boolean }
   /** Never answers. */
   | { readonly hang: true }
-  /** Sends the status and headers, then never finishes the body. */
-  | { readonly stallBody: true }
+  /** Sends the status (200 unless given) and headers, then never finishes the body. */
+  | { readonly stallBody: true; readonly status?: number }
 
 export interface FakeChatServer {
   /** The base URL, like `https://api.openai.com/v1`. */
@@ -90,7 +90,7 @@ async function received(req: IncomingMessage): Promise<ReceivedRequest> {
 function send(res: ServerResponse, reply: Reply): void {
   if ('hang' in reply) return
   if ('stallBody' in reply) {
-    res.writeHead(200, { 'content-type': 'application/json' })
+    res.writeHead(reply.status ?? 200, { 'content-type': 'application/json' })
     res.write('{"id": "chatcmpl-stalled", ')
     return
   }

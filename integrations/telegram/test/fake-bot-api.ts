@@ -17,6 +17,8 @@ export interface BotApiCall {
 export type ScriptedAnswer =
   | { readonly error_code: number; readonly description: string; readonly retry_after?: number }
   | { readonly status: number; readonly raw: string }
+  /** Sends a 200 and its headers, then never finishes the body. */
+  | { readonly stallBody: true }
 
 export interface FakeBotApi {
   readonly url: string
@@ -90,6 +92,10 @@ function answer(res: ServerResponse, status: number, body: object): void {
 }
 
 function answerScripted(res: ServerResponse, scripted: ScriptedAnswer): void {
+  if ('stallBody' in scripted) {
+    res.writeHead(200, { 'content-type': 'application/json' })
+    return void res.write('{"ok": true, "result": ')
+  }
   if ('raw' in scripted) {
     res.writeHead(scripted.status, { 'content-type': 'text/html' })
     return void res.end(scripted.raw)

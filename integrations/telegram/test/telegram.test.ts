@@ -199,6 +199,14 @@ describe('telegram when the Bot API fails', { timeout: 120_000 }, () => {
     await bot.stop()
   })
 
+  it('gives up on a Bot API answer that stalls, recording a timeout', async () => {
+    const bot = await startSupportBot(api, undefined, { timeoutMs: 300, maxRetries: 0 })
+    api.script('sendMessage', { stallBody: true })
+    expect((await postUpdate(bot, api, textUpdate(grace, privateChat(grace), 'hello?'))).status).toBe(200)
+    expect(JSON.stringify(await bot.failures())).toContain(`Telegram's sendMessage did not answer in time`)
+    await bot.stop()
+  })
+
   it('refuses a choice whose value a button cannot carry, naming the option', async () => {
     const bot = await startSupportBot(api, undefined)
     const conversationId = `telegram:chat:${ada.id}`

@@ -4,14 +4,12 @@ import type { ChatRequest, ContentPart, WireMessage, WireToolChoice } from '../w
 import type { LlmMessage, ParsedGenerateContentInput } from './schemas.js'
 
 type ToolChoice = NonNullable<ParsedGenerateContentInput['toolChoice']>
+type Tool = NonNullable<ParsedGenerateContentInput['tools']>[number]
 type Part = Extract<LlmMessage['content'], readonly unknown[]>[number]
 
 /** The chat-completions request for an `llm:generateContent` input. Fields not given are left to the server. */
 export function chatRequest(input: ParsedGenerateContentInput, configuration: Configuration): ChatRequest {
-  const tools = input.tools?.map(({ function: fn }) => ({
-    type: 'function' as const,
-    function: { name: fn.name, ...(fn.description ? { description: fn.description } : {}), parameters: fn.argumentsSchema ?? fn.inputSchema ?? { type: 'object', properties: {} } },
-  }))
+  const tools = input.tools?.map(wireTool)
   const request: Record<string, unknown> = {
     model: input.model?.id ?? configuration.defaultModel,
     messages: [...(input.systemPrompt ? [{ role: 'system', content: input.systemPrompt }] : []), ...input.messages.map(wireMessage)],
@@ -26,6 +24,11 @@ export function chatRequest(input: ParsedGenerateContentInput, configuration: Co
     user: input.userId,
   }
   return Object.fromEntries(Object.entries(request).filter(([, value]) => value !== undefined)) as unknown as ChatRequest
+}
+
+function wireTool({ function: fn }: Tool) {
+  const parameters = fn.argumentsSchema ?? fn.inputSchema ?? { type: 'object', properties: {} }
+  return { type: 'function' as const, function: { name: fn.name, ...(fn.description ? { description: fn.description } : {}), parameters } }
 }
 
 function wireMessage(message: LlmMessage, index: number): WireMessage {

@@ -47,7 +47,7 @@ export async function send(call: UpstreamCall): Promise<UpstreamAnswer> {
     })
     return { response, attempts, abort: () => controller.abort() }
   } catch (error) {
-    throw await upstreamError(call, error, attempts)
+    throw await upstreamError(call, error, attempts, () => controller.abort())
   } finally {
     call.signal?.removeEventListener('abort', stop)
   }
@@ -74,7 +74,7 @@ function waitTooLong(error: Error, timeoutMs: number): boolean {
 }
 
 /** `Retry-After` in seconds or as an HTTP date, in milliseconds from now. */
-export function retryAfterMs(header: string | null): number | undefined {
+function retryAfterMs(header: string | null): number | undefined {
   if (header === null || header.trim() === '') return undefined
   const seconds = Number(header)
   if (Number.isFinite(seconds)) return Math.max(0, seconds * 1000)
@@ -82,15 +82,15 @@ export function retryAfterMs(header: string | null): number | undefined {
   return Number.isNaN(date) ? undefined : Math.max(0, date - Date.now())
 }
 
-async function upstreamError(call: UpstreamCall, error: unknown, attempts: number): Promise<OpenAiError> {
+async function upstreamError(call: UpstreamCall, error: unknown, attempts: number, abort: () => void): Promise<OpenAiError> {
   const { server, timeoutMs } = call.endpoint
-  if (error instanceof HTTPError) return describeRefusal(server, error.response.status, error.response.statusText, await excerpt(error.response), attempts)
+  if (error instanceof HTTPError) return describeRefusal(server, error.response.status, error.response.statusText, await excerpt(call.endpoint, error.response, abort), attempts)
   if (error instanceof TimeoutError) return timeoutError(server, timeoutMs, attempts)
   if (call.signal?.aborted) return new OpenAiError('UPSTREAM_TIMEOUT', `the call to the chat-completions server at ${server} was cancelled`, { attempts })
   return new OpenAiError('UPSTREAM_UNREACHABLE', `could not reach the chat-completions server at ${server} (${causeOf(error)}); check baseUrl in the configuration and that the server is running`, { attempts })
 }
 
-export function timeoutError(server: string, timeoutMs: number, attempts?: number): OpenAiError {
+function timeoutError(server: string, timeoutMs: number, attempts?: number): OpenAiError {
   return new OpenAiError('UPSTREAM_TIMEOUT', `the chat-completions server at ${server} did not answer within ${timeoutMs} ms; check the server, or raise timeoutMs in the configuration`, { ...(attempts ? { attempts } : {}) })
 }
 
@@ -99,10 +99,10 @@ function causeOf(error: unknown): string {
   return String(cause?.code ?? cause?.message ?? (error as Error).message ?? error)
 }
 
-/** The start of an error answer: enough to say what went wrong, bounded whatever the server sends. */
-async function excerpt(response: Response): Promise<string> {
+/** The start of an error answer: enough to say what went wrong, bounded in size and time whatever the server sends. */
+async function excerpt(endpoint: Endpoint, response: Response, abort: () => void): Promise<string> {
   try {
-    return (await readBody(response, 4096, () => undefined)).text
+    return (await within(endpoint, abort, () => readBody(response, 4096, () => undefined))).text
   } catch {
     return ''
   }

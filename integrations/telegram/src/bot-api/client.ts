@@ -37,6 +37,8 @@ async function callOnce(base: string, method: string, params: object, configurat
   const response = await ky.post(`${base}/${method}`, {
     json: params,
     timeout: configuration.timeoutMs,
+    // ky's timeout ends with the headers; this bounds the whole call, bodies and waits between retries included.
+    signal: AbortSignal.timeout(configuration.timeoutMs * (2 * configuration.maxRetries + 1)),
     // Telegram's 4xx answers are envelopes saying why; only 5xx are errors to retry.
     throwHttpErrors: (status) => status >= 500,
     retry: { limit: configuration.maxRetries, methods: ['post'], statusCodes: [500, 502, 503, 504], delay: (n) => BASE_DELAY_MS * 2 ** (n - 1), jitter: true, backoffLimit: configuration.timeoutMs },
@@ -81,7 +83,7 @@ async function asTelegramError(method: string, error: unknown): Promise<Telegram
     const description = await error.response.text().then((text) => text.slice(0, 200), () => '')
     return new TelegramError('UPSTREAM_FAILED', `Telegram's ${method} answered ${error.response.status}: ${JSON.stringify(description)}; Telegram failed: try again later`, error.response.status)
   }
-  if (error instanceof TimeoutError) return new TelegramError('UPSTREAM_TIMEOUT', `Telegram's ${method} did not answer in time; check the network, or raise timeoutMs in the configuration`)
+  if (error instanceof TimeoutError || (error as Error)?.name === 'TimeoutError') return new TelegramError('UPSTREAM_TIMEOUT', `Telegram's ${method} did not answer in time; check the network, or raise timeoutMs in the configuration`)
   const cause = (error as { cause?: { code?: unknown } }).cause?.code ?? (error as Error).name
   return new TelegramError('UPSTREAM_UNREACHABLE', `could not reach the Bot API for ${method} (${String(cause)}); check apiBaseUrl and the network`)
 }
