@@ -6,9 +6,9 @@ import { ParleyError } from '@parley/sdk'
  * - `UPSTREAM_TIMEOUT`: it did not answer, or stopped streaming, within `timeoutMs`.
  * - `UPSTREAM_UNREACHABLE`: no connection (wrong `baseUrl`, server down).
  * - `UPSTREAM_BAD_RESPONSE`: it answered 2xx with something that is not a chat completion.
- * - `LLM_INPUT_REFUSED`: the input cannot be put into a request (a tool result without its call id…).
+ * - `LLM_INPUT_INVALID`: the input cannot be put into a request (a tool result without its call id…).
  */
-export type OpenAiErrorCode = 'UPSTREAM_FAILED' | 'UPSTREAM_TIMEOUT' | 'UPSTREAM_UNREACHABLE' | 'UPSTREAM_BAD_RESPONSE' | 'LLM_INPUT_REFUSED'
+export type OpenAiErrorCode = 'UPSTREAM_FAILED' | 'UPSTREAM_TIMEOUT' | 'UPSTREAM_UNREACHABLE' | 'UPSTREAM_BAD_RESPONSE' | 'LLM_INPUT_INVALID'
 
 export interface UpstreamDetails {
   /** The HTTP status the server answered, when it answered. */

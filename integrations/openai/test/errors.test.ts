@@ -101,7 +101,8 @@ describe('errors from the chat-completions server', () => {
 
   it('an error answer whose body stalls is still reported, with its status', async () => {
     server.reply({ stallBody: true, status: 500 })
-    const error = await failure({ timeoutMs: 300, maxRetries: 0 })
+    // Long enough for the status to arrive on a busy machine: only the body is meant to stall.
+    const error = await failure({ timeoutMs: 3_000, maxRetries: 0 })
     expect(error).toMatchObject({ code: 'UPSTREAM_FAILED', status: 500, message: expect.stringContaining('answered 500 Internal Server Error: (no body)') })
   })
 

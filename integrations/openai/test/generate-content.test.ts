@@ -117,7 +117,7 @@ describe('generateContent against a chat-completions server', () => {
     for (const [input, field] of refusals) {
       const error = await client().generateContent(input as never).catch((e: unknown) => e)
       expect(error).toBeInstanceOf(OpenAiError)
-      expect(error).toMatchObject({ code: 'LLM_INPUT_REFUSED', message: expect.stringContaining(`llm:generateContent input ${field}:`) })
+      expect(error).toMatchObject({ code: 'LLM_INPUT_INVALID', message: expect.stringContaining(`llm:generateContent input ${field}:`) })
     }
     expect(server.requests).toHaveLength(0)
   })

@@ -35,7 +35,7 @@ export const WEBHOOK_URL = 'https://bot.example.com/v1/bots/support/integrations
  */
 export function supportBot(api: FakeBotApi, configuration: object = {}) {
   const definition = new BotDefinition({})
-  definition.addIntegration(telegram, { alias: 'telegram', configuration: { apiBaseUrl: api.url, timeoutMs: 5_000, ...configuration } })
+  definition.addIntegration(telegram, { alias: 'telegram', configuration: { apiBaseUrl: api.url, timeoutMs: 30_000, ...configuration } })
   const implementation = new BotImplementation({ actions: {} })
   const reply = (client: Client, conversationId: string, message: { type: string; payload: object }) => client.createMessage({ conversationId, ...message } as never)
   implementation.on.message('text', async ({ message, client, ctx }) => {

@@ -79,5 +79,5 @@ function wireToolChoice(choice: ToolChoice | undefined): WireToolChoice | undefi
 }
 
 function refused(field: string, problem: string): OpenAiError {
-  return new OpenAiError('LLM_INPUT_REFUSED', `llm:generateContent input ${field}: ${problem}`)
+  return new OpenAiError('LLM_INPUT_INVALID', `llm:generateContent input ${field}: ${problem}`)
 }
