@@ -5,7 +5,8 @@ import { z } from '@parley/sdk'
 // be safe integers (Telegram's are at most 52 bits), so a forged update cannot smuggle in 1e308.
 
 const id = z.number().int().safe()
-const text = (max: number) => z.string().max(max)
+// NUL cannot be stored in PostgreSQL text; Telegram never sends one, so an update holding one is forged.
+const text = (max: number) => z.string().max(max).refine((value) => !value.includes('\u0000'), 'must not contain NUL')
 
 export const telegramUser = z.object({
   id,
