@@ -3,7 +3,8 @@ import { ParleyError } from '@parley/sdk'
 /**
  * Stable codes for what can go wrong talking to a chat-completions server.
  * - `UPSTREAM_FAILED`: it answered an error status (after the retries a 429 or 5xx gets).
- * - `UPSTREAM_TIMEOUT`: it did not answer, or stopped streaming, within `timeoutMs`.
+ * - `UPSTREAM_TIMEOUT`: it did not answer, or stopped streaming, within `timeoutMs`. (A call cancelled
+ *   through its `signal` rejects with the signal's reason instead, as cancelled calls do.)
  * - `UPSTREAM_UNREACHABLE`: no connection (wrong `baseUrl`, server down).
  * - `UPSTREAM_BAD_RESPONSE`: it answered 2xx with something that is not a chat completion.
  * - `LLM_INPUT_INVALID`: the input cannot be put into a request (a tool result without its call id…).

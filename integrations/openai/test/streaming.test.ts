@@ -71,6 +71,21 @@ describe('streamed answers (stream: true, server-sent events)', () => {
     await expect(texts(content)).rejects.toMatchObject({ code: 'UPSTREAM_TIMEOUT' })
   })
 
+  it('stop reading when the caller cancels in the middle of the stream', async () => {
+    server.reply({ events: chunks(['First']).slice(0, 2), stallAfter: true })
+    const controller = new AbortController()
+    const content = createOpenAiClient({ configuration: { baseUrl: server.baseUrl } }).streamContent({ messages: [{ role: 'user', content: 'Go' }] }, { signal: controller.signal })
+    const seen: string[] = []
+    const reading = (async () => {
+      for await (const { text } of content) {
+        seen.push(text)
+        controller.abort()
+      }
+    })()
+    await expect(reading).rejects.toMatchObject({ name: 'AbortError' })
+    expect(seen).toEqual(['First'])
+  })
+
   it('report an error status before the stream as any call does', async () => {
     server.reply({ status: 404, json: { error: { message: 'The model `gpt-9` does not exist', type: 'invalid_request_error', code: 'model_not_found' } } })
     await expect(stream().output()).rejects.toMatchObject({ code: 'UPSTREAM_FAILED', status: 404, message: expect.stringContaining('check baseUrl and the model name') })

@@ -23,7 +23,7 @@ async function readDocument<T extends z.ZodTypeAny>(endpoint: Endpoint, answer: 
   const tooLarge = () => {
     throw badResponse(server, answer, `an answer larger than ${MAX_ANSWER_BYTES} bytes`)
   }
-  const { text } = await within(endpoint, answer.abort, () => readBody(answer.response, MAX_ANSWER_BYTES, tooLarge))
+  const { text } = await within(endpoint, answer, () => readBody(answer.response, MAX_ANSWER_BYTES, tooLarge))
   const json = parseJson(text)
   if (json === undefined) throw badResponse(server, answer, `a body that is not JSON: ${JSON.stringify(shorten(text))}`)
   const parsed = schema.safeParse(json)

@@ -23,6 +23,8 @@ export interface UpstreamAnswer {
   readonly attempts: number
   /** Aborts reading the body: the request's own signal, so a stalled body stops too. */
   readonly abort: () => void
+  /** The caller's signal, whose abort ends reading as a cancellation. */
+  readonly signal?: AbortSignal | undefined
 }
 
 /**
@@ -32,7 +34,9 @@ export interface UpstreamAnswer {
  */
 export async function send(call: UpstreamCall): Promise<UpstreamAnswer> {
   const controller = new AbortController()
+  // Kept for the body too: a caller that gives up mid-stream stops the download.
   const stop = () => controller.abort(call.signal?.reason)
+  if (call.signal?.aborted) stop()
   call.signal?.addEventListener('abort', stop, { once: true })
   let attempts = 0
   try {
@@ -45,11 +49,12 @@ export async function send(call: UpstreamCall): Promise<UpstreamAnswer> {
       retry: retryPolicy(call.endpoint),
       hooks: { beforeRequest: [() => void attempts++] },
     })
-    return { response, attempts, abort: () => controller.abort() }
+    return { response, attempts, abort: () => controller.abort(), signal: call.signal }
   } catch (error) {
-    throw await upstreamError(call, error, attempts, () => controller.abort())
-  } finally {
     call.signal?.removeEventListener('abort', stop)
+    // A call the caller cancelled ends as cancelled calls do, with the signal's reason.
+    if (call.signal?.aborted) throw call.signal.reason
+    throw await upstreamError(call, error, attempts, () => controller.abort())
   }
 }
 
@@ -84,9 +89,8 @@ function retryAfterMs(header: string | null): number | undefined {
 
 async function upstreamError(call: UpstreamCall, error: unknown, attempts: number, abort: () => void): Promise<OpenAiError> {
   const { server, timeoutMs } = call.endpoint
-  if (error instanceof HTTPError) return describeRefusal(server, error.response.status, error.response.statusText, await excerpt(call.endpoint, error.response, abort), attempts)
+  if (error instanceof HTTPError) return describeRefusal(server, error.response.status, error.response.statusText, await excerpt(call.endpoint, error.response, { abort }), attempts)
   if (error instanceof TimeoutError) return timeoutError(server, timeoutMs, attempts)
-  if (call.signal?.aborted) return new OpenAiError('UPSTREAM_TIMEOUT', `the call to the chat-completions server at ${server} was cancelled`, { attempts })
   return new OpenAiError('UPSTREAM_UNREACHABLE', `could not reach the chat-completions server at ${server} (${causeOf(error)}); check baseUrl in the configuration and that the server is running`, { attempts })
 }
 
@@ -100,9 +104,9 @@ function causeOf(error: unknown): string {
 }
 
 /** The start of an error answer: enough to say what went wrong, bounded in size and time whatever the server sends. */
-async function excerpt(endpoint: Endpoint, response: Response, abort: () => void): Promise<string> {
+async function excerpt(endpoint: Endpoint, response: Response, reading: Reading): Promise<string> {
   try {
-    return (await within(endpoint, abort, () => readBody(response, 4096, () => undefined))).text
+    return (await within(endpoint, reading, () => readBody(response, 4096, () => undefined))).text
   } catch {
     return ''
   }
@@ -133,19 +137,24 @@ function decode(chunks: readonly Uint8Array[]): string {
   return new TextDecoder().decode(Buffer.concat(chunks))
 }
 
+/** What reading a body needs besides the body: how to stop it, and the caller's signal. */
+type Reading = Pick<UpstreamAnswer, 'abort' | 'signal'>
+
 /**
- * Reads (part of) an answer, aborting through `abort` when that takes longer than `timeoutMs`: the abort
- * is reported as a timeout, and a connection that breaks meanwhile as one lost.
+ * Reads (part of) an answer, aborting when that takes longer than `timeoutMs`: the abort is reported as a
+ * timeout, a cancellation by the caller as the caller's signal says, and a connection that breaks
+ * meanwhile as one lost.
  */
-export async function within<T>(endpoint: Endpoint, abort: () => void, work: () => Promise<T>): Promise<T> {
+export async function within<T>(endpoint: Endpoint, reading: Reading, work: () => Promise<T>): Promise<T> {
   let timedOut = false
   const timer = setTimeout(() => {
     timedOut = true
-    abort()
+    reading.abort()
   }, endpoint.timeoutMs)
   try {
     return await work()
   } catch (error) {
+    if (reading.signal?.aborted) throw reading.signal.reason
     if (timedOut) throw timeoutError(endpoint.server, endpoint.timeoutMs)
     if (error instanceof OpenAiError) throw error
     throw new OpenAiError('UPSTREAM_UNREACHABLE', `the connection to the chat-completions server at ${endpoint.server} broke while it answered (${causeOf(error)})`)

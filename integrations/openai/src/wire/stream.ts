@@ -30,7 +30,7 @@ async function* chunksOf(endpoint: Endpoint, answer: UpstreamAnswer, reader: Rea
   let received = 0
   let finished = false
   for (;;) {
-    const next = await within(endpoint, answer.abort, () => reader.read())
+    const next = await within(endpoint, answer, () => reader.read())
     // Some servers close the stream after the last choice finished without sending [DONE]; that answer is whole.
     if (next.done && finished) return
     if (next.done) throw badResponse(endpoint.server, answer, `a stream that ended before the answer was complete`)
