@@ -21,7 +21,7 @@ async function fromMessage(props: TelegramProps, updateId: number, message: Tele
   const parties = await partiesOf(props, updateId, message.chat, message.from)
   if (!parties) return
   const tags = { [TAGS.messageId]: String(message.message_id) }
-  await props.client.createMessage({ conversationId: parties.conversation.id, userId: parties.user.id, ...content, tags } as never)
+  await props.client.createMessage({ conversationId: parties.conversation.id, userId: parties.user.id, ...content, tags })
 }
 
 async function fromCallbackQuery(props: TelegramProps, updateId: number, query: CallbackQuery): Promise<void> {
@@ -33,7 +33,11 @@ async function fromCallbackQuery(props: TelegramProps, updateId: number, query: 
   await props.client.createMessage({ conversationId: parties.conversation.id, userId: parties.user.id, type: 'text', payload: { text: query.data }, tags })
 }
 
-function contentOf(message: TelegramMessage): { type: string; payload: object } | undefined {
+type Content =
+  | { readonly type: 'text'; readonly payload: { readonly text: string } }
+  | { readonly type: 'location'; readonly payload: { readonly latitude: number; readonly longitude: number } }
+
+function contentOf(message: TelegramMessage): Content | undefined {
   if (message.text) return { type: 'text', payload: { text: message.text } }
   if (message.location) return { type: 'location', payload: { latitude: message.location.latitude, longitude: message.location.longitude } }
   return undefined
