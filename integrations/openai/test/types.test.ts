@@ -18,7 +18,8 @@ describe('types a bot builder relies on', () => {
     expectTypeOf<ReturnType<OpenAiClient['generateContent']>>().toEqualTypeOf<Promise<GenerateContentOutput>>()
   })
 
-  it('misuse fails to compile, naming the field', { timeout: 60_000 }, () => {
+  // Builds a TypeScript program over the SDK: seconds when the machine is idle, minutes when it is not.
+  it('misuse fails to compile, naming the field', { timeout: 600_000 }, () => {
     const header = `import openai, { createOpenAiClient } from '../index.js'\nimport { BotDefinition } from '@parley/sdk'\n`
     const errors = typeErrors({
       correct: `${header}new BotDefinition({}).addIntegration(openai, { alias: 'llm', configuration: { baseUrl: 'http://127.0.0.1:11434/v1', defaultModel: 'llama3.2' } })`,
