@@ -15,3 +15,6 @@ export {
   type IntegrationHandlerProps, type IntegrationActionProps, type WebhookRequest, type WebhookResponse, type WebhookHandlerProps,
   type ChannelMessageProps,
 } from './integration-implementation.js'
+export {
+  verifyHmacSignature, signHmac, secretsEqual, type HmacAlgorithm, type HmacEncoding, type HmacSignatureOptions, type VerifyHmacSignatureOptions,
+} from './webhook-signature.js'
