@@ -1,4 +1,6 @@
-import type { BotDefinition, Message } from '@parley/sdk'
+import type {
+  BotDefinition, CommonHandlerProps, Context, IntegrationHandlerProps, LooseIntegrationTypes, LooseTypes, Message,
+} from '@parley/sdk'
 import type { Database, Queryable } from '../storage/database/index.js'
 import type { BotStorage as Stores } from '../storage/index.js'
 import type { Clock } from '../jobs/clock.js'
@@ -9,6 +11,16 @@ import type { CodeUnit, IntegrationUnit } from './units.js'
 
 /** Called with each message the bot sends, once it is stored (the web chat and tests listen here). */
 export type MessageListener = (message: Message) => void
+
+/**
+ * Builds what code receives when it runs for `ctx`: handler props for the bot and plugins, integration
+ * props for integrations. The assembly hands it in, so the engine and dispatch never import the proxies
+ * built on top of them.
+ */
+export interface PropsFactory {
+  code(unit: CodeUnit, ctx: Context): CommonHandlerProps<LooseTypes>
+  integration(unit: IntegrationUnit, ctx: Context): IntegrationHandlerProps<LooseIntegrationTypes>
+}
 
 /**
  * One running bot, as every part of the dispatch pipeline sees it. Built once by `createRuntime`; its
@@ -31,4 +43,5 @@ export interface Engine {
   readonly worker: Worker
   readonly logs: LogStore
   readonly listeners: Set<MessageListener>
+  readonly props: PropsFactory
 }

@@ -2,10 +2,8 @@ import type { Tags } from '@parley/sdk'
 import type { Engine } from '../engine/engine.js'
 import { notFound, RuntimeError } from '../engine/errors.js'
 import type { Caller } from '../engine/units.js'
-import { parseChannel } from '../dispatch/store/channels.js'
-import { toConversation, toUser } from '../dispatch/store/records.js'
-import { storedTags } from '../dispatch/store/tags.js'
-import { defined } from '../util/defined.js'
+import { parseChannel } from '../engine/channels.js'
+import { defined, storedTags, toConversation, toUser } from '../engine/records.js'
 
 // Users and conversations: the people the bot talks with, and where.
 

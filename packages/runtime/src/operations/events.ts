@@ -1,9 +1,9 @@
 import type { Engine } from '../engine/engine.js'
 import { notFound, PayloadError } from '../engine/errors.js'
 import type { Caller } from '../engine/units.js'
-import { toEvent } from '../dispatch/store/records.js'
+import { toEvent } from '../engine/records.js'
 import { EVENT_JOB } from '../jobs/job-kinds.js'
-import { parsePayload } from '../validation/parse-payload.js'
+import { parsePayload } from '../engine/payload.js'
 
 export interface CreateEventRequest {
   readonly type: string

@@ -1,6 +1,6 @@
 import type { Engine } from '../engine/engine.js'
 import { notFound } from '../engine/errors.js'
-import { toMessage } from '../dispatch/store/records.js'
+import { toMessage } from '../engine/records.js'
 
 export async function getMessage(engine: Engine, request: { readonly id: string }) {
   const message = await engine.stores.messages.get(request.id)

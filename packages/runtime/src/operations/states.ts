@@ -2,9 +2,9 @@ import type { ComposedState } from '@parley/sdk'
 import type { Engine } from '../engine/engine.js'
 import { RuntimeError } from '../engine/errors.js'
 import type { Caller } from '../engine/units.js'
-import { toState } from '../dispatch/store/records.js'
+import { toState } from '../engine/records.js'
 import type { StateKey } from '../storage/states/index.js'
-import { parsePayload } from '../validation/parse-payload.js'
+import { parsePayload } from '../engine/payload.js'
 
 /** Which state a call names, as the caller writes it. */
 export interface StateKeyRequest {

@@ -1,11 +1,10 @@
 import type { Engine } from '../engine/engine.js'
 import { notFound, PayloadError } from '../engine/errors.js'
 import type { Caller } from '../engine/units.js'
-import { toWorkflow } from '../dispatch/store/records.js'
+import { defined, toWorkflow } from '../engine/records.js'
 import { WORKFLOW_CONTINUE_JOB, WORKFLOW_START_JOB } from '../jobs/job-kinds.js'
 import type { WorkflowStatus } from '../storage/workflows/index.js'
-import { parsePayload } from '../validation/parse-payload.js'
-import { defined } from '../util/defined.js'
+import { parsePayload } from '../engine/payload.js'
 
 export interface StartWorkflowRequest {
   readonly name: string

@@ -2,7 +2,7 @@ import type { CommonHandlerProps, Context, LooseTypes } from '@parley/sdk'
 import type { Engine } from '../engine/engine.js'
 import type { CodeUnit } from '../engine/units.js'
 import { createLogger } from '../logging/logger.js'
-import { callAction } from '../dispatch/receive/call-action.js'
+import { callAction } from '../dispatch/actions/call-action.js'
 import { createClient } from './client.js'
 import {
   actionsProxy, conversationsProxy, dependenciesProxy, eventsProxy, statesProxy, tablesProxy, usersProxy, workflowsProxy,

@@ -1,5 +1,5 @@
 import type { Client, ConversationsProxy, StateType, UsersProxy } from '@parley/sdk'
-import type { ProxyNames } from '../engine/load/proxy-names.js'
+import type { ProxyNames } from '../engine/units.js'
 
 // Plain objects keyed by the names a unit knows, each method a call on the unit's client: the client
 // adds the prefix and checks the payload, so a proxy holds no logic of its own.

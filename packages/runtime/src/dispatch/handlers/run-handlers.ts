@@ -1,7 +1,6 @@
 import type { Context, HandlerKind } from '@parley/sdk'
 import type { Engine } from '../../engine/engine.js'
 import type { CodeUnit } from '../../engine/units.js'
-import { handlerProps } from '../../proxies/handler-props.js'
 import { recordFailure, type HandlerFailure } from './failures.js'
 import { describeHandler, matching } from './matching.js'
 
@@ -25,7 +24,7 @@ export async function runHandlers(engine: Engine, run: HandlerRun): Promise<Hand
   for (const unit of run.units ?? engine.code) {
     for (const registration of matching(unit, run.kind, run.name)) {
       try {
-        await registration.handler({ ...handlerProps(engine, unit, run.ctx), ...run.props(unit) } as never)
+        await registration.handler({ ...engine.props.code(unit, run.ctx), ...run.props(unit) } as never)
       } catch (error) {
         failures.push(recordFailure(engine, unit, run.ctx, describeHandler(run.kind, registration), error))
       }
