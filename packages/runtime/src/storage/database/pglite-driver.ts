@@ -7,6 +7,12 @@ export interface PgliteOptions {
   readonly dataDir?: string
 }
 
+// PGlite 0.3 copies its whole map of type parsers (316 entries) into a new object for every result it
+// parses, even when the query brings no parsers of its own: a third of its CPU time on short queries. The
+// root `postinstall` applies `patches/@electric-sql+pglite+*.patch` (patch-package), which reuses the
+// map when there is nothing to merge. Without the patch everything works, only slower; drop it once
+// PGlite ships the same change.
+
 /** Opens the embedded database. It is one connection: queries from anywhere in the process take turns. */
 export async function openPglite(options: PgliteOptions = {}): Promise<Database> {
   const pglite = await PGlite.create(options.dataDir)
