@@ -1,5 +1,5 @@
 import {
-  createBotStorage, ensureTables, migrate, openDatabase, type Database, type OpenDatabaseOptions,
+  createBotStorage, DEFAULT_STATE_SIZE_LIMIT, ensureTables, migrate, openDatabase, type Database, type OpenDatabaseOptions,
 } from '../storage/index.js'
 import { systemClock } from '../jobs/clock.js'
 import { createJobQueue, type Job } from '../jobs/job-queue.js'
@@ -43,6 +43,9 @@ async function prepare(db: Database, botId: string, options: RuntimeOptions): Pr
   await ensureTables(db, botId, options.definition.tables)
 }
 
+/** Long enough that no healthy turn needs renewing often; short enough that a dead process frees its conversations soon. */
+const DEFAULT_LEASE_MS = 30_000
+
 function buildEngine(db: Database, botId: string, options: RuntimeOptions, units: LoadedUnits): Engine {
   const storage = { botId, tables: options.definition.tables, ...(options.stateSizeLimit === undefined ? {} : { stateSizeLimit: options.stateSizeLimit }) }
   const logs = createLogStore(db, botId, options.onLog ? { echo: options.onLog } : {})
@@ -53,6 +56,7 @@ function buildEngine(db: Database, botId: string, options: RuntimeOptions, units
     code: units.code, bot: units.code.at(-1)!,
     plugins: new Map(units.code.filter((unit) => unit.kind === 'plugin').map((unit) => [unit.alias, unit])),
     integrations: units.integrations,
+    turns: { leaseMs: options.turns?.leaseMs ?? DEFAULT_LEASE_MS, stateSizeLimit: options.stateSizeLimit ?? DEFAULT_STATE_SIZE_LIMIT },
   }
   // The job handlers and the props need the whole engine; they only run once it is complete.
   const engine = parts as Engine

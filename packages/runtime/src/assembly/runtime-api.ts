@@ -1,6 +1,6 @@
 import type { Context } from '@parley/sdk'
 import type { HandlerFailure } from '../dispatch/handlers/failures.js'
-import { callAction } from '../dispatch/actions/call-action.js'
+import { callActionIn } from '../dispatch/actions/call-action.js'
 import { receiveMessage } from '../dispatch/incoming/incoming-message.js'
 import { handleWebhook } from '../dispatch/incoming/webhook.js'
 import { syncRecurringEvents } from './jobs/recurring.js'
@@ -39,7 +39,7 @@ export function runtimeOf(engine: Engine, options: RuntimeOptions, ownsDatabase:
     },
     client: (given = {}) => createClient(engine, { unit: unitOf(engine, given.alias), ctx: contextOf(engine, given.ctx) }),
     receiveMessage: live((message) => receiveMessage(engine, message)),
-    callAction: live(async (name, input, ctx) => callAction(engine, { name: engine.bot.scope.resolve('action', name), input, ctx: contextOf(engine, ctx) })),
+    callAction: live(async (name, input, ctx) => callActionIn(engine, { name: engine.bot.scope.resolve('action', name), input, ctx: contextOf(engine, ctx) }, undefined)),
     handleWebhook: live((alias, request) => handleWebhook(engine, alias, request)),
     onMessage: (listener) => {
       engine.listeners.add(listener)

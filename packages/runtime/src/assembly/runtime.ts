@@ -35,6 +35,13 @@ export interface RuntimeOptions extends ComposedBot, LoadOptions {
   }
   /** Also hands every log record to this function as it is written, e.g. to print it. */
   readonly onLog?: (record: NewLogRecord) => void
+  readonly turns?: {
+    /**
+     * On PostgreSQL, how long a turn holds its conversation without renewing (it renews every third of it
+     * while it runs): how long the conversation waits if the process running the turn dies. 30 s by default.
+     */
+    readonly leaseMs?: number
+  }
   /** The URL an integration's webhook is reached at, given to its `register`. */
   readonly webhookUrl?: (alias: string) => string
 }

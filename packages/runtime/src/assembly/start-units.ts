@@ -10,9 +10,9 @@ type WebhookUrl = ((alias: string) => string) | undefined
 export async function startUnits(engine: Engine, webhookUrl: WebhookUrl): Promise<void> {
   const ctx = emptyContext(engine)
   for (const unit of engine.integrations.values()) {
-    await unit.implementation?.register?.({ ...engine.props.integration(unit, ctx), webhookUrl: urlOf(unit.alias, webhookUrl) })
+    await unit.implementation?.register?.({ ...engine.props.integration(unit, ctx, undefined), webhookUrl: urlOf(unit.alias, webhookUrl) })
   }
-  for (const unit of engine.code) await unit.register?.(engine.props.code(unit, ctx) as never)
+  for (const unit of engine.code) await unit.register?.(engine.props.code(unit, ctx, undefined) as never)
 }
 
 /** Runs `unregister` of each integration; one failing does not keep the others from theirs. */
@@ -20,7 +20,7 @@ export async function stopUnits(engine: Engine, webhookUrl: WebhookUrl): Promise
   const ctx = emptyContext(engine)
   for (const unit of engine.integrations.values()) {
     try {
-      await unit.implementation?.unregister?.({ ...engine.props.integration(unit, ctx), webhookUrl: urlOf(unit.alias, webhookUrl) })
+      await unit.implementation?.unregister?.({ ...engine.props.integration(unit, ctx, undefined), webhookUrl: urlOf(unit.alias, webhookUrl) })
     } catch (error) {
       engine.logs.write({ level: 'error', audience: 'bot', source: unit.alias, message: `${unit.scope.owner}: unregister failed: ${(error as Error).message}` })
     }

@@ -7,6 +7,7 @@ import type { Clock } from '../jobs/clock.js'
 import type { JobQueue } from '../jobs/job-queue.js'
 import type { Worker } from '../jobs/worker.js'
 import type { LogStore } from '../logging/log-store.js'
+import type { Turn } from './turn.js'
 import type { CodeUnit, IntegrationUnit } from './units.js'
 
 /** Called with each message the bot sends, once it is stored (the web chat and tests listen here). */
@@ -18,8 +19,8 @@ export type MessageListener = (message: Message) => void
  * built on top of them.
  */
 export interface PropsFactory {
-  code(unit: CodeUnit, ctx: Context): CommonHandlerProps<LooseTypes>
-  integration(unit: IntegrationUnit, ctx: Context): IntegrationHandlerProps<LooseIntegrationTypes>
+  code(unit: CodeUnit, ctx: Context, turn: Turn | undefined): CommonHandlerProps<LooseTypes>
+  integration(unit: IntegrationUnit, ctx: Context, turn: Turn | undefined): IntegrationHandlerProps<LooseIntegrationTypes>
 }
 
 /**
@@ -44,4 +45,15 @@ export interface Engine {
   readonly logs: LogStore
   readonly listeners: Set<MessageListener>
   readonly props: PropsFactory
+  readonly turns: TurnSettings
+}
+
+export interface TurnSettings {
+  /**
+   * How long a conversation's ticket is leased, in milliseconds (extended while the turn runs): how long a
+   * conversation waits when the process running its turn dies.
+   */
+  readonly leaseMs: number
+  /** Largest state payload accepted, in bytes of JSON. */
+  readonly stateSizeLimit: number
 }

@@ -27,8 +27,8 @@ export function toEvent(event: storage.StoredEvent, botId: string, type = event.
 
 /** `name` is the state's name as the receiving code names it. */
 export function toState(state: storage.StateRecord, name = state.name): StateRecord {
-  const { type, id, payload, createdAt, updatedAt, expiresAt } = state
-  return { type, id, name, payload, createdAt, updatedAt, ...defined({ expiresAt }) }
+  const { type, id, payload, version, createdAt, updatedAt, expiresAt } = state
+  return { type, id, name, payload, version, createdAt, updatedAt, ...defined({ expiresAt }) }
 }
 
 export function toWorkflow(workflow: storage.WorkflowInstance): WorkflowInstance {

@@ -2,6 +2,7 @@ import type {
   Context, HandlerKind, HookKind, IntegrationImplementation, IntegrationInstance, IntegrationRoute, InterfaceRoute, StateType,
 } from '@parley/sdk'
 import type { NameScope } from './scope/name-scope.js'
+import type { Turn } from './turn.js'
 
 // The engine calls handlers generically; each was typed by the registrar or implementation that took it.
 export type AnyHandler = (props: never) => unknown
@@ -48,10 +49,11 @@ export interface IntegrationUnit {
 
 export type Unit = CodeUnit | IntegrationUnit
 
-/** Who is calling: a unit, and what it is handling. */
+/** Who is calling: a unit, what it is handling, and the turn it is handled in (none from outside the bot). */
 export interface Caller {
   readonly unit: Unit
   readonly ctx: Context
+  readonly turn?: Turn
 }
 
 /**

@@ -1,5 +1,6 @@
 import type { Context, HookKind } from '@parley/sdk'
 import type { Engine } from '../../engine/engine.js'
+import type { Turn } from '../../engine/turn.js'
 import type { CodeUnit } from '../../engine/units.js'
 import { recordFailure, type HandlerFailure } from './failures.js'
 import { describeHandler, matching } from './matching.js'
@@ -11,6 +12,7 @@ export interface HookChain<D> {
   readonly name: string
   readonly data: D
   readonly ctx: Context
+  readonly turn: Turn
   readonly view: HookView<D>
   /**
    * `record`: a hook that throws is recorded and the chain goes on (messages and events, which nobody
@@ -28,7 +30,10 @@ export interface HookOutcome<D> {
 
 type HookReturn<D> = { readonly data?: D; readonly stop?: boolean } | undefined
 
-/** Runs the hooks of one kind, plugins in the order added then the bot; each may replace the data or stop. */
+/**
+ * Runs the hooks of one kind, plugins in the order added then the bot; each may replace the data or stop.
+ * A hook that throws has its writes undone.
+ */
 export async function runHooks<D>(engine: Engine, chain: HookChain<D>): Promise<HookOutcome<D>> {
   let data = chain.data
   const failures: HandlerFailure[] = []
@@ -49,6 +54,6 @@ export async function runHooks<D>(engine: Engine, chain: HookChain<D>): Promise<
 async function runHook<D>(engine: Engine, unit: CodeUnit, chain: HookChain<D>, data: D, hook: (props: never) => unknown): Promise<HookReturn<D>> {
   const local = chain.view.toLocal(unit, data)
   const named = chain.kind.endsWith('Message') ? { message: local } : {}
-  const result = (await hook({ ...engine.props.code(unit, chain.ctx), data: local, ...named } as never)) as HookReturn<D> | void
+  const result = (await chain.turn.savepoint(async () => hook({ ...engine.props.code(unit, chain.ctx, chain.turn), data: local, ...named } as never))) as HookReturn<D> | void
   return typeof result === 'object' && result !== null ? result : undefined
 }

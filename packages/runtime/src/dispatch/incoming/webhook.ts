@@ -8,5 +8,5 @@ export async function handleWebhook(engine: Engine, alias: string, req: WebhookR
   if (!unit) throw new RuntimeError('NAME_UNKNOWN', `the bot has no integration "${alias}"; its integrations are ${[...engine.integrations.keys()].map((a) => `"${a}"`).join(', ') || 'none'}`)
   if (!unit.implementation?.handler) throw new RuntimeError('IMPLEMENTATION_MISSING', `${unit.scope.owner} has no webhook handler; add \`handler\` to its implementation`)
   const ctx = { botId: engine.botId, alias, conversationId: '', userId: '', messageId: '', eventId: '' }
-  return (await unit.implementation.handler({ ...engine.props.integration(unit, ctx), req })) ?? { status: 200 }
+  return (await unit.implementation.handler({ ...engine.props.integration(unit, ctx, undefined), req })) ?? { status: 200 }
 }

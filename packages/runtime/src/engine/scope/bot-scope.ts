@@ -16,6 +16,7 @@ export function botScope(composed: Composed): NameScope {
     table: (name) => flatName(composed, 'table', name, owner),
     workflow: (name) => flatName(composed, 'workflow', name, owner),
     local: (_kind, botName) => botName,
+    reachable: () => undefined,
     own: { state: names('state'), event: names('event'), action: names('action') },
   }
 }

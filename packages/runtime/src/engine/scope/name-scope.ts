@@ -16,6 +16,8 @@ export interface NameScope {
   table(name: string): string
   workflow(name: string): string
   local(kind: ScopedKind, botName: string): string
+  /** The bot's names of every entity of `kind` this code may use; undefined when it may use them all (the bot). */
+  reachable(kind: ScopedKind): readonly string[] | undefined
   /** Names of the entities this code reaches through proxies (`states.userSession`), as it writes them. */
   readonly own: Readonly<Record<ScopedKind, readonly string[]>>
 }

@@ -37,6 +37,7 @@ export function packageScope(composed: Composed, unit: PackageScopeInput): NameS
     table: (name) => flatName(composed, 'table', name, owner),
     workflow: (name) => flatName(composed, 'workflow', name, owner),
     local: (kind, botName) => ownLocal(composed, unit, kind, botName) ?? locals[kind].get(botName) ?? botName,
+    reachable: (kind) => [...new Set([...unit.own[kind].map((name) => prefixed(unit.alias, name)), ...(kind === 'state' ? [] : routes[kind].values())])],
     own: unit.own,
   }
 }

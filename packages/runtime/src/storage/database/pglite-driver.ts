@@ -31,7 +31,7 @@ type Target = PGlite | Transaction
  */
 export async function openPglite(options: PgliteOptions = {}): Promise<Database> {
   const open = async () => prepare(await PGlite.create(await pgliteOptions(options.dataDir)), options.schema)
-  let current = open()
+  let current = Promise.resolve(await open())
   let broken: Error | undefined
   const recover = async (failed: PGlite): Promise<void> => {
     if (await answers(failed)) return

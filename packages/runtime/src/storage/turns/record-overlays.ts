@@ -54,6 +54,8 @@ export function messageOverlay(botId: string, stored: MessageStore, pending: Get
 }
 
 export function eventOverlay(botId: string, stored: EventStore, pending: Get): EventStore {
+  const loaded = new Map<string, StoredEvent | undefined>()
+  const read = async (id: string) => (loaded.has(id) ? loaded.get(id) : remember(loaded, id, await stored.get(id)))
   const withStatus = (event: StoredEvent): StoredEvent => {
     const outcome = pending().eventStatus.get(event.id)
     return outcome ? { ...event, status: outcome.status, ...defined({ error: outcome.error }) } : event
@@ -65,7 +67,7 @@ export function eventOverlay(botId: string, stored: EventStore, pending: Get): E
   const settle = async (id: string, status: EventStatus, error?: string): Promise<StoredEvent> => {
     const own = pending().events.get(id)
     if (own) return remember(pending().events, id, { ...own, status, ...defined({ error }), updatedAt: nowIso() })
-    const found = await stored.get(id)
+    const found = await read(id)
     if (!found) throw notFound('event', id, botId)
     pending().eventStatus.set(id, defined({ status, error }) as { status: EventStatus; error?: string })
     return { ...withStatus(found), updatedAt: nowIso() }
@@ -77,7 +79,7 @@ export function eventOverlay(botId: string, stored: EventStore, pending: Get): E
       const event: StoredEvent = { id: newId('evt'), type, payload, ...defined({ conversationId, userId, messageId }), status: 'pending', createdAt: at, updatedAt: at }
       return remember(pending().events, event.id, event)
     },
-    get: async (id) => pending().events.get(id) ?? mapped(await stored.get(id), withStatus),
+    get: async (id) => pending().events.get(id) ?? mapped(await read(id), withStatus),
     list: async (options = {}) => {
       const page = await overlayPage({ list: (window) => stored.list({ ...options, ...window }), count: () => stored.count(options) }, added(options), options)
       return { ...page, items: page.items.map(withStatus) }

@@ -28,6 +28,8 @@ export interface TurnBuffer {
   readonly stores: BotStorage
   /** A job stored with the turn: due only once the turn is. */
   addJob(job: TurnJob): void
+  /** Whether the turn created the workflow run `id`. */
+  createdWorkflow(id: string): boolean
   /** Deletes a job (the one running this turn) with the turn's writes. */
   completeJob(id: number): void
   /** Runs `work`; if it throws, everything it wrote is undone before the error goes on. */
@@ -62,6 +64,7 @@ export function createTurnBuffer(options: TurnBufferOptions): TurnBuffer {
     stores,
     addJob: (job) => void pending.jobs.push(job),
     completeJob: (id) => void pending.jobsDone.push(id),
+    createdWorkflow: (id) => pending.workflows.has(id),
     savepoint: async (work) => {
       const saved = copyPending(pending)
       try {
