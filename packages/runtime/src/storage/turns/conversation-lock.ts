@@ -47,10 +47,9 @@ export async function releaseTicket(db: Queryable, botId: string, conversationId
  * if its lease ran out while it waited.
  */
 export async function waitForTurn(holder: TicketHolder, state: TicketState): Promise<TicketState> {
-  const mine = JSON.stringify([holder.botId, holder.conversationId])
   let wake = () => {}
   const stop = await holder.db.listen?.(CHANNEL, (payload) => {
-    if (payload === mine) wake()
+    if (isFor(payload, holder)) wake()
   })
   try {
     let current = state
@@ -64,6 +63,16 @@ export async function waitForTurn(holder: TicketHolder, state: TicketState): Pro
     }
   } finally {
     await stop?.()
+  }
+}
+
+/** The payload names the bot and the conversation, as a JSON array. */
+export function isFor(payload: string, holder: Pick<TicketHolder, 'botId' | 'conversationId'>): boolean {
+  try {
+    const [botId, conversationId] = JSON.parse(payload) as unknown[]
+    return botId === holder.botId && conversationId === holder.conversationId
+  } catch {
+    return false
   }
 }
 

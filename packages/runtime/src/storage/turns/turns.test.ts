@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { createBotStorage, type BotStorage } from '../bot-storage.js'
 import { openMigrated, STARTUP_TIMEOUT, testDrivers, type TestDatabase } from '../testing/test-databases.js'
 import { beginTurn } from './begin.js'
-import { checkTicket, releaseTicket, takeTicket, waitForTurn } from './conversation-lock.js'
+import { checkTicket, isFor, releaseTicket, takeTicket, waitForTurn } from './conversation-lock.js'
 import { createTurnBuffer, type TurnBuffer } from './turn-buffer.js'
 
 describe.each(testDrivers())('a turn on $name', (driver) => {
@@ -161,6 +161,23 @@ describe.each(testDrivers())('a turn on $name', (driver) => {
       expect(ran).toBe(false)
       await releaseTicket(testDb.db, botId, conversation.id, first.ticket)
       expect((await waiting).ticket).toBe(second.ticket)
+      await releaseTicket(testDb.db, botId, conversation.id, second.ticket)
+    })
+
+    it('wake the next holder when a ticket is given back, naming the conversation', async () => {
+      const { conversation } = await parties()
+      const holder = { db: testDb.db, botId, conversationId: conversation.id, leaseMs: 30_000 }
+      const first = await takeTicket(holder)
+      const second = await takeTicket(holder)
+      let hear = (_payload: string) => {}
+      const heard = new Promise<string>((resolve) => {
+        hear = resolve
+      })
+      const stop = await testDb.db.listen!('parley_turns', (payload) => hear(payload))
+      await releaseTicket(testDb.db, botId, conversation.id, first.ticket)
+      expect(isFor(await heard, holder)).toBe(true)
+      expect(isFor(await heard, { ...holder, conversationId: 'another' })).toBe(false)
+      await stop()
       await releaseTicket(testDb.db, botId, conversation.id, second.ticket)
     })
 
