@@ -75,7 +75,7 @@ describe.each(testDrivers())('database on $name', (driver) => {
     expect((await db.query(`SELECT body FROM notes WHERE body = 'before the failure'`)).rows).toEqual([{ body: 'before the failure' }])
     await db.query(`INSERT INTO notes (body) VALUES ('after the failure')`)
     expect((await db.query(`SELECT count(*)::int AS n FROM notes WHERE body LIKE '% the failure'`)).rows).toEqual([{ n: 2 }])
-  })
+  }, STARTUP_TIMEOUT)
 
   it('keeps working after a failed statement outside a transaction', async () => {
     await expect(db.query('SELECT * FROM no_such_table')).rejects.toMatchObject({ code: '42P01' })

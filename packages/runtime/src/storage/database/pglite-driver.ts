@@ -30,7 +30,7 @@ type Target = PGlite | Transaction
  * runs; if even that fails, every later query fails loudly.
  */
 export async function openPglite(options: PgliteOptions = {}): Promise<Database> {
-  const open = async () => prepare(await PGlite.create(await pgliteOptions(options.dataDir)), options.schema)
+  const open = async () => prepare(await PGlite.create(await pgliteOptions(options.dataDir)), options)
   let current = Promise.resolve(await open())
   let broken: Error | undefined
   const recover = async (failed: PGlite): Promise<void> => {
@@ -67,7 +67,7 @@ class PgliteFailure extends Error {
   }
 }
 
-async function prepare(pglite: PGlite, schema: string | undefined): Promise<PGlite> {
+async function prepare(pglite: PGlite, { schema }: PgliteOptions): Promise<PGlite> {
   if (schema) await pglite.exec(`CREATE SCHEMA IF NOT EXISTS ${schema}; SET search_path TO ${schema}`)
   return pglite
 }

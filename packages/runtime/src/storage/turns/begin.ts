@@ -41,6 +41,7 @@ interface Loaded {
  */
 export async function beginTurn(db: Database, botId: string, options: TurnStartOptions): Promise<TurnStart> {
   const { conversationId, userId = null, leaseMs = null } = options
+  if (leaseMs === null) return started(undefined, await load(db, botId, options), options)
   const { rows } = await db.query<{ r: { ticket: TicketState | null; records?: Loaded } }>(
     'SELECT parley_turn_begin($1, $2, $3, $4, $5) AS r', [botId, conversationId, userId, leaseMs, PREFETCH_BYTES], { name: 'parley_turn_begin' },
   )

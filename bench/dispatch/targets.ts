@@ -1,0 +1,79 @@
+import { randomBytes } from 'node:crypto'
+import { createRuntime, openDatabase, type Database } from '@parley/runtime'
+import type { Send } from '../http/load.js'
+import { counting, type Counts } from './counting.js'
+import { bareFloor, benchBot, CONVERSATIONS } from './scenario.js'
+
+/** Something to load at a given concurrency, and how to stop it. */
+export interface Target {
+  readonly name: string
+  readonly send: Send
+  /** Statements and commits sent while it ran, for the Parley targets. */
+  readonly counts?: { readonly counts: Counts; reset(): void }
+  close(): Promise<void>
+}
+
+export function floorTarget(): Target {
+  const handle = bareFloor()
+  return { name: 'bare JavaScript, state in a Map (floor)', send: (index) => handle(`conv_${index % CONVERSATIONS}`, 'hello'), close: async () => {} }
+}
+
+/** The bench bot in-process, on `db`, with a user and a conversation for each of the 256 conversations. */
+export async function parleyTarget(name: string, db: Database): Promise<Target> {
+  const counted = counting(db)
+  const runtime = await createRuntime({ ...benchBot(), botId: 'bench', database: counted.db, jobs: { mode: 'manual' } })
+  await runtime.start()
+  const client = runtime.client()
+  const parties = await Promise.all(Array.from({ length: CONVERSATIONS }, async () => {
+    const [{ user }, { conversation }] = await Promise.all([client.getOrCreateUser({}), client.getOrCreateConversation({ channel: 'webchat' })])
+    return { userId: user.id, conversationId: conversation.id }
+  }))
+  return {
+    name: `Parley in-process on ${name}`,
+    send: async (index) => void (await runtime.receiveMessage({ ...parties[index % CONVERSATIONS]!, type: 'text', payload: { text: 'hello' } })),
+    counts: counted,
+    close: () => runtime.stop(),
+  }
+}
+
+/**
+ * The database's own speed for the same work: `statements` statements per message (a read of the counter,
+ * its update, then inserts) in one transaction, through the same driver, over the same 256 conversations.
+ */
+export async function rawTarget(name: string, db: Database, statements: number): Promise<Target> {
+  const suffix = randomBytes(3).toString('hex')
+  const [counters, messages] = [`bench_counters_${suffix}`, `bench_messages_${suffix}`]
+  await db.query(`CREATE TABLE ${counters} (id text PRIMARY KEY, n integer NOT NULL); CREATE TABLE ${messages} (id bigserial PRIMARY KEY, conversation_id text NOT NULL, text text NOT NULL)`)
+  await db.query(`INSERT INTO ${counters} SELECT 'conv_' || i, 0 FROM generate_series(0, ${CONVERSATIONS - 1}) i`)
+  const work = [
+    `SELECT n FROM ${counters} WHERE id = $1`,
+    `UPDATE ${counters} SET n = n + 1 WHERE id = $1`,
+    `INSERT INTO ${messages} (conversation_id, text) VALUES ($1, 'hello')`,
+  ]
+  const sql = Array.from({ length: statements }, (_, i) => work[Math.min(i, work.length - 1)]!)
+  return {
+    name: `raw ${name}: ${statements} statements in one transaction (ceiling)`,
+    send: (index) => db.transaction(async (tx) => {
+      for (const statement of sql) await tx.query(statement, [`conv_${index % CONVERSATIONS}`])
+    }),
+    close: async () => void (await db.query(`DROP TABLE ${counters}, ${messages}`)),
+  }
+}
+
+export async function pgliteDatabase(): Promise<{ db: Database; dispose(): Promise<void> }> {
+  const db = await openDatabase()
+  return { db, dispose: () => db.close() }
+}
+
+/** A fresh schema on the server, dropped afterwards. */
+export async function postgresDatabase(url: string): Promise<{ db: Database; dispose(): Promise<void> }> {
+  const schema = `parley_bench_${randomBytes(4).toString('hex')}`
+  const db = await openDatabase({ url, schema })
+  return {
+    db,
+    dispose: async () => {
+      await db.query(`DROP SCHEMA ${schema} CASCADE`)
+      await db.close()
+    },
+  }
+}
