@@ -1,10 +1,11 @@
-import type { Conversation, ConversationStore } from '../conversations/conversations.js'
+import type { Conversation, ConversationStore, UpdateConversationInput } from '../conversations/conversations.js'
 import { notFound, StorageError } from '../errors/storage-error.js'
 import type { EventStatus, EventStore, ListEventsOptions, StoredEvent } from '../events/events.js'
 import type { ListMessagesOptions, Message, MessageStore } from '../messages/messages.js'
+import type { Page } from '../sql/paging.js'
 import { defined, newId } from '../sql/records.js'
 import type { Tags } from '../tags/tags.js'
-import type { User, UserStore } from '../users/users.js'
+import type { UpdateUserInput, User, UserStore } from '../users/users.js'
 import { FINISHED_WORKFLOW_STATUSES, type ListWorkflowsOptions, type WorkflowInstance, type WorkflowStore } from '../workflows/workflows.js'
 import { overlayPage } from './overlay-page.js'
 import { nowIso, type Pending } from './pending.js'
@@ -96,41 +97,49 @@ export function userOverlay(botId: string, stored: UserStore, pending: Get, load
     const change = pending().users.get(user.id)
     return change ? { ...user, ...defined({ name: change.name, pictureUrl: change.pictureUrl }), tags: { ...user.tags, ...change.tags } } : user
   }
-  const get = async (id: string) => mapped(loaded.has(id) ? loaded.get(id) : remember(loaded, id, await stored.get(id)), withChanges)
-  return {
-    create: (input) => stored.create(input),
-    getOrCreate: async (id, input) => mapped(remember(loaded, id, await stored.getOrCreate(id, input)), withChanges)!,
-    get,
-    list: async (options) => {
-      const page = await stored.list(options)
-      return { ...page, items: page.items.map(withChanges) }
-    },
-    update: async (id, input) => {
-      if (!(await get(id))) throw notFound('user', id, botId)
-      const change = pending().users.get(id)
-      pending().users.set(id, { ...defined({ name: input.name ?? change?.name, pictureUrl: input.pictureUrl ?? change?.pictureUrl }), tags: { ...change?.tags, ...input.tags } })
-      return { ...(await get(id))!, updatedAt: nowIso() }
-    },
+  const change = (id: string, input: UpdateUserInput) => {
+    const before = pending().users.get(id)
+    pending().users.set(id, { ...defined({ name: input.name ?? before?.name, pictureUrl: input.pictureUrl ?? before?.pictureUrl }), tags: { ...before?.tags, ...input.tags } })
   }
+  return { create: (input) => stored.create(input), ...partyOverlay({ kind: 'user', botId, stored, loaded, withChanges, change }) }
 }
 
 export function conversationOverlay(botId: string, stored: ConversationStore, pending: Get, loaded: Map<string, Conversation | undefined>): ConversationStore {
-  const withTags = (conversation: Conversation): Conversation => {
+  const withChanges = (conversation: Conversation): Conversation => {
     const tags = pending().conversations.get(conversation.id)
     return tags ? { ...conversation, tags: { ...conversation.tags, ...tags } } : conversation
   }
-  const get = async (id: string) => mapped(loaded.has(id) ? loaded.get(id) : remember(loaded, id, await stored.get(id)), withTags)
+  const change = (id: string, input: UpdateConversationInput) => void pending().conversations.set(id, { ...pending().conversations.get(id), ...input.tags })
+  return { create: (input) => stored.create(input), ...partyOverlay({ kind: 'conversation', botId, stored, loaded, withChanges, change }) }
+}
+
+interface Party<T, I, U> {
+  readonly kind: 'user' | 'conversation'
+  readonly botId: string
+  readonly stored: { get(id: string): Promise<T | undefined>; getOrCreate(id: string, input: I): Promise<T>; list(options?: object): Promise<Page<T>> }
+  readonly loaded: Map<string, T | undefined>
+  readonly withChanges: (record: T) => T
+  /** Keeps an update for the commit. */
+  readonly change: (id: string, input: U) => void
+}
+
+/** A user or a conversation: read once per turn, created at once, changed with the turn. */
+function partyOverlay<T, I, U>({ kind, botId, stored, loaded, withChanges, change }: Party<T, I, U>) {
+  const get = async (id: string) => mapped(loaded.has(id) ? loaded.get(id) : remember(loaded, id, await stored.get(id)), withChanges)
   return {
-    create: (input) => stored.create(input),
-    getOrCreate: async (id, input) => mapped(remember(loaded, id, await stored.getOrCreate(id, input)), withTags)!,
     get,
-    list: async (options) => {
-      const page = await stored.list(options)
-      return { ...page, items: page.items.map(withTags) }
+    getOrCreate: async (id: string, input: I) => {
+      const record = await stored.getOrCreate(id, input)
+      loaded.set(id, record)
+      return withChanges(record)
     },
-    update: async (id, input) => {
-      if (!(await get(id))) throw notFound('conversation', id, botId)
-      pending().conversations.set(id, { ...pending().conversations.get(id), ...input.tags })
+    list: async (options?: object) => {
+      const page = await stored.list(options)
+      return { ...page, items: page.items.map(withChanges) }
+    },
+    update: async (id: string, input: U) => {
+      if (!(await get(id))) throw notFound(kind, id, botId)
+      change(id, input)
       return { ...(await get(id))!, updatedAt: nowIso() }
     },
   }
