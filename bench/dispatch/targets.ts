@@ -54,7 +54,8 @@ export async function rawTarget(name: string, db: Database, statements: number):
   return {
     name: `raw ${name}: ${statements} statements in one transaction (ceiling)`,
     send: (index) => db.transaction(async (tx) => {
-      for (const statement of sql) await tx.query(statement, [`conv_${index % CONVERSATIONS}`])
+      // Named, as the runtime's own statements are: prepared once on a server, sent in one call to PGlite.
+      for (const [i, statement] of sql.entries()) await tx.query(statement, [`conv_${index % CONVERSATIONS}`], { name: `bench_raw_${suffix}_${i}` })
     }),
     close: async () => void (await db.query(`DROP TABLE ${counters}, ${messages}`)),
   }

@@ -8,8 +8,7 @@ import { sweep } from './jobs/sweep.js'
 import { createWorker } from '../jobs/worker.js'
 import { createLogStore, type LogStore } from '../logging/log-store.js'
 import type { Engine } from '../engine/engine.js'
-import { handlerProps } from '../proxies/handler-props.js'
-import { integrationProps } from '../proxies/integration-props.js'
+import { propsFactory } from './props-factory.js'
 import { loadUnits, type LoadedUnits } from './load/load-units.js'
 import type { Runtime, RuntimeOptions } from './runtime.js'
 import { runtimeOf } from './runtime-api.js'
@@ -60,7 +59,7 @@ function buildEngine(db: Database, botId: string, options: RuntimeOptions, units
   }
   // The job handlers and the props need the whole engine; they only run once it is complete.
   const engine = parts as Engine
-  const props = { code: handlerProps.bind(null, engine), integration: integrationProps.bind(null, engine) }
+  const props = propsFactory(engine)
   const worker = createWorker({ queue: parts.jobs, clock: parts.clock, handlers: jobHandlers(engine), sweep: (now) => sweep(engine, now), onError: jobFailed(logs) })
   return Object.assign(parts, { worker, props })
 }

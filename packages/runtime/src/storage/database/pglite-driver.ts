@@ -1,6 +1,7 @@
 import { PGlite, type Transaction } from '@electric-sql/pglite'
 import { StorageError } from '../errors/storage-error.js'
-import type { Database, Queryable, QueryResult } from './database.js'
+import pg from 'pg'
+import type { Database, Queryable, QueryOptions, QueryResult } from './database.js'
 import { checkParameters, isSqlError } from './query-guards.js'
 import { transactionScope } from './savepoint.js'
 import { pgliteOptions } from './pglite-start.js'
@@ -19,6 +20,8 @@ export interface PgliteOptions {
 }
 
 type Target = PGlite | Transaction
+
+const { escapeLiteral } = pg
 
 /**
  * Opens the embedded database. It is one connection: queries from anywhere in the process take turns.
@@ -54,7 +57,7 @@ export async function openPglite(options: PgliteOptions = {}): Promise<Database>
   }
   return {
     driver: 'pglite',
-    query: (sql, params) => run((pglite) => runQuery(pglite, sql, params)),
+    query: (sql, params, queryOptions) => run((pglite) => runQuery(pglite, sql, params, queryOptions)),
     transaction: (fn) => run((pglite) => inTransaction(pglite, fn)),
     close: async () => (await current).close(),
   }
@@ -72,16 +75,29 @@ async function prepare(pglite: PGlite, { schema }: PgliteOptions): Promise<PGlit
   return pglite
 }
 
-/** PGlite's `query` takes one statement; scripts without parameters go through `exec`, as with `pg`. */
-async function runQuery<Row extends object>(target: Target, sql: string, params: readonly unknown[] | undefined): Promise<QueryResult<Row>> {
+/**
+ * PGlite's `query` takes one statement; scripts without parameters go through `exec`, as with `pg`. A
+ * named statement (the runtime's own, fixed SQL) whose values are all text, numbers or null goes through
+ * `exec` too, its values written in as literals: `query` makes six calls into PGlite (parse, describe,
+ * bind, describe, execute, sync), `exec` one, which is most of what a short statement costs here.
+ */
+async function runQuery<Row extends object>(target: Target, sql: string, params: readonly unknown[] | undefined, options: QueryOptions = {}): Promise<QueryResult<Row>> {
   checkParameters(params)
   try {
-    if (params && params.length > 0) return { rows: (await target.query<Row>(sql, [...params])).rows }
-    const results = await target.exec(sql)
+    const inline = params && params.length > 0 && options.name !== undefined ? withLiterals(sql, params) : undefined
+    if (params && params.length > 0 && inline === undefined) return { rows: (await target.query<Row>(sql, [...params])).rows }
+    const results = await target.exec(inline ?? sql)
     return { rows: (results.at(-1)?.rows ?? []) as Row[] }
   } catch (error) {
     throw isSqlError(error) ? error : new PgliteFailure(error)
   }
+}
+
+/** `sql` with `$1`, `$2`, … replaced by its values as SQL literals (escaped by `pg`); undefined if one is not text, a finite number or null. */
+function withLiterals(sql: string, params: readonly unknown[]): string | undefined {
+  const literals = params.map((value) => (value === null ? 'NULL' : typeof value === 'string' ? escapeLiteral(value) : typeof value === 'number' && Number.isFinite(value) ? `'${value}'` : undefined))
+  if (literals.includes(undefined)) return undefined
+  return sql.replace(/\$(\d+)/g, (_, index: string) => literals[Number(index) - 1]!)
 }
 
 /** The caller's own errors pass through as they are; anything else PGlite throws is a failure of PGlite. */
@@ -90,7 +106,7 @@ async function inTransaction<T>(pglite: PGlite, fn: (tx: Queryable) => Promise<T
   try {
     return await pglite.transaction(async (tx) => {
       try {
-        return await fn(transactionScope((sql, params) => runQuery(tx, sql, params)))
+        return await fn(transactionScope((sql, params, queryOptions) => runQuery(tx, sql, params, queryOptions)))
       } catch (error) {
         fromCaller = !(error instanceof PgliteFailure)
         throw error

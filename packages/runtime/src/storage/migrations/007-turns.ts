@@ -80,6 +80,12 @@ export const turns: Migration = {
   DECLARE
     rest jsonb;
   BEGIN
+    -- Alone, as a turn mostly is: the row goes, and nobody waits to be told.
+    DELETE FROM parley_turn_locks
+    WHERE bot_id = p_bot AND conversation_id = p_conversation AND jsonb_array_length(tickets) = 1 AND (tickets->0->>0)::bigint = p_ticket;
+    IF FOUND THEN
+      RETURN;
+    END IF;
     UPDATE parley_turn_locks l SET tickets = (
       SELECT coalesce(jsonb_agg(t ORDER BY (t->>0)::bigint), '[]'::jsonb)
       FROM jsonb_array_elements(l.tickets) t WHERE (t->>0)::bigint <> p_ticket AND (t->>1)::bigint > parley_clock_ms())
@@ -166,7 +172,9 @@ export const turns: Migration = {
       RETURNING * INTO r;
     END IF;
     IF FOUND THEN
-      RETURN to_jsonb(r);
+      -- The payload only when SQL made it (a merge): the caller has the rest.
+      RETURN jsonb_build_object('type', r.type, 'id', r.id, 'name', r.name, 'version', r.version, 'expires_at', r.expires_at,
+        'created_at', r.created_at, 'updated_at', r.updated_at, 'payload', CASE WHEN op->>'write' = 'merge' THEN r.payload END);
     END IF;
     SELECT version INTO found_version FROM parley_states
     WHERE bot_id = p_bot AND type = op->>'type' AND id = op->>'id' AND name = op->>'name' AND (expires_at IS NULL OR expires_at > now());

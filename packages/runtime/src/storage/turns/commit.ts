@@ -87,7 +87,7 @@ async function run(options: CommitOptions, document: object): Promise<{ states: 
 function storedStates(pending: Pending, writes: readonly [string, StateWrite][], stored: { states: RawResult[] }, failures: Error[]): Map<string, StateRecord | undefined> {
   const states = new Map<string, StateRecord | undefined>()
   writes.forEach(([id, write], index) => {
-    const result = readWriteResult(stored.states[index]!)
+    const result = readWriteResult(stored.states[index]!, write)
     if (result.kind === 'conflict') failures.push(lostConditional(pending.states.get(id)!, result.version))
     else states.set(id, result.kind === 'deleted' ? undefined : result.state)
   })
