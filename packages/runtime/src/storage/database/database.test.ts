@@ -28,6 +28,13 @@ describe.each(testDrivers())('database on $name', (driver) => {
     expect(rows).toEqual([{ n: 41, big: 9007199254740, s: 'hi', j: { a: [1] }, t: expect.any(Date) }])
   })
 
+  it('passes the values of a named statement through exactly, whatever they hold', async () => {
+    const text = "it's \\ a $2 ' ; DROP TABLE notes; -- ünïcode"
+    const { rows } = await db.query('SELECT $1::text AS v, $2::int AS n, $3::text AS nothing', [text, 5, null], { name: 'literal_probe' })
+    expect(rows).toEqual([{ v: text, n: 5, nothing: null }])
+    expect((await db.query('SELECT count(*)::int AS n FROM notes')).rows).toEqual([{ n: expect.any(Number) }])
+  })
+
   it('runs a script of several statements when there are no parameters, returning the last rows', async () => {
     const { rows } = await db.query(`INSERT INTO notes (body) VALUES ('a'); SELECT count(*) AS n FROM notes WHERE body = 'a'`)
     expect(rows).toEqual([{ n: 1 }])
