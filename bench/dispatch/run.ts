@@ -2,7 +2,7 @@ import { cpus } from 'node:os'
 import { parseArgs } from 'node:util'
 import { runLoad } from '../http/load.js'
 import { medianOf, type RunResult } from '../http/stats.js'
-import { floorTarget, parleyTarget, pgliteDatabase, postgresDatabase, rawTarget, type Target } from './targets.js'
+import { floorTarget, parleyTarget, pgliteDatabase, postgresDatabase, rawTarget, sameWritesTarget, type Target } from './targets.js'
 
 // Messages per second through the runtime in-process (receive → hooks → handler → reply, stored), beside
 // the same logic in plain JavaScript (the floor) and each database doing the same number of statements per
@@ -27,12 +27,13 @@ const levels = args.concurrency.split(',').map(Number)
 interface Group {
   readonly parley: Target
   readonly raw: Target
+  readonly same: Target
   /** Per message, measured over the warm-up and every run. */
   readonly perMessage: { statements: number; commits: number; ticketWrites: number }
 }
 
 async function group(name: string, open: () => Promise<{ db: Awaited<ReturnType<typeof pgliteDatabase>>['db']; dispose(): Promise<void> }>): Promise<Group & { dispose(): Promise<void> }> {
-  const [forParley, forRaw] = await Promise.all([open(), open()])
+  const [forParley, forRaw, forSame] = await Promise.all([open(), open(), open()])
   const parley = await parleyTarget(name, forParley.db)
   parley.counts!.reset()
   await runLoad(parley.send, warmup, Math.max(...levels))
@@ -40,13 +41,14 @@ async function group(name: string, open: () => Promise<{ db: Awaited<ReturnType<
   const perMessage = { statements: statements / warmup, commits: commits / warmup, ticketWrites: ticketWrites / warmup }
   const raw = await rawTarget(name, forRaw.db, Math.round(perMessage.statements))
   await runLoad(raw.send, warmup, Math.max(...levels))
+  const same = await sameWritesTarget(name, forSame.db)
+  await runLoad(same.send, warmup, Math.max(...levels))
   return {
-    parley, raw, perMessage,
+    parley, raw, same, perMessage,
     dispose: async () => {
       await parley.close()
       await raw.close()
-      await forParley.dispose()
-      await forRaw.dispose()
+      for (const opened of [forParley, forRaw, forSame]) await opened.dispose()
     },
   }
 }
@@ -57,7 +59,7 @@ async function main(): Promise<void> {
   const groups = [await group('PGlite (in memory)', pgliteDatabase)]
   if (!args['skip-postgres']) groups.push(await group('PostgreSQL', () => postgresDatabase(args['database-url'])))
   try {
-    const targets = [floor, ...groups.flatMap((g) => [g.parley, g.raw])]
+    const targets = [floor, ...groups.flatMap((g) => [g.parley, g.raw, g.same])]
     const results = await measure(targets)
     print(targets, results, groups)
   } finally {
@@ -84,12 +86,19 @@ function print(targets: readonly Target[], results: Map<Target, Map<number, RunR
   for (const target of targets) {
     const g = groups.find((candidate) => candidate.parley === target)
     const columns = levels.map((level) => `${rate(target, level).perSecond.toFixed(0)} | ${rate(target, level).p99.toFixed(2)}`)
-    const counts = g ? `${g.perMessage.statements.toFixed(2)} | ${g.perMessage.commits.toFixed(2)}${g.perMessage.ticketWrites ? ` (+${g.perMessage.ticketWrites.toFixed(2)} unlogged ticket)` : ''}` : target.name.startsWith('raw') ? `${target.name.match(/: (\d+)/)![1]} + BEGIN, COMMIT | 1` : '– | –'
+    const counts = g ? `${g.perMessage.statements.toFixed(2)} | ${g.perMessage.commits.toFixed(2)}${g.perMessage.ticketWrites ? ` (+${g.perMessage.ticketWrites.toFixed(2)} unlogged ticket)` : ''}` : rawCounts(target)
     console.log(`| ${target.name} | ${columns.join(' | ')} | ${counts} |`)
   }
+  const share = (g: Group, ceiling: Target, level: number) => `${((rate(g.parley, level).perSecond / rate(ceiling, level).perSecond) * 100).toFixed(0)} %`
   for (const g of groups) {
-    console.log(`${g.parley.name}: ${levels.map((level) => `${((rate(g.parley, level).perSecond / rate(g.raw, level).perSecond) * 100).toFixed(0)} % of the ceiling at c=${level}`).join(', ')}`)
+    console.log(`${g.parley.name}, share of the ceiling of as many statements: ${levels.map((level) => `${share(g, g.raw, level)} at c=${level}`).join(', ')}; of the same writes done by hand: ${levels.map((level) => `${share(g, g.same, level)} at c=${level}`).join(', ')}`)
   }
+}
+
+function rawCounts(target: Target): string {
+  if (target.name.includes('same writes')) return '3 + BEGIN, COMMIT | 1'
+  const statements = /: (\d+) statements/.exec(target.name)?.[1]
+  return statements ? `${statements} + BEGIN, COMMIT | 1` : '– | –'
 }
 
 await main()

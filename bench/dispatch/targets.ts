@@ -61,6 +61,34 @@ export async function rawTarget(name: string, db: Database, statements: number):
   }
 }
 
+/**
+ * The database's speed for the writes a turn stores, done the usual way: read the counter, insert the
+ * message and its reply, write the counter, in one transaction, in Parley's own tables (same indexes).
+ */
+export async function sameWritesTarget(name: string, db: Database): Promise<Target> {
+  await (await createRuntime({ ...benchBot(), botId: 'bench_schema', database: db })).stop() // brings Parley's tables in
+  const bot = `raw_${randomBytes(3).toString('hex')}`
+  await db.query(`INSERT INTO parley_users (bot_id, id) VALUES ('${bot}', 'user');
+    INSERT INTO parley_conversations (bot_id, id, channel, integration) SELECT '${bot}', 'conv_' || i, 'webchat', 'webchat' FROM generate_series(0, ${CONVERSATIONS - 1}) i`)
+  const read = `SELECT payload FROM parley_states WHERE bot_id = $1 AND type = 'conversation' AND id = $2 AND name = 'counter'`
+  const insert = `INSERT INTO parley_messages (bot_id, id, conversation_id, user_id, direction, type, payload, tags) VALUES
+    ($1, $2, $3, 'user', 'incoming', 'text', '{"text":"hello"}', '{"audit":"seen","metrics":"seen","profile":"seen"}'),
+    ($1, $4, $3, 'user', 'outgoing', 'text', '{"text":"#1: hello"}', '{}')`
+  const write = `INSERT INTO parley_states (bot_id, type, id, name, payload) VALUES ($1, 'conversation', $2, 'counter', $3::jsonb)
+    ON CONFLICT (bot_id, type, id, name) DO UPDATE SET payload = excluded.payload, version = parley_states.version + 1, updated_at = now()`
+  let sent = 0
+  return {
+    name: `raw ${name}: the same writes (read, 2 messages, state) in one transaction`,
+    send: (index) => db.transaction(async (tx) => {
+      const conversation = `conv_${index % CONVERSATIONS}`
+      const { rows } = await tx.query<{ payload: { n: number } }>(read, [bot, conversation], { name: 'bench_same_read' })
+      await tx.query(insert, [bot, `m_${bot}_${sent++}`, conversation, `m_${bot}_${sent++}`], { name: 'bench_same_insert' })
+      await tx.query(write, [bot, conversation, JSON.stringify({ n: (rows[0]?.payload.n ?? 0) + 1 })], { name: 'bench_same_write' })
+    }),
+    close: async () => {},
+  }
+}
+
 export async function pgliteDatabase(): Promise<{ db: Database; dispose(): Promise<void> }> {
   const db = await openDatabase()
   return { db, dispose: () => db.close() }

@@ -28,6 +28,10 @@ export const turns: Migration = {
     PRIMARY KEY (bot_id, conversation_id)
   );
 
+  -- A timestamp as JavaScript writes it (2024-05-01T12:00:00.000Z), so it is passed on as it comes.
+  CREATE FUNCTION parley_iso(at timestamptz) RETURNS text LANGUAGE sql STABLE
+    AS $$ SELECT to_char(at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') $$;
+
   CREATE FUNCTION parley_clock_ms() RETURNS bigint LANGUAGE sql VOLATILE
     AS $$ SELECT (extract(epoch FROM clock_timestamp()) * 1000)::bigint $$;
 
@@ -55,6 +59,9 @@ export const turns: Migration = {
       next_ticket = l.next_ticket + 1,
       tickets = parley_live_tickets(l.tickets) || jsonb_build_array(jsonb_build_array(l.next_ticket + 1, parley_clock_ms() + p_lease_ms))
     RETURNING l.next_ticket, l.tickets INTO taken, held;
+    IF jsonb_array_length(held) = 1 THEN
+      RETURN jsonb_build_object('ticket', taken, 'now', (held->0->>1)::bigint - p_lease_ms, 'ahead', '[]'::jsonb);
+    END IF;
     RETURN parley_ticket_state(held, taken);
   END $$;
 
@@ -103,15 +110,18 @@ export const turns: Migration = {
   CREATE FUNCTION parley_turn_load(p_bot text, p_conversation text, p_user text, p_prefetch integer) RETURNS jsonb LANGUAGE plpgsql AS $$
   BEGIN
     RETURN jsonb_build_object(
-      'conversation', (SELECT to_jsonb(c) FROM (SELECT id, channel, integration, tags, created_at, updated_at
-        FROM parley_conversations WHERE bot_id = p_bot AND id = p_conversation) c),
-      'user', (SELECT to_jsonb(u) FROM (SELECT id, name, picture_url, tags, created_at, updated_at
-        FROM parley_users WHERE bot_id = p_bot AND id = p_user) u),
-      'states', (SELECT coalesce(jsonb_agg(to_jsonb(s)), '[]'::jsonb) FROM (
-        SELECT type, id, name, CASE WHEN pg_column_size(payload) <= p_prefetch THEN payload END AS payload, version, expires_at, created_at, updated_at
+      'conversation', (SELECT jsonb_build_object('id', id, 'channel', channel, 'integration', integration, 'tags', tags,
+          'created_at', parley_iso(created_at), 'updated_at', parley_iso(updated_at))
+        FROM parley_conversations WHERE bot_id = p_bot AND id = p_conversation),
+      'user', (SELECT jsonb_build_object('id', id, 'name', name, 'picture_url', picture_url, 'tags', tags,
+          'created_at', parley_iso(created_at), 'updated_at', parley_iso(updated_at))
+        FROM parley_users WHERE bot_id = p_bot AND id = p_user),
+      'states', (SELECT coalesce(jsonb_agg(jsonb_build_object('type', type, 'id', id, 'name', name, 'version', version,
+          'payload', CASE WHEN pg_column_size(payload) <= p_prefetch THEN payload END, 'expires_at', parley_iso(expires_at),
+          'created_at', parley_iso(created_at), 'updated_at', parley_iso(updated_at))), '[]'::jsonb)
         FROM parley_states
         WHERE bot_id = p_bot AND ((type = 'conversation' AND id = p_conversation) OR (type = 'user' AND id = p_user))
-          AND (expires_at IS NULL OR expires_at > now())) s));
+          AND (expires_at IS NULL OR expires_at > now())));
   END $$;
 
   -- The first statement of a turn: a ticket when p_lease_ms is given, then (when it is this ticket's turn)
