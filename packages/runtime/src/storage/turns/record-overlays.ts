@@ -17,11 +17,17 @@ import { nowIso, type Pending } from './pending.js'
 
 type Get = () => Pending
 
+/** How overlays reach what the turn holds: to read it, and to change it (which may first keep a savepoint's copy). */
+export interface PendingAccess {
+  readonly pending: Get
+  readonly writable: Get
+}
+
 function hasTags(tags: Tags, wanted: Tags | undefined): boolean {
   return Object.entries(wanted ?? {}).every(([name, value]) => tags[name] === value)
 }
 
-export function messageOverlay(botId: string, stored: MessageStore, pending: Get): MessageStore {
+export function messageOverlay(botId: string, stored: MessageStore, { pending, writable }: PendingAccess): MessageStore {
   const withTags = (message: Message): Message => {
     const tags = pending().messageTags.get(message.id)
     return tags ? { ...message, tags: { ...message.tags, ...tags } } : message
@@ -34,7 +40,7 @@ export function messageOverlay(botId: string, stored: MessageStore, pending: Get
       const at = nowIso()
       const { conversationId, userId, direction, type, payload } = input
       const message: Message = { id: newId('msg'), conversationId, userId, direction, type, payload, tags: { ...input.tags }, createdAt: at, updatedAt: at }
-      pending().messages.set(message.id, message)
+      writable().messages.set(message.id, message)
       return message
     },
     get: async (id) => pending().messages.get(id) ?? mapped(await stored.get(id), withTags),
@@ -45,16 +51,16 @@ export function messageOverlay(botId: string, stored: MessageStore, pending: Get
     count: async (options = {}) => (await stored.count(options)) + added(options).length,
     update: async (id, { tags }) => {
       const own = pending().messages.get(id)
-      if (own) return remember(pending().messages, id, { ...own, tags: { ...own.tags, ...tags }, updatedAt: nowIso() })
+      if (own) return remember(writable().messages, id, { ...own, tags: { ...own.tags, ...tags }, updatedAt: nowIso() })
       const found = await stored.get(id)
       if (!found) throw notFound('message', id, botId)
-      pending().messageTags.set(id, { ...pending().messageTags.get(id), ...tags })
+      writable().messageTags.set(id, { ...pending().messageTags.get(id), ...tags })
       return { ...withTags(found), updatedAt: nowIso() }
     },
   }
 }
 
-export function eventOverlay(botId: string, stored: EventStore, pending: Get): EventStore {
+export function eventOverlay(botId: string, stored: EventStore, { pending, writable }: PendingAccess): EventStore {
   const loaded = new Map<string, StoredEvent | undefined>()
   const read = async (id: string) => (loaded.has(id) ? loaded.get(id) : remember(loaded, id, await stored.get(id)))
   const withStatus = (event: StoredEvent): StoredEvent => {
@@ -67,10 +73,10 @@ export function eventOverlay(botId: string, stored: EventStore, pending: Get): E
     && (options.conversationId === undefined || event.conversationId === options.conversationId) && (options.userId === undefined || event.userId === options.userId))
   const settle = async (id: string, status: EventStatus, error?: string): Promise<StoredEvent> => {
     const own = pending().events.get(id)
-    if (own) return remember(pending().events, id, { ...own, status, ...defined({ error }), updatedAt: nowIso() })
+    if (own) return remember(writable().events, id, { ...own, status, ...defined({ error }), updatedAt: nowIso() })
     const found = await read(id)
     if (!found) throw notFound('event', id, botId)
-    pending().eventStatus.set(id, defined({ status, error }) as { status: EventStatus; error?: string })
+    writable().eventStatus.set(id, defined({ status, error }) as { status: EventStatus; error?: string })
     return { ...withStatus(found), updatedAt: nowIso() }
   }
   return {
@@ -78,7 +84,7 @@ export function eventOverlay(botId: string, stored: EventStore, pending: Get): E
       const at = nowIso()
       const { type, payload, conversationId, userId, messageId } = input
       const event: StoredEvent = { id: newId('evt'), type, payload, ...defined({ conversationId, userId, messageId }), status: 'pending', createdAt: at, updatedAt: at }
-      return remember(pending().events, event.id, event)
+      return remember(writable().events, event.id, event)
     },
     get: async (id) => pending().events.get(id) ?? mapped(await read(id), withStatus),
     list: async (options = {}) => {
@@ -92,24 +98,24 @@ export function eventOverlay(botId: string, stored: EventStore, pending: Get): E
 }
 
 /** Users as the turn sees them; `loaded` holds those read already, the turn's own user first of all. */
-export function userOverlay(botId: string, stored: UserStore, pending: Get, loaded: Map<string, User | undefined>): UserStore {
+export function userOverlay(botId: string, stored: UserStore, { pending, writable }: PendingAccess, loaded: Map<string, User | undefined>): UserStore {
   const withChanges = (user: User): User => {
     const change = pending().users.get(user.id)
     return change ? { ...user, ...defined({ name: change.name, pictureUrl: change.pictureUrl }), tags: { ...user.tags, ...change.tags } } : user
   }
   const change = (id: string, input: UpdateUserInput) => {
     const before = pending().users.get(id)
-    pending().users.set(id, { ...defined({ name: input.name ?? before?.name, pictureUrl: input.pictureUrl ?? before?.pictureUrl }), tags: { ...before?.tags, ...input.tags } })
+    writable().users.set(id, { ...defined({ name: input.name ?? before?.name, pictureUrl: input.pictureUrl ?? before?.pictureUrl }), tags: { ...before?.tags, ...input.tags } })
   }
   return { create: (input) => stored.create(input), ...partyOverlay({ kind: 'user', botId, stored, loaded, withChanges, change }) }
 }
 
-export function conversationOverlay(botId: string, stored: ConversationStore, pending: Get, loaded: Map<string, Conversation | undefined>): ConversationStore {
+export function conversationOverlay(botId: string, stored: ConversationStore, { pending, writable }: PendingAccess, loaded: Map<string, Conversation | undefined>): ConversationStore {
   const withChanges = (conversation: Conversation): Conversation => {
     const tags = pending().conversations.get(conversation.id)
     return tags ? { ...conversation, tags: { ...conversation.tags, ...tags } } : conversation
   }
-  const change = (id: string, input: UpdateConversationInput) => void pending().conversations.set(id, { ...pending().conversations.get(id), ...input.tags })
+  const change = (id: string, input: UpdateConversationInput) => void writable().conversations.set(id, { ...pending().conversations.get(id), ...input.tags })
   return { create: (input) => stored.create(input), ...partyOverlay({ kind: 'conversation', botId, stored, loaded, withChanges, change }) }
 }
 
@@ -149,7 +155,7 @@ function partyOverlay<T, I, U>({ kind, botId, stored, loaded, withChanges, chang
  * Runs the turn starts wait with it; a change to a stored run is made at once, as a claim on it: a run
  * finishes once, so two processes must not both think they completed it.
  */
-export function workflowOverlay(botId: string, stored: WorkflowStore, pending: Get): WorkflowStore {
+export function workflowOverlay(botId: string, stored: WorkflowStore, { pending, writable }: PendingAccess): WorkflowStore {
   const added = (options: ListWorkflowsOptions) => [...pending().workflows.values()].filter((run) =>
     (options.name === undefined || run.name === options.name) && (options.status === undefined || [options.status].flat().includes(run.status))
     && (options.conversationId === undefined || run.conversationId === options.conversationId) && (options.userId === undefined || run.userId === options.userId))
@@ -161,7 +167,7 @@ export function workflowOverlay(botId: string, stored: WorkflowStore, pending: G
         id: newId('wf'), name, status: input.status ?? 'pending', input: input.input, ...defined({ conversationId, userId, timeoutAt: input.timeoutAt?.toISOString() }),
         createdAt: at, updatedAt: at,
       }
-      return remember(pending().workflows, run.id, run)
+      return remember(writable().workflows, run.id, run)
     },
     get: async (id) => pending().workflows.get(id) ?? stored.get(id),
     list: (options = {}) => overlayPage({ list: (window) => stored.list({ ...options, ...window }), count: () => stored.count(options) }, added(options), options),
@@ -173,7 +179,7 @@ export function workflowOverlay(botId: string, stored: WorkflowStore, pending: G
         throw new StorageError('WORKFLOW_FINISHED', `workflow "${id}" (${own.name}) already finished as ${own.status}; a finished workflow cannot change, so start a new one instead`)
       }
       const { status, output, error } = input
-      return remember(pending().workflows, id, { ...own, ...defined({ status, output, error, timeoutAt: input.timeoutAt?.toISOString() }), updatedAt: nowIso() })
+      return remember(writable().workflows, id, { ...own, ...defined({ status, output, error, timeoutAt: input.timeoutAt?.toISOString() }), updatedAt: nowIso() })
     },
     listTimedOut: (now, limit) => stored.listTimedOut(now, limit),
   }

@@ -9,6 +9,8 @@ export interface StateOverlayOptions {
   /** The stored states, read once per state and turn. */
   readonly stored: StateStore
   readonly pending: () => Pending
+  /** The same, to change: first keeps a copy for a savepoint that has none yet. */
+  readonly writable: () => Pending
   /** `type\0id` of owners whose every state the turn loaded already: a state of theirs not loaded is not set… */
   readonly loadedOwners: ReadonlySet<string>
   /** …except these (by `stateKeyOf`), too large to load before they are asked for. */
@@ -34,7 +36,7 @@ export function stateOverlay(options: StateOverlayOptions): StateStore {
   const write = async (key: StateKey, step: StateStep): Promise<StateEntry> => {
     const current = await entry(key)
     const view = await applyStep(current.view, step, { botId: options.botId, key, limit: options.limit, baseVersion: current.base?.version ?? 0 })
-    return remember(options.pending(), { ...current, view, steps: [...current.steps, step] })
+    return remember(options.writable(), { ...current, view, steps: [...current.steps, step] })
   }
   return {
     get: async (key) => (await entry(key)).view,

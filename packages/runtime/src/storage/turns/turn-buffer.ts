@@ -47,31 +47,47 @@ export function createTurnBuffer(options: TurnBufferOptions): TurnBuffer {
   const { botId, stored, start } = options
   const limit = options.stateSizeLimit ?? DEFAULT_STATE_SIZE_LIMIT
   let pending: Pending = emptyPending()
+  // A savepoint copies what the turn holds only when something is first written under it: most hooks and
+  // handlers write nothing, or only read (which fills caches a rollback may drop).
+  const savepoints: { saved?: Pending }[] = []
   const get = () => pending
+  const writable = () => {
+    const unsaved = savepoints.filter((savepoint) => savepoint.saved === undefined)
+    if (unsaved.length > 0) {
+      const copy = copyPending(pending)
+      for (const savepoint of unsaved) savepoint.saved = copy
+    }
+    return pending
+  }
+  const access = { pending: get, writable }
   preloadStates(pending, start?.states ?? [])
   const users = new Map(start?.user ? [[start.user.id, start.user]] : [])
   const conversations = new Map(start?.conversation ? [[start.conversation.id, start.conversation]] : [])
   const stores: BotStorage = {
-    users: userOverlay(botId, stored.users, get, users),
-    conversations: conversationOverlay(botId, stored.conversations, get, conversations),
-    messages: messageOverlay(botId, stored.messages, get),
-    events: eventOverlay(botId, stored.events, get),
-    states: stateOverlay({ botId, limit, stored: stored.states, pending: get, loadedOwners: start?.loadedOwners ?? new Set(), notLoaded: start?.notLoaded ?? new Set() }),
+    users: userOverlay(botId, stored.users, access, users),
+    conversations: conversationOverlay(botId, stored.conversations, access, conversations),
+    messages: messageOverlay(botId, stored.messages, access),
+    events: eventOverlay(botId, stored.events, access),
+    states: stateOverlay({ botId, limit, stored: stored.states, pending: get, writable, loadedOwners: start?.loadedOwners ?? new Set(), notLoaded: start?.notLoaded ?? new Set() }),
     tables: stored.tables,
-    workflows: workflowOverlay(botId, stored.workflows, get),
+    workflows: workflowOverlay(botId, stored.workflows, access),
   }
   return {
     stores,
-    addJob: (job) => void pending.jobs.push(job),
-    completeJob: (id) => void pending.jobsDone.push(id),
+    addJob: (job) => void writable().jobs.push(job),
+    completeJob: (id) => void writable().jobsDone.push(id),
     createdWorkflow: (id) => pending.workflows.has(id),
     savepoint: async (work) => {
-      const saved = copyPending(pending)
+      const savepoint: { saved?: Pending } = {}
+      savepoints.push(savepoint)
       try {
         return await work()
       } catch (error) {
-        pending = saved
+        // A copy of the copy: another savepoint may hold the same one, and must keep it as it was.
+        if (savepoint.saved) pending = copyPending(savepoint.saved)
         throw error
+      } finally {
+        savepoints.splice(savepoints.indexOf(savepoint), 1)
       }
     },
     messages: () => [...pending.messages.values()],

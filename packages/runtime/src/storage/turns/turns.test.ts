@@ -79,6 +79,30 @@ describe.each(testDrivers())('a turn on $name', (driver) => {
     expect((await stored.messages.list({ conversationId: conversation.id })).items).toEqual([])
   })
 
+  it('nests savepoints: an inner one undone keeps the outer one\'s writes, an outer one undone takes the inner one\'s with it', async () => {
+    const { user } = await parties()
+    const buffer = turn()
+    const state = (name: string) => ({ type: 'user' as const, id: user.id, name })
+    await buffer.savepoint(async () => {
+      await buffer.stores.states.set(state('outer'), { v: 1 })
+      await expect(buffer.savepoint(async () => {
+        await buffer.stores.states.set(state('inner'), { v: 1 })
+        await buffer.stores.states.set(state('outer'), { v: 2 })
+        throw new Error('inner failed')
+      })).rejects.toThrow('inner failed')
+      expect(await buffer.stores.states.get(state('outer'))).toMatchObject({ payload: { v: 1 } })
+      expect(await buffer.stores.states.get(state('inner'))).toBeUndefined()
+      await buffer.stores.states.set(state('after'), { v: 1 })
+    })
+    await expect(buffer.savepoint(async () => {
+      await buffer.savepoint(async () => buffer.stores.states.set(state('nested'), { v: 1 }))
+      throw new Error('outer failed')
+    })).rejects.toThrow('outer failed')
+    await buffer.commit()
+    const stored_ = async (name: string) => (await stored.states.get(state(name)))?.payload
+    expect([await stored_('outer'), await stored_('inner'), await stored_('after'), await stored_('nested')]).toEqual([{ v: 1 }, undefined, { v: 1 }, undefined])
+  })
+
   it('applies its updates and patches again to a state another writer changed meanwhile, losing nothing', async () => {
     const counter = { type: 'bot' as const, id: botId, name: `shared_${driver.name}` }
     await stored.states.set(counter, { n: 0, other: 'x' })
