@@ -1,6 +1,6 @@
 import pg from 'pg'
 import type { Database, Queryable, QueryOptions, QueryResult } from './database.js'
-import { checkParameters } from './query-guards.js'
+import { checkParameters, isSqlError } from './query-guards.js'
 import { transactionScope } from './savepoint.js'
 import { StorageError } from '../errors/storage-error.js'
 import { listenerOf } from './postgres-listen.js'
@@ -93,13 +93,24 @@ async function runQuery<Row extends object>(
 async function inTransaction<T>(pool: pg.Pool, fn: (tx: Queryable) => Promise<T>): Promise<T> {
   const client = await pool.connect()
   let broken: Error | undefined
+  // A failure of the driver itself (not an error PostgreSQL answered) may leave the connection out of
+  // step: it is dropped instead of rolled back and reused.
+  let driverFailed: Error | undefined
+  const query: Parameters<typeof transactionScope>[0] = async (sql, params, queryOptions) => {
+    try {
+      return await runQuery(client, sql, params, queryOptions)
+    } catch (error) {
+      if (!isSqlError(error) && !(error instanceof StorageError)) driverFailed = error instanceof Error ? error : new Error(String(error))
+      throw error
+    }
+  }
   try {
     await client.query('BEGIN')
-    const result = await fn(transactionScope((sql, params, queryOptions) => runQuery(client, sql, params, queryOptions)))
+    const result = await fn(transactionScope(query))
     await client.query('COMMIT')
     return result
   } catch (error) {
-    broken = await rollback(client)
+    broken = driverFailed ?? (await rollback(client))
     throw error
   } finally {
     client.release(broken)
