@@ -2,7 +2,7 @@ import { cpus } from 'node:os'
 import { parseArgs } from 'node:util'
 import { runLoad } from '../http/load.js'
 import { medianOf, type RunResult } from '../http/stats.js'
-import { floorTarget, parleyTarget, pgliteDatabase, postgresDatabase, rawTarget, sameWritesTarget, type Target } from './targets.js'
+import { floorTarget, parleyTarget, pgliteDatabase, postgresDatabase, rawTarget, sameStatementsTarget, sameWritesTarget, type Target } from './targets.js'
 
 // Messages per second through the runtime in-process (receive → hooks → handler → reply, stored), beside
 // the same logic in plain JavaScript (the floor) and each database doing the same number of statements per
@@ -28,12 +28,13 @@ interface Group {
   readonly parley: Target
   readonly raw: Target
   readonly same: Target
+  readonly own: Target
   /** Per message, measured over the warm-up and every run. */
   readonly perMessage: { statements: number; commits: number; ticketWrites: number }
 }
 
 async function group(name: string, open: () => Promise<{ db: Awaited<ReturnType<typeof pgliteDatabase>>['db']; dispose(): Promise<void> }>): Promise<Group & { dispose(): Promise<void> }> {
-  const [forParley, forRaw, forSame] = await Promise.all([open(), open(), open()])
+  const [forParley, forRaw, forSame, forOwn] = await Promise.all([open(), open(), open(), open()])
   const parley = await parleyTarget(name, forParley.db)
   parley.counts!.reset()
   await runLoad(parley.send, warmup, Math.max(...levels))
@@ -43,12 +44,14 @@ async function group(name: string, open: () => Promise<{ db: Awaited<ReturnType<
   await runLoad(raw.send, warmup, Math.max(...levels))
   const same = await sameWritesTarget(name, forSame.db)
   await runLoad(same.send, warmup, Math.max(...levels))
+  const own = await sameStatementsTarget(name, forOwn.db)
+  await runLoad(own.send, warmup, Math.max(...levels))
   return {
-    parley, raw, same, perMessage,
+    parley, raw, same, own, perMessage,
     dispose: async () => {
       await parley.close()
       await raw.close()
-      for (const opened of [forParley, forRaw, forSame]) await opened.dispose()
+      for (const opened of [forParley, forRaw, forSame, forOwn]) await opened.dispose()
     },
   }
 }
@@ -59,7 +62,7 @@ async function main(): Promise<void> {
   const groups = [await group('PGlite (in memory)', pgliteDatabase)]
   if (!args['skip-postgres']) groups.push(await group('PostgreSQL', () => postgresDatabase(args['database-url'])))
   try {
-    const targets = [floor, ...groups.flatMap((g) => [g.parley, g.raw, g.same])]
+    const targets = [floor, ...groups.flatMap((g) => [g.parley, g.raw, g.own, g.same])]
     const results = await measure(targets)
     print(targets, results, groups)
   } finally {
@@ -91,12 +94,14 @@ function print(targets: readonly Target[], results: Map<Target, Map<number, RunR
   }
   const share = (g: Group, ceiling: Target, level: number) => `${((rate(g.parley, level).perSecond / rate(ceiling, level).perSecond) * 100).toFixed(0)} %`
   for (const g of groups) {
-    console.log(`${g.parley.name}, share of the ceiling of as many statements: ${levels.map((level) => `${share(g, g.raw, level)} at c=${level}`).join(', ')}; of the same writes done by hand: ${levels.map((level) => `${share(g, g.same, level)} at c=${level}`).join(', ')}`)
+    const shares = (ceiling: Target) => levels.map((level) => `${share(g, ceiling, level)} at c=${level}`).join(', ')
+    console.log(`${g.parley.name}, share of the ceiling of as many simple statements: ${shares(g.raw)}; of its own statements sent raw: ${shares(g.own)}; of the same writes done by hand: ${shares(g.same)}`)
   }
 }
 
 function rawCounts(target: Target): string {
   if (target.name.includes('same writes')) return '3 + BEGIN, COMMIT | 1'
+  if (target.name.includes('two statements')) return '2 + BEGIN, COMMIT | 1'
   const statements = /: (\d+) statements/.exec(target.name)?.[1]
   return statements ? `${statements} + BEGIN, COMMIT | 1` : '– | –'
 }

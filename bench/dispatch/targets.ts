@@ -89,6 +89,39 @@ export async function sameWritesTarget(name: string, db: Database): Promise<Targ
   }
 }
 
+/**
+ * The runtime's own two statements for a message, sent without the runtime: begin the turn (on PostgreSQL
+ * taking the conversation's ticket) and store it (the message, the reply, the counter, the ticket given
+ * back), in one transaction. The difference to Parley is its JavaScript.
+ */
+export async function sameStatementsTarget(name: string, db: Database): Promise<Target> {
+  await (await createRuntime({ ...benchBot(), botId: 'bench_schema', database: db })).stop()
+  const bot = `raw_${randomBytes(3).toString('hex')}`
+  await db.query(`INSERT INTO parley_users (bot_id, id) VALUES ('${bot}', 'user');
+    INSERT INTO parley_conversations (bot_id, id, channel, integration) SELECT '${bot}', 'conv_' || i, 'webchat', 'webchat' FROM generate_series(0, ${CONVERSATIONS - 1}) i`)
+  const leaseMs = db.driver === 'postgres' ? 30_000 : null
+  let sent = 0
+  return {
+    name: `raw ${name}: the runtime's two statements (begin, commit) in one transaction`,
+    send: (index) => db.transaction(async (tx) => {
+      const conversation = `conv_${index % CONVERSATIONS}`
+      const { rows } = await tx.query<{ r: { ticket?: { ticket: number }; records: { states: { payload: { n: number } }[] } } }>(
+        'SELECT parley_turn_begin($1, $2, $3, $4, $5) AS r', [bot, conversation, 'user', leaseMs, 8192], { name: 'parley_turn_begin' })
+      const { ticket, records } = rows[0]!.r
+      const n = (records.states[0]?.payload.n ?? 0) + 1
+      const at = new Date().toISOString()
+      const message = (direction: string, text: string, tags: object) => ({ id: `m_${bot}_${sent++}`, conversation_id: conversation, user_id: 'user', direction, type: 'text', payload: { text }, tags, created_at: at })
+      const document = {
+        messages: [message('incoming', 'hello', { audit: 'seen', metrics: 'seen', profile: 'seen' }), message('outgoing', `#${n}: hello`, {})],
+        states: [{ type: 'conversation', id: conversation, name: 'counter', write: 'put', payload: { n }, expiry: null, expect: null, onConflict: 'retry' }],
+        ...(ticket ? { release: { conversation, ticket: ticket.ticket } } : {}),
+      }
+      await tx.query('SELECT parley_turn_commit($1, $2::text::jsonb) AS r', [bot, JSON.stringify(document)], { name: 'parley_turn_commit' })
+    }),
+    close: async () => {},
+  }
+}
+
 export async function pgliteDatabase(): Promise<{ db: Database; dispose(): Promise<void> }> {
   const db = await openDatabase()
   return { db, dispose: () => db.close() }
