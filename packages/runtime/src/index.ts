@@ -1,2 +1,18 @@
-export * from './storage/index.js'
-export * from './engine/index.js'
+// The public API of `@parley/runtime`, picked by hand: what running a bot takes, what it reports, and the
+// errors a caller may want to tell apart. Stores, SQL and the dispatch pipeline stay internal.
+
+export { createRuntime } from './assembly/create-runtime.js'
+export type { Runtime, RuntimeOptions, ComposedBot } from './assembly/runtime.js'
+export type { MessageListener } from './engine/engine.js'
+export { RuntimeError, PayloadError, type RuntimeErrorCode, type PayloadIssue } from './engine/errors.js'
+export type { HandlerFailure } from './dispatch/handlers/failures.js'
+export type { IncomingMessage, IncomingOutcome } from './dispatch/incoming/incoming-message.js'
+export { systemClock, adjustableClock, type Clock, type AdjustableClock } from './jobs/clock.js'
+export type { Job } from './jobs/job-queue.js'
+export type { LogRecord, LogLevel, NewLogRecord } from './logging/log-record.js'
+export type { LogQuery } from './logging/log-store.js'
+export { openDatabase, type Database, type DriverName, type OpenDatabaseOptions, type Queryable, type QueryResult } from './storage/database/index.js'
+export {
+  StorageError, StateTooLargeError, TableQueryError, TableRowError, TableSchemaError,
+  type StorageErrorCode, type TableQueryErrorCode, type TableSchemaErrorCode, type RowIssue,
+} from './storage/errors/index.js'

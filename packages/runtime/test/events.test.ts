@@ -113,3 +113,21 @@ describe('events', { timeout: 120_000 }, () => {
     await test.stop()
   })
 })
+
+describe('events a plugin reads', { timeout: 120_000 }, () => {
+  it('are its own and its dependencies\', never another plugin\'s', async () => {
+    const secret = new PluginDefinition({ name: 'secret', version: '1.0.0', events: { leaked: { schema: z.object({ token: z.string() }) } } })
+    const definition = new BotDefinition({})
+    definition.addPlugin({ definition: orders, implementation: ordersPlugin([]) }, {})
+    definition.addPlugin({ definition: secret, implementation: new PluginImplementation({ actions: {} }) }, {})
+    const testBot = await createTestBot({ definition, implementation: new BotImplementation({ actions: {} }) })
+    const leaked = await testBot.runtime.client({ alias: 'secret' }).createEvent({ type: 'leaked', payload: { token: 'hunter2' } })
+    await testBot.callAction('orders:place', { orderId: 'o1' })
+    const asOrders = testBot.runtime.client({ alias: 'orders' })
+    expect((await asOrders.listEvents({})).events.map((event) => event.type)).toEqual(['orders:placed'])
+    await expect(asOrders.getEvent({ id: leaked.event.id })).rejects.toMatchObject({ code: 'NOT_FOUND' })
+    await expect(asOrders.listEvents({ type: 'secret:leaked' })).rejects.toMatchObject({ code: 'OUT_OF_SCOPE' })
+    expect((await testBot.client.listEvents({})).events.map((event) => event.type)).toEqual(['secret:leaked', 'orders:placed'])
+    await testBot.stop()
+  })
+})

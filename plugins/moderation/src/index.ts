@@ -23,8 +23,8 @@ export default new PluginImplementation({
         data.tags.moderation = 'clean'
         return
       }
-      const { state } = await states.strikes.getOrSet({ id: data.userId, payload: { count: 0, lastWord: '' } })
-      await states.strikes.set({ id: data.userId, payload: { count: state.payload.count + 1, lastWord: word } })
+      // An update, not a read then a write: the same user may be warned in several conversations at once.
+      await states.strikes.update({ id: data.userId, default: { count: 0, lastWord: '' }, update: (strikes: { count: number }) => ({ count: strikes.count + 1, lastWord: word }) })
       await client.createMessage({ conversationId: data.conversationId, userId: data.userId, type: 'text', payload: { text: configuration.warning } })
       return { data: { ...data, tags: { ...data.tags, moderation: 'blocked' } }, stop: true }
     })

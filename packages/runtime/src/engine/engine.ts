@@ -1,14 +1,27 @@
-import type { BotDefinition, Message } from '@parley/sdk'
+import type {
+  BotDefinition, CommonHandlerProps, Context, IntegrationHandlerProps, LooseIntegrationTypes, LooseTypes, Message,
+} from '@parley/sdk'
 import type { Database, Queryable } from '../storage/database/index.js'
 import type { BotStorage as Stores } from '../storage/index.js'
 import type { Clock } from '../jobs/clock.js'
 import type { JobQueue } from '../jobs/job-queue.js'
 import type { Worker } from '../jobs/worker.js'
 import type { LogStore } from '../logging/log-store.js'
+import type { Turn } from './turn.js'
 import type { CodeUnit, IntegrationUnit } from './units.js'
 
 /** Called with each message the bot sends, once it is stored (the web chat and tests listen here). */
 export type MessageListener = (message: Message) => void
+
+/**
+ * Builds what code receives when it runs for `ctx`: handler props for the bot and plugins, integration
+ * props for integrations. The assembly hands it in, so the engine and dispatch never import the proxies
+ * built on top of them.
+ */
+export interface PropsFactory {
+  code(unit: CodeUnit, ctx: Context, turn: Turn | undefined): CommonHandlerProps<LooseTypes>
+  integration(unit: IntegrationUnit, ctx: Context, turn: Turn | undefined): IntegrationHandlerProps<LooseIntegrationTypes>
+}
 
 /**
  * One running bot, as every part of the dispatch pipeline sees it. Built once by `createRuntime`; its
@@ -31,4 +44,16 @@ export interface Engine {
   readonly worker: Worker
   readonly logs: LogStore
   readonly listeners: Set<MessageListener>
+  readonly props: PropsFactory
+  readonly turns: TurnSettings
+}
+
+export interface TurnSettings {
+  /**
+   * How long a conversation's ticket is leased, in milliseconds (extended while the turn runs): how long a
+   * conversation waits when the process running its turn dies.
+   */
+  readonly leaseMs: number
+  /** Largest state payload accepted, in bytes of JSON. */
+  readonly stateSizeLimit: number
 }

@@ -1,8 +1,8 @@
 import type {
-  Context, HandlerKind, HookKind, IntegrationImplementation, IntegrationInstance, IntegrationRoute, InterfaceRoute,
+  Context, HandlerKind, HookKind, IntegrationImplementation, IntegrationInstance, IntegrationRoute, InterfaceRoute, StateType,
 } from '@parley/sdk'
-import type { NameScope } from '../scope/name-scope.js'
-import type { ProxyNames } from './load/proxy-names.js'
+import type { NameScope } from './scope/name-scope.js'
+import type { Turn } from './turn.js'
 
 // The engine calls handlers generically; each was typed by the registrar or implementation that took it.
 export type AnyHandler = (props: never) => unknown
@@ -49,8 +49,29 @@ export interface IntegrationUnit {
 
 export type Unit = CodeUnit | IntegrationUnit
 
-/** Who is calling: a unit, and what it is handling. */
+/** Who is calling: a unit, what it is handling, and the turn it is handled in (none from outside the bot). */
 export interface Caller {
   readonly unit: Unit
   readonly ctx: Context
+  readonly turn?: Turn
+}
+
+/**
+ * The names a unit's proxies offer, worked out once at load: `states.userSession`, `events.orderPlaced`,
+ * `interfaces.analytics.trackEvent`, … Each proxy is then a plain object built from these lists.
+ */
+export interface ProxyNames {
+  /** Own states, each with the owner kind its `id` names. */
+  readonly states: readonly { readonly name: string; readonly type: StateType }[]
+  readonly events: readonly string[]
+  readonly actions: readonly string[]
+  readonly tables: readonly string[]
+  readonly workflows: readonly string[]
+  /**
+   * Interface alias → its action names → the bot's name of the action that backs each. Held resolved,
+   * as `alias:action` may also read as one of the plugin's own actions when its name is the alias.
+   */
+  readonly interfaces: Readonly<Record<string, Readonly<Record<string, string>>>>
+  /** Integration alias, as this code names it → the integration's action names → the bot's names. */
+  readonly integrations: Readonly<Record<string, Readonly<Record<string, string>>>>
 }

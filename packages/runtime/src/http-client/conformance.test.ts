@@ -1,7 +1,6 @@
 import type { Client } from '@parley/sdk'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { createRuntime } from '../engine/create-runtime.js'
-import type { Runtime } from '../engine/runtime.js'
+import { createRuntime, type Runtime } from '../index.js'
 import { fixtureBot } from '../http/testing/fixture-bot.js'
 import { startTestServer, type TestServer } from '../http/testing/test-server.js'
 import { createHttpClient } from './http-client.js'

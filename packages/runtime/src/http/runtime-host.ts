@@ -1,5 +1,5 @@
 import type { Message } from '@parley/sdk'
-import type { Runtime } from '../engine/runtime.js'
+import type { Runtime } from '../index.js'
 import type { HostedBot, MessageListener, RuntimeHost } from './host.js'
 
 /** What the chat page and `GET /v1/bots` show about a bot beside its id. */

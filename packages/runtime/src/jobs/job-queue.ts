@@ -4,13 +4,17 @@ import type { Queryable } from '../storage/database/index.js'
 // adapter, and claims jobs the same way this does (`FOR UPDATE SKIP LOCKED`), but:
 // - it compares due times with the database's `now()`; tests must move time on (a one-day delay, an
 //   expiry, a timeout) without waiting, so every due time here is compared with the engine's clock;
-// - an event and the job that delivers it must commit together; here both go through one `Queryable`;
+// - an event and the job that delivers it must commit together, with the rest of the turn that emitted it:
+//   a turn is stored by one statement (`parley_turn_commit`), which inserts its jobs into this table beside
+//   its messages and states, and deletes the job that ran the turn, so a job's writes and its completion
+//   are one change (pg-boss keeps its jobs in its own schema and completes them through its own calls);
 // - recurring events use the SDK's own schedules (second-grained shorthands like `30s`, time zones)
 //   with the parser that checked the definition, where pg-boss's cron is per minute, checked every 30 s;
 // - it brings its own schema, per-queue partitions and maintenance timers, all contending for the one
 //   connection of the embedded database.
 // One table, leased claims and a few statements keep the same guarantee: on one PostgreSQL, each due
-// job is taken by one process at a time, and taken again only if that process dies mid-job.
+// job is taken by one process at a time, and taken again only if that process dies mid-job; as the turn it
+// ran stored nothing, the handlers then run again from the start, and nothing is stored twice.
 
 /** Work to do at `runAt`. With a `key`, there is at most one such job: enqueuing again replaces it. */
 export interface JobRequest {

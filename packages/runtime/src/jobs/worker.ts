@@ -1,8 +1,11 @@
 import type { Clock } from './clock.js'
 import type { Job, JobQueue } from './job-queue.js'
 
-/** What a finished job asks for: nothing (it is done), or to run again at a later time. */
-export type JobOutcome = void | { readonly rescheduleAt: Date }
+/**
+ * What a finished job asks for: nothing (it is done), to run again at a later time, or nothing more
+ * because the job was deleted with the work it did (a turn stores its job's end with its writes).
+ */
+export type JobOutcome = void | { readonly rescheduleAt: Date } | { readonly completed: true }
 
 export type JobHandler = (job: Job) => Promise<JobOutcome>
 
@@ -91,6 +94,7 @@ async function runJob(options: WorkerOptions, job: Job): Promise<void> {
     const handler = options.handlers[job.kind]
     if (!handler) throw new Error(`no handler for jobs of kind "${job.kind}"; it was added by a newer or different runtime`)
     const outcome = await handler(job)
+    if (outcome && 'completed' in outcome) return
     await (outcome ? queue.reschedule(job.id, outcome.rescheduleAt) : queue.complete(job.id))
   } catch (error) {
     const final = job.attempts >= (options.maxAttempts ?? 5)

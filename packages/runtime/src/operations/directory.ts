@@ -2,39 +2,38 @@ import type { Tags } from '@parley/sdk'
 import type { Engine } from '../engine/engine.js'
 import { notFound, RuntimeError } from '../engine/errors.js'
 import type { Caller } from '../engine/units.js'
-import { parseChannel } from '../dispatch/store/channels.js'
-import { toConversation, toUser } from '../dispatch/store/records.js'
-import { storedTags } from '../dispatch/store/tags.js'
-import { defined } from '../util/defined.js'
+import { parseChannel } from '../engine/channels.js'
+import { defined, storedTags, toConversation, toUser } from '../engine/records.js'
+import { storesOf } from '../engine/turn.js'
 
 // Users and conversations: the people the bot talks with, and where.
 
-export async function getUser(engine: Engine, request: { readonly id: string }) {
-  const user = await engine.stores.users.get(request.id)
+export async function getUser(engine: Engine, caller: Caller, request: { readonly id: string }) {
+  const user = await stores(engine, caller).users.get(request.id)
   if (!user) throw notFound('user', request.id, engine.botId)
   return { user: toUser(user) }
 }
 
 /** The user with this id, or the first with all these tags, or a new user with them. */
-export async function getOrCreateUser(engine: Engine, request: { readonly id?: string; readonly name?: string; readonly tags?: Tags }) {
+export async function getOrCreateUser(engine: Engine, caller: Caller, request: { readonly id?: string; readonly name?: string; readonly tags?: Tags }) {
   const tags = storedTags(request.tags)
-  if (request.id !== undefined) return { user: toUser(await engine.stores.users.getOrCreate(checkedId('user', request.id), defined({ name: request.name, tags }))) }
-  const found = tags && Object.keys(tags).length > 0 ? (await engine.stores.users.list({ tags, limit: 1 })).items[0] : undefined
-  return { user: toUser(found ?? (await engine.stores.users.create(defined({ name: request.name, tags })))) }
+  if (request.id !== undefined) return { user: toUser(await stores(engine, caller).users.getOrCreate(checkedId('user', request.id), defined({ name: request.name, tags }))) }
+  const found = tags && Object.keys(tags).length > 0 ? (await stores(engine, caller).users.list({ tags, limit: 1 })).items[0] : undefined
+  return { user: toUser(found ?? (await stores(engine, caller).users.create(defined({ name: request.name, tags })))) }
 }
 
-export async function updateUser(engine: Engine, request: { readonly id: string; readonly name?: string; readonly tags?: Tags }) {
+export async function updateUser(engine: Engine, caller: Caller, request: { readonly id: string; readonly name?: string; readonly tags?: Tags }) {
   const tags = storedTags(request.tags)
-  return { user: toUser(await engine.stores.users.update(request.id, defined({ name: request.name, tags }))) }
+  return { user: toUser(await stores(engine, caller).users.update(request.id, defined({ name: request.name, tags }))) }
 }
 
-export async function listUsers(engine: Engine, request: { readonly tags?: Tags; readonly limit?: number; readonly offset?: number } = {}) {
-  const page = await engine.stores.users.list({ ...request, tags: storedTags(request.tags) })
+export async function listUsers(engine: Engine, caller: Caller, request: { readonly tags?: Tags; readonly limit?: number; readonly offset?: number } = {}) {
+  const page = await stores(engine, caller).users.list({ ...request, tags: storedTags(request.tags) })
   return { users: page.items.map(toUser) }
 }
 
-export async function getConversation(engine: Engine, request: { readonly id: string }) {
-  const conversation = await engine.stores.conversations.get(request.id)
+export async function getConversation(engine: Engine, caller: Caller, request: { readonly id: string }) {
+  const conversation = await stores(engine, caller).conversations.get(request.id)
   if (!conversation) throw notFound('conversation', request.id, engine.botId)
   return { conversation: toConversation(conversation) }
 }
@@ -46,17 +45,17 @@ export async function getConversation(engine: Engine, request: { readonly id: st
 export async function getOrCreateConversation(engine: Engine, caller: Caller, request: { readonly id?: string; readonly channel?: string; readonly tags?: Tags }) {
   const ref = parseChannel(engine.definition, channelAsBotNames(caller, request.channel))
   const tags = storedTags(request.tags)
-  if (request.id !== undefined) return { conversation: toConversation(await engine.stores.conversations.getOrCreate(checkedId('conversation', request.id), { ...ref, ...defined({ tags }) })) }
-  const found = tags && Object.keys(tags).length > 0 ? (await engine.stores.conversations.list({ ...ref, tags, limit: 1 })).items[0] : undefined
-  return { conversation: toConversation(found ?? (await engine.stores.conversations.create({ ...ref, ...defined({ tags }) }))) }
+  if (request.id !== undefined) return { conversation: toConversation(await stores(engine, caller).conversations.getOrCreate(checkedId('conversation', request.id), { ...ref, ...defined({ tags }) })) }
+  const found = tags && Object.keys(tags).length > 0 ? (await stores(engine, caller).conversations.list({ ...ref, tags, limit: 1 })).items[0] : undefined
+  return { conversation: toConversation(found ?? (await stores(engine, caller).conversations.create({ ...ref, ...defined({ tags }) }))) }
 }
 
-export async function updateConversation(engine: Engine, request: { readonly id: string; readonly tags?: Tags }) {
-  return { conversation: toConversation(await engine.stores.conversations.update(request.id, { tags: storedTags(request.tags) ?? {} })) }
+export async function updateConversation(engine: Engine, caller: Caller, request: { readonly id: string; readonly tags?: Tags }) {
+  return { conversation: toConversation(await stores(engine, caller).conversations.update(request.id, { tags: storedTags(request.tags) ?? {} })) }
 }
 
-export async function listConversations(engine: Engine, request: { readonly tags?: Tags; readonly limit?: number; readonly offset?: number } = {}) {
-  const page = await engine.stores.conversations.list({ ...request, tags: storedTags(request.tags) })
+export async function listConversations(engine: Engine, caller: Caller, request: { readonly tags?: Tags; readonly limit?: number; readonly offset?: number } = {}) {
+  const page = await stores(engine, caller).conversations.list({ ...request, tags: storedTags(request.tags) })
   return { conversations: page.items.map(toConversation) }
 }
 
@@ -69,4 +68,9 @@ function channelAsBotNames(caller: Caller, channel: string | undefined): string 
 function checkedId(kind: 'user' | 'conversation', id: string): string {
   if (id.length > 0 && id.length <= 200) return id
   throw new RuntimeError('ID_INVALID', `${kind} id ${JSON.stringify(id.slice(0, 40))} is not allowed; give 1 to 200 characters, such as the outside service's own id`)
+}
+
+/** Reads and writes go through the caller's turn: a tag written in it is read back, and stored with it. */
+function stores(engine: Engine, caller: Caller) {
+  return storesOf(engine.stores, caller.turn)
 }

@@ -1,9 +1,12 @@
 import type { Engine } from '../engine/engine.js'
 import { notFound, PayloadError } from '../engine/errors.js'
+import { parsePayload } from '../engine/payload.js'
+import { defined, toEvent } from '../engine/records.js'
+import { storesOf, type Turn } from '../engine/turn.js'
 import type { Caller } from '../engine/units.js'
-import { toEvent } from '../dispatch/store/records.js'
+import { runTurn } from '../dispatch/turns/run-turn.js'
 import { EVENT_JOB } from '../jobs/job-kinds.js'
-import { parsePayload } from '../validation/parse-payload.js'
+import type { StoredEvent } from '../storage/index.js'
 
 export interface CreateEventRequest {
   readonly type: string
@@ -17,26 +20,28 @@ export interface CreateEventRequest {
 }
 
 /**
- * Stores the event and, in the same transaction, the job that delivers it (now, or when scheduled), so an
- * event is never stored without being delivered, even if the process stops in between.
+ * Stores the event with the job that delivers it (now, or when scheduled), in the caller's turn or in one
+ * of its own, so an event is never stored without being delivered, even if the process stops in between.
+ * The job names the event's conversation and user, so the delivery runs in their order.
  */
 export async function createEvent(engine: Engine, caller: Caller, request: CreateEventRequest) {
   const type = caller.unit.scope.resolve('event', request.type)
   const payload = parsePayload<Record<string, unknown>>(engine.definition.events[type]!.schema, request.payload, `event "${type}" payload`)
-  const runAt = dueTime(engine, type, request.schedule)
-  const stored = await engine.transaction(async ({ stores, db }) => {
-    const event = await stores.events.create({ type, payload, ...links(caller, request) })
-    const job = { eventId: event.id, ...(request.workflowId ? { workflowId: request.workflowId } : {}) }
-    await engine.jobs.enqueue(db, { kind: EVENT_JOB, payload: job, runAt })
+  const runAt = dueTime(engine, type, request.schedule).toISOString()
+  const emit = async (turn: Turn) => {
+    const event = await turn.stores.events.create({ type, payload, ...links(caller, request) })
+    const { conversationId, userId } = event
+    turn.addJob({ kind: EVENT_JOB, payload: { eventId: event.id, ...defined({ conversationId, userId, workflowId: request.workflowId }) }, runAt })
     return event
-  })
-  engine.worker.kick()
+  }
+  const stored = caller.turn?.open ? await emit(caller.turn) : (await runTurn(engine, {}, emit)).value
   return { event: toEvent(stored, engine.botId, caller.unit.scope.local('event', type)) }
 }
 
+/** An event the caller may not use (another plugin's) reads as not found, as a state of another would. */
 export async function getEvent(engine: Engine, caller: Caller, request: { readonly id: string }) {
-  const event = await engine.stores.events.get(request.id)
-  if (!event) throw notFound('event', request.id, engine.botId)
+  const event = await storesOf(engine.stores, caller.turn).events.get(request.id)
+  if (!event || !reaches(caller, event)) throw notFound('event', request.id, engine.botId)
   return { event: toEvent(event, engine.botId, caller.unit.scope.local('event', event.type)) }
 }
 
@@ -47,17 +52,23 @@ export interface ListEventsRequest {
   readonly offset?: number
 }
 
+/** The events of the types the caller may use: all for the bot, a plugin's own and its dependencies' for a plugin. */
 export async function listEvents(engine: Engine, caller: Caller, request: ListEventsRequest = {}) {
   const type = request.type === undefined ? undefined : caller.unit.scope.resolve('event', request.type)
-  const page = await engine.stores.events.list({ ...request, type })
+  const types = type === undefined ? caller.unit.scope.reachable('event') : undefined
+  const page = await storesOf(engine.stores, caller.turn).events.list({ ...request, type, ...defined({ types }) })
   return { events: page.items.map((event) => toEvent(event, engine.botId, caller.unit.scope.local('event', event.type))) }
+}
+
+function reaches(caller: Caller, event: StoredEvent): boolean {
+  return caller.unit.scope.reachable('event')?.includes(event.type) ?? true
 }
 
 /** An event emitted while handling something concerns the same conversation, user and message unless told otherwise. */
 function links(caller: Caller, request: CreateEventRequest) {
   const { ctx } = caller
   const pick = (given: string | undefined, inherited: string) => given ?? (inherited || undefined)
-  return { conversationId: pick(request.conversationId, ctx.conversationId), userId: pick(request.userId, ctx.userId), messageId: pick(request.messageId, ctx.messageId) }
+  return defined({ conversationId: pick(request.conversationId, ctx.conversationId), userId: pick(request.userId, ctx.userId), messageId: pick(request.messageId, ctx.messageId) })
 }
 
 function dueTime(engine: Engine, type: string, schedule: CreateEventRequest['schedule']): Date {

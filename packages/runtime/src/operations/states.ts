@@ -1,10 +1,11 @@
 import type { ComposedState } from '@parley/sdk'
 import type { Engine } from '../engine/engine.js'
-import { RuntimeError } from '../engine/errors.js'
+import { PayloadError, RuntimeError } from '../engine/errors.js'
+import { parsePayload } from '../engine/payload.js'
+import { toState } from '../engine/records.js'
+import { storesOf } from '../engine/turn.js'
 import type { Caller } from '../engine/units.js'
-import { toState } from '../dispatch/store/records.js'
-import type { StateKey } from '../storage/states/index.js'
-import { parsePayload } from '../validation/parse-payload.js'
+import { StorageError, type StateKey, type StatePayload, type StateStore } from '../storage/index.js'
 
 /** Which state a call names, as the caller writes it. */
 export interface StateKeyRequest {
@@ -13,45 +14,68 @@ export interface StateKeyRequest {
   readonly name: string
 }
 
-type StateWrite = StateKeyRequest & { readonly payload: unknown; readonly expiry?: number }
+type Conditional = { readonly ifVersion?: number }
+type StateWrite = StateKeyRequest & Conditional & { readonly payload: unknown; readonly expiry?: number }
+
+export interface UpdateStateRequest extends StateKeyRequest {
+  /** What `update` starts from when the state is not set. */
+  readonly default?: unknown
+  readonly expiry?: number
+  readonly update: (payload: StatePayload) => StatePayload | Promise<StatePayload>
+}
 
 interface Target {
   readonly key: StateKey
   readonly definition: ComposedState
   /** The name as the caller writes it, for the record handed back. */
   readonly local: string
+  /** The turn's states in a turn (stored with it), else the database's. */
+  readonly states: StateStore
 }
 
+// Inside a turn, writes are stored with the turn, and conditional ones are checked twice: when made, against
+// the state as the turn sees it, and when the turn is stored; one that loses then is left out and reported
+// with the turn's failures. An update (or a patch) of a state another writer changed meanwhile is applied
+// again to the newer version when the turn is stored, so it never overwrites that write.
+
 export async function getState(engine: Engine, caller: Caller, request: StateKeyRequest) {
-  const { key, local } = target(engine, caller, request)
-  const state = await engine.stores.states.get(key)
-  if (!state) {
-    throw new RuntimeError('STATE_NOT_FOUND', `state "${key.name}" of ${key.type} "${key.id}" is not set; set it first, or use getOrSetState to give it a starting value`)
-  }
+  const { key, local, states } = target(engine, caller, request)
+  const state = await states.get(key)
+  if (!state) throw notSet(key)
   return { state: toState(state, local) }
 }
 
 export async function setState(engine: Engine, caller: Caller, request: StateWrite) {
-  const { key, definition, local } = target(engine, caller, request)
-  const payload = parsePayload<Record<string, unknown>>(definition.schema, request.payload, `state "${key.name}" payload`)
-  return { state: toState(await engine.stores.states.set(key, payload, expiryOf(engine, definition, request)), local) }
+  const { key, definition, local, states } = target(engine, caller, request)
+  const payload = checkPayload(definition, key, request.payload)
+  return { state: toState(await conflictsAsRuntime(states.set(key, payload, { ...expiryOf(engine, definition, request), ...ifVersion(request) })), local) }
 }
 
 export async function getOrSetState(engine: Engine, caller: Caller, request: StateWrite) {
-  const { key, definition, local } = target(engine, caller, request)
-  const payload = parsePayload<Record<string, unknown>>(definition.schema, request.payload, `state "${key.name}" payload`)
-  return { state: toState(await engine.stores.states.getOrSet(key, payload, expiryOf(engine, definition, request)), local) }
+  const { key, definition, local, states } = target(engine, caller, request)
+  const payload = checkPayload(definition, key, request.payload)
+  return { state: toState(await states.getOrSet(key, payload, expiryOf(engine, definition, request)), local) }
 }
 
-/** The given top-level fields must each fit the schema; the others keep their values. */
+/** The given top-level fields must each fit the schema; the others keep their values (merged in SQL). */
 export async function patchState(engine: Engine, caller: Caller, request: StateWrite) {
-  const { key, definition, local } = target(engine, caller, request)
+  const { key, definition, local, states } = target(engine, caller, request)
   const fields = parsePayload<Record<string, unknown>>(definition.schema.partial(), request.payload, `state "${key.name}" payload`)
-  return { state: toState(await engine.stores.states.patch(key, fields, expiryOf(engine, definition, {})), local) }
+  return { state: toState(await conflictsAsRuntime(states.patch(key, fields, { ...expiryOf(engine, definition, {}), ...ifVersion(request) })), local) }
 }
 
-export async function deleteState(engine: Engine, caller: Caller, request: StateKeyRequest): Promise<void> {
-  await engine.stores.states.delete(target(engine, caller, request).key)
+export async function deleteState(engine: Engine, caller: Caller, request: StateKeyRequest & Conditional): Promise<void> {
+  const { key, states } = target(engine, caller, request)
+  await conflictsAsRuntime(states.delete(key, ifVersion(request)))
+}
+
+/** `update(payload)` written, applied again to the newer payload when another writer got in first. */
+export async function updateState(engine: Engine, caller: Caller, request: UpdateStateRequest) {
+  const { key, definition, local, states } = target(engine, caller, request)
+  if (typeof request.update !== 'function') throw new PayloadError(`updateState of state "${key.name}"`, [{ path: 'update', message: 'give a function from the current payload to the new one' }])
+  const fallback = request.default === undefined ? {} : { default: checkPayload(definition, key, request.default) }
+  const update = async (payload: StatePayload) => checkPayload(definition, key, await request.update(payload))
+  return { state: toState(await conflictsAsRuntime(states.update(key, update, { ...fallback, ...expiryOf(engine, definition, request) })), local) }
 }
 
 function target(engine: Engine, caller: Caller, request: StateKeyRequest): Target {
@@ -63,7 +87,36 @@ function target(engine: Engine, caller: Caller, request: StateKeyRequest): Targe
   if (typeof request.id !== 'string' || request.id === '') {
     throw new RuntimeError('CONTEXT_MISSING', `state "${name}": give the id of the ${definition.type} it belongs to (id was ${JSON.stringify(request.id)})`)
   }
-  return { key: { type: definition.type, id: request.id, name }, definition, local: request.name }
+  return { key: { type: definition.type, id: request.id, name }, definition, local: request.name, states: storesOf(engine.stores, caller.turn).states }
+}
+
+function checkPayload(definition: ComposedState, key: StateKey, payload: unknown): Record<string, unknown> {
+  return parsePayload<Record<string, unknown>>(definition.schema, payload, `state "${key.name}" payload`)
+}
+
+function ifVersion(request: Conditional): Conditional {
+  return request.ifVersion === undefined ? {} : { ifVersion: request.ifVersion }
+}
+
+function notSet(key: StateKey): RuntimeError {
+  return new RuntimeError('STATE_NOT_FOUND', `state "${key.name}" of ${key.type} "${key.id}" is not set; set it first, or use getOrSetState to give it a starting value`)
+}
+
+/** Storage's refusals as the client reports them: the same code and message, from the runtime. */
+async function conflictsAsRuntime<T>(work: Promise<T>): Promise<T> {
+  try {
+    return await work
+  } catch (error) {
+    if (error instanceof StorageError && (error.code === 'STATE_VERSION_CONFLICT' || error.code === 'STATE_NOT_FOUND')) {
+      throw Object.assign(new RuntimeError(error.code, error.message), pick(error))
+    }
+    throw error
+  }
+}
+
+function pick(error: StorageError): object {
+  const { expected, actual, state } = error as StorageError & { expected?: number; actual?: number; state?: object }
+  return expected === undefined ? {} : { expected, actual, state }
 }
 
 /**

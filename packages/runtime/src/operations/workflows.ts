@@ -1,11 +1,12 @@
 import type { Engine } from '../engine/engine.js'
 import { notFound, PayloadError } from '../engine/errors.js'
 import type { Caller } from '../engine/units.js'
-import { toWorkflow } from '../dispatch/store/records.js'
+import { defined, toWorkflow } from '../engine/records.js'
+import { storesOf, type Turn } from '../engine/turn.js'
+import { runTurn } from '../dispatch/turns/run-turn.js'
 import { WORKFLOW_CONTINUE_JOB, WORKFLOW_START_JOB } from '../jobs/job-kinds.js'
 import type { WorkflowStatus } from '../storage/workflows/index.js'
-import { parsePayload } from '../validation/parse-payload.js'
-import { defined } from '../util/defined.js'
+import { parsePayload } from '../engine/payload.js'
 
 export interface StartWorkflowRequest {
   readonly name: string
@@ -22,17 +23,17 @@ export async function startWorkflow(engine: Engine, caller: Caller, request: Sta
   const timeoutAt = timeoutOf(engine, name, request.timeoutMs)
   const conversationId = request.conversationId ?? (caller.ctx.conversationId || undefined)
   const userId = request.userId ?? (caller.ctx.userId || undefined)
-  const workflow = await engine.transaction(async ({ stores, db }) => {
-    const created = await stores.workflows.create({ name, input, ...defined({ conversationId, userId, timeoutAt }) })
-    await engine.jobs.enqueue(db, { kind: WORKFLOW_START_JOB, payload: { workflowId: created.id }, runAt: engine.clock.now() })
+  const start = async (turn: Turn) => {
+    const created = await turn.stores.workflows.create({ name, input, ...defined({ conversationId, userId, timeoutAt }) })
+    turn.addJob({ kind: WORKFLOW_START_JOB, payload: { workflowId: created.id }, runAt: engine.clock.now().toISOString() })
     return created
-  })
-  engine.worker.kick()
+  }
+  const workflow = caller.turn?.open ? await start(caller.turn) : (await runTurn(engine, {}, start)).value
   return { workflow: toWorkflow(workflow) }
 }
 
-export async function getWorkflow(engine: Engine, request: { readonly id: string }) {
-  const workflow = await engine.stores.workflows.get(request.id)
+export async function getWorkflow(engine: Engine, caller: Caller, request: { readonly id: string }) {
+  const workflow = await storesOf(engine.stores, caller.turn).workflows.get(request.id)
   if (!workflow) throw notFound('workflow', request.id, engine.botId)
   return { workflow: toWorkflow(workflow) }
 }
@@ -44,13 +45,25 @@ export interface UpdateWorkflowRequest {
   readonly error?: string
 }
 
-/** Moving a workflow to `in_progress` continues it: its `workflowContinue` handlers run. */
-export async function updateWorkflow(engine: Engine, request: UpdateWorkflowRequest) {
-  const { workflow: current } = await getWorkflow(engine, request)
+/**
+ * Moving a workflow to `in_progress` continues it: its `workflowContinue` handlers run. A run stored before
+ * this turn changes at once, with the job that continues it (a run finishes once: two processes must not
+ * both think they completed it); a run started in this turn changes with the turn.
+ */
+export async function updateWorkflow(engine: Engine, caller: Caller, request: UpdateWorkflowRequest) {
+  const { workflow: current } = await getWorkflow(engine, caller, request)
   const output = request.output === undefined ? undefined : parsePayload<Record<string, unknown>>(engine.definition.workflows[current.name]!.output.schema, request.output, `workflow "${current.name}" output`)
+  const changes = defined({ status: request.status, output, error: request.error })
+  const continues = request.status === 'in_progress'
+  const runAt = engine.clock.now()
+  if (caller.turn?.open && caller.turn.startedWorkflow(request.id)) {
+    const updated = await caller.turn.stores.workflows.update(request.id, changes)
+    if (continues) caller.turn.addJob({ kind: WORKFLOW_CONTINUE_JOB, payload: { workflowId: updated.id }, runAt: runAt.toISOString() })
+    return { workflow: toWorkflow(updated) }
+  }
   const workflow = await engine.transaction(async ({ stores, db }) => {
-    const updated = await stores.workflows.update(request.id, defined({ status: request.status, output, error: request.error }))
-    if (request.status === 'in_progress') await engine.jobs.enqueue(db, { kind: WORKFLOW_CONTINUE_JOB, payload: { workflowId: updated.id }, runAt: engine.clock.now() })
+    const updated = await stores.workflows.update(request.id, changes)
+    if (continues) await engine.jobs.enqueue(db, { kind: WORKFLOW_CONTINUE_JOB, payload: { workflowId: updated.id }, runAt })
     return updated
   })
   engine.worker.kick()
@@ -59,7 +72,7 @@ export async function updateWorkflow(engine: Engine, request: UpdateWorkflowRequ
 
 export async function listWorkflows(engine: Engine, caller: Caller, request: { readonly name?: string; readonly status?: string; readonly conversationId?: string } = {}) {
   const name = request.name === undefined ? undefined : caller.unit.scope.workflow(request.name)
-  const page = await engine.stores.workflows.list(defined({ name, status: request.status as WorkflowStatus | undefined, conversationId: request.conversationId }))
+  const page = await storesOf(engine.stores, caller.turn).workflows.list(defined({ name, status: request.status as WorkflowStatus | undefined, conversationId: request.conversationId }))
   return { workflows: page.items.map(toWorkflow) }
 }
 

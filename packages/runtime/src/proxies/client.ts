@@ -1,9 +1,9 @@
 import type { Client, ImplementationTypes, LooseTypes } from '@parley/sdk'
 import type { Engine } from '../engine/engine.js'
 import type { Caller } from '../engine/units.js'
-import { callAction } from '../dispatch/receive/call-action.js'
-import { receiveMessage } from '../dispatch/receive/incoming-message.js'
-import { sendMessage } from '../dispatch/receive/outgoing-message.js'
+import { callActionIn } from '../dispatch/actions/call-action.js'
+import { receiveMessage } from '../dispatch/incoming/incoming-message.js'
+import { sendMessage } from '../dispatch/outgoing/outgoing-message.js'
 import * as directory from '../operations/directory.js'
 import * as events from '../operations/events.js'
 import * as messages from '../operations/messages.js'
@@ -20,7 +20,7 @@ type LooseRequest = any
  */
 export function createClient<T extends ImplementationTypes = LooseTypes>(engine: Engine, caller: Caller): Client<T> {
   const client = {
-    callAction: async ({ type, input }: LooseRequest) => callAction(engine, { name: caller.unit.scope.resolve('action', type), input, ctx: caller.ctx, caller: caller.unit }),
+    callAction: async ({ type, input }: LooseRequest) => callActionIn(engine, { name: caller.unit.scope.resolve('action', type), input, ctx: caller.ctx, caller: caller.unit }, caller.turn),
     createEvent: (request: LooseRequest) => events.createEvent(engine, caller, request),
     getEvent: (request: LooseRequest) => events.getEvent(engine, caller, request),
     listEvents: (request?: LooseRequest) => events.listEvents(engine, caller, request),
@@ -29,6 +29,7 @@ export function createClient<T extends ImplementationTypes = LooseTypes>(engine:
     getOrSetState: (request: LooseRequest) => states.getOrSetState(engine, caller, request),
     patchState: (request: LooseRequest) => states.patchState(engine, caller, request),
     deleteState: (request: LooseRequest) => states.deleteState(engine, caller, request),
+    updateState: (request: LooseRequest) => states.updateState(engine, caller, request),
     createTableRow: (request: LooseRequest) => tables.createTableRow(engine, caller, request),
     createTableRows: (request: LooseRequest) => tables.createTableRows(engine, caller, request),
     findTableRows: (request: LooseRequest) => tables.findTableRows(engine, caller, request),
@@ -38,20 +39,20 @@ export function createClient<T extends ImplementationTypes = LooseTypes>(engine:
     upsertTableRows: (request: LooseRequest) => tables.upsertTableRows(engine, caller, request),
     deleteTableRows: (request: LooseRequest) => tables.deleteTableRows(engine, caller, request),
     aggregateTableRows: (request: LooseRequest) => tables.aggregateTableRows(engine, caller, request),
-    getUser: (request: LooseRequest) => directory.getUser(engine, request),
-    getOrCreateUser: (request: LooseRequest) => directory.getOrCreateUser(engine, request),
-    updateUser: (request: LooseRequest) => directory.updateUser(engine, request),
-    listUsers: (request?: LooseRequest) => directory.listUsers(engine, request),
-    getConversation: (request: LooseRequest) => directory.getConversation(engine, request),
+    getUser: (request: LooseRequest) => directory.getUser(engine, caller, request),
+    getOrCreateUser: (request: LooseRequest) => directory.getOrCreateUser(engine, caller, request),
+    updateUser: (request: LooseRequest) => directory.updateUser(engine, caller, request),
+    listUsers: (request?: LooseRequest) => directory.listUsers(engine, caller, request),
+    getConversation: (request: LooseRequest) => directory.getConversation(engine, caller, request),
     getOrCreateConversation: (request: LooseRequest) => directory.getOrCreateConversation(engine, caller, request),
-    updateConversation: (request: LooseRequest) => directory.updateConversation(engine, request),
-    listConversations: (request?: LooseRequest) => directory.listConversations(engine, request),
+    updateConversation: (request: LooseRequest) => directory.updateConversation(engine, caller, request),
+    listConversations: (request?: LooseRequest) => directory.listConversations(engine, caller, request),
     createMessage: async (request: LooseRequest) => ({ message: await createMessage(engine, caller, request) }),
-    getMessage: (request: LooseRequest) => messages.getMessage(engine, request),
-    listMessages: (request: LooseRequest) => messages.listMessages(engine, request),
+    getMessage: (request: LooseRequest) => messages.getMessage(engine, caller, request),
+    listMessages: (request: LooseRequest) => messages.listMessages(engine, caller, request),
     startWorkflow: (request: LooseRequest) => workflows.startWorkflow(engine, caller, request),
-    getWorkflow: (request: LooseRequest) => workflows.getWorkflow(engine, request),
-    updateWorkflow: (request: LooseRequest) => workflows.updateWorkflow(engine, request),
+    getWorkflow: (request: LooseRequest) => workflows.getWorkflow(engine, caller, request),
+    updateWorkflow: (request: LooseRequest) => workflows.updateWorkflow(engine, caller, request),
     listWorkflows: (request?: LooseRequest) => workflows.listWorkflows(engine, caller, request),
   }
   // Every method takes any request of its name's shape, so the object serves any `Client<T>`.
@@ -63,6 +64,6 @@ export function createClient<T extends ImplementationTypes = LooseTypes>(engine:
  * which the bot then receives.
  */
 async function createMessage(engine: Engine, caller: Caller, request: LooseRequest) {
-  if (caller.unit.kind !== 'integration') return sendMessage(engine, caller.ctx, request)
-  return (await receiveMessage(engine, request)).message
+  if (caller.unit.kind !== 'integration') return sendMessage(engine, caller.ctx, request, caller.turn)
+  return (await receiveMessage(engine, request, caller.turn)).message
 }

@@ -1,8 +1,9 @@
 import type { CommonHandlerProps, Context, LooseTypes } from '@parley/sdk'
 import type { Engine } from '../engine/engine.js'
+import type { Turn } from '../engine/turn.js'
 import type { CodeUnit } from '../engine/units.js'
 import { createLogger } from '../logging/logger.js'
-import { callAction } from '../dispatch/receive/call-action.js'
+import { callActionIn } from '../dispatch/actions/call-action.js'
 import { createClient } from './client.js'
 import {
   actionsProxy, conversationsProxy, dependenciesProxy, eventsProxy, statesProxy, tablesProxy, usersProxy, workflowsProxy,
@@ -12,11 +13,11 @@ import {
  * What every handler, hook and action of the bot or a plugin receives, built for one handling (its
  * `ctx`). The proxies are plain objects over names fixed at load, each method a client call.
  */
-export function handlerProps(engine: Engine, unit: CodeUnit, ctx: Context): CommonHandlerProps<LooseTypes> {
-  const caller = { unit, ctx: { ...ctx, alias: unit.alias } }
+export function handlerProps(engine: Engine, unit: CodeUnit, ctx: Context, turn: Turn | undefined): CommonHandlerProps<LooseTypes> {
+  const caller = { unit, ctx: { ...ctx, alias: unit.alias }, ...(turn ? { turn } : {}) }
   const client = createClient(engine, caller)
   const { names } = unit
-  const call = (name: string, input: object) => callAction(engine, { name, input, ctx: caller.ctx, caller: unit })
+  const call = (name: string, input: object) => callActionIn(engine, { name, input, ctx: caller.ctx, caller: unit }, turn)
   return {
     client,
     ctx: caller.ctx,

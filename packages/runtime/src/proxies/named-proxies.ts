@@ -1,5 +1,5 @@
 import type { Client, ConversationsProxy, StateType, UsersProxy } from '@parley/sdk'
-import type { ProxyNames } from '../engine/load/proxy-names.js'
+import type { ProxyNames } from '../engine/units.js'
 
 // Plain objects keyed by the names a unit knows, each method a call on the unit's client: the client
 // adds the prefix and checks the payload, so a proxy holds no logic of its own.
@@ -16,10 +16,11 @@ function stateProxy(client: Client, name: string, type: StateType) {
   const key = <R extends Id>(request: R) => ({ ...request, type, name })
   return {
     get: (request: Id) => client.getState(key(request)),
-    set: (request: Id & { payload: Input; expiry?: number }) => client.setState(key(request)),
+    set: (request: Id & { payload: Input; expiry?: number; ifVersion?: number }) => client.setState(key(request)),
     getOrSet: (request: Id & { payload: Input; expiry?: number }) => client.getOrSetState(key(request)),
-    patch: (request: Id & { payload: Input }) => client.patchState(key(request)),
-    delete: (request: Id) => client.deleteState(key(request)),
+    patch: (request: Id & { payload: Input; ifVersion?: number }) => client.patchState(key(request)),
+    delete: (request: Id & { ifVersion?: number }) => client.deleteState(key(request)),
+    update: (request: Id & { default?: Input; expiry?: number; update: (payload: Input) => Input | Promise<Input> }) => client.updateState(key(request)),
   }
 }
 

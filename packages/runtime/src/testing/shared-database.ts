@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto'
-import { openDatabase, type Database } from '../storage/index.js'
+import { openDatabase, type Database } from '../index.js'
 
 let shared: Promise<Database> | undefined
 

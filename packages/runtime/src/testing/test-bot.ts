@@ -1,10 +1,7 @@
 import type { Client, Context, Event, StateType, Tags, User } from '@parley/sdk'
-import { createRuntime } from '../engine/create-runtime.js'
-import type { Runtime, RuntimeOptions } from '../engine/runtime.js'
-import type { HandlerFailure } from '../dispatch/handlers/failures.js'
-import { adjustableClock, type AdjustableClock } from '../jobs/clock.js'
-import type { LogRecord } from '../logging/log-record.js'
-import { openDatabase, type Database } from '../storage/index.js'
+import {
+  adjustableClock, createRuntime, openDatabase, type AdjustableClock, type Database, type HandlerFailure, type LogRecord, type Runtime, type RuntimeOptions,
+} from '../index.js'
 import { durationMs, type Duration } from './durations.js'
 import { sharedTestDatabase, uniqueBotId } from './shared-database.js'
 import { testConversation, type Exchange, type Outgoing, type TestConversation } from './test-conversation.js'

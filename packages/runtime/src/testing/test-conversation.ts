@@ -1,6 +1,5 @@
 import type { Message, Tags, User } from '@parley/sdk'
-import type { HandlerFailure } from '../dispatch/handlers/failures.js'
-import type { Runtime } from '../engine/runtime.js'
+import type { HandlerFailure, Runtime } from '../index.js'
 
 /** What a user sends: a text, or a message of any type. */
 export type Outgoing = string | { readonly type: string; readonly payload: object; readonly tags?: Tags }

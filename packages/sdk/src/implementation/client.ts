@@ -16,6 +16,22 @@ export interface StateKey<T extends ImplementationTypes, K extends NameOf<States
 }
 
 /**
+ * Write only if the state is at this version: otherwise nothing is written and the call fails with code
+ * `STATE_VERSION_CONFLICT` (naming both versions), also when the state is not set.
+ */
+export interface IfVersion {
+  readonly ifVersion?: number
+}
+
+/** `updateState`: `update` gets the current payload (or `default` when not set) and returns the new one. */
+export type StateUpdateRequest<T extends ImplementationTypes, K extends NameOf<States<T>>> = StateKey<T, K> & {
+  readonly default?: States<T>[K]['payload']
+  readonly expiry?: number
+  // A method, not a function property, so `Client<T>` stays assignable across generated types as before.
+  update(payload: States<T>[K]['payload']): States<T>[K]['payload'] | Promise<States<T>[K]['payload']>
+}
+
+/**
  * The one API to a running bot, the same in-process (handler props' `client`) and over HTTP. Names are
  * written as the calling code knows them; inside a plugin, its own names need no prefix.
  *
@@ -40,10 +56,17 @@ export interface Client<T extends ImplementationTypes = LooseTypes> {
   listEvents(request?: { readonly type?: string; readonly conversationId?: string; readonly limit?: number; readonly offset?: number }): Promise<{ events: Event[] }>
 
   getState<K extends NameOf<States<T>>>(key: StateKey<T, K>): Promise<StateResult<T, K>>
-  setState<K extends NameOf<States<T>>>(request: StateKey<T, K> & { readonly payload: States<T>[K]['payload']; readonly expiry?: number }): Promise<StateResult<T, K>>
+  setState<K extends NameOf<States<T>>>(request: StateKey<T, K> & IfVersion & { readonly payload: States<T>[K]['payload']; readonly expiry?: number }): Promise<StateResult<T, K>>
   getOrSetState<K extends NameOf<States<T>>>(request: StateKey<T, K> & { readonly payload: States<T>[K]['payload']; readonly expiry?: number }): Promise<StateResult<T, K>>
-  patchState<K extends NameOf<States<T>>>(request: StateKey<T, K> & { readonly payload: Partial<States<T>[K]['payload']> }): Promise<StateResult<T, K>>
-  deleteState<K extends NameOf<States<T>>>(key: StateKey<T, K>): Promise<void>
+  /** Replaces the given top-level fields, merged where the state is stored, so fields another writer set meanwhile stay. */
+  patchState<K extends NameOf<States<T>>>(request: StateKey<T, K> & IfVersion & { readonly payload: Partial<States<T>[K]['payload']> }): Promise<StateResult<T, K>>
+  deleteState<K extends NameOf<States<T>>>(key: StateKey<T, K> & IfVersion): Promise<void>
+  /**
+   * Writes `update(current payload)`; when another writer changed the state first, `update` runs again on
+   * the newer payload (a few times, then `STATE_VERSION_CONFLICT`), so no write is lost. Not set and no
+   * `default`: `STATE_NOT_FOUND`.
+   */
+  updateState<K extends NameOf<States<T>>>(request: StateUpdateRequest<T, K>): Promise<StateResult<T, K>>
 
   createTableRow<K extends NameOf<T['tables']>>(request: { readonly table: K; readonly row: Row<T, K> }): Promise<{ row: Row<T, K> & RowMeta }>
   createTableRows<K extends NameOf<T['tables']>>(request: { readonly table: K; readonly rows: readonly Row<T, K>[] }): Promise<{ rows: (Row<T, K> & RowMeta)[] }>

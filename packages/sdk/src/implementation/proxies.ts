@@ -10,10 +10,18 @@ export type ActionsProxy<TActions extends Readonly<Record<string, ActionTypes>>>
 /** One state: `states.userSession.get({ id })`; the proxy adds the owner's prefix itself. */
 export interface StateProxy<TName extends string, TPayload> {
   get(key: { readonly id: string }): Promise<{ state: StateRecord<TName, TPayload> }>
-  set(request: { readonly id: string; readonly payload: TPayload; readonly expiry?: number }): Promise<{ state: StateRecord<TName, TPayload> }>
+  /** With `ifVersion`, writes only if the state is at that version (else `STATE_VERSION_CONFLICT`). */
+  set(request: { readonly id: string; readonly payload: TPayload; readonly expiry?: number; readonly ifVersion?: number }): Promise<{ state: StateRecord<TName, TPayload> }>
   getOrSet(request: { readonly id: string; readonly payload: TPayload; readonly expiry?: number }): Promise<{ state: StateRecord<TName, TPayload> }>
-  patch(request: { readonly id: string; readonly payload: Partial<TPayload> }): Promise<{ state: StateRecord<TName, TPayload> }>
-  delete(key: { readonly id: string }): Promise<void>
+  patch(request: { readonly id: string; readonly payload: Partial<TPayload>; readonly ifVersion?: number }): Promise<{ state: StateRecord<TName, TPayload> }>
+  delete(key: { readonly id: string; readonly ifVersion?: number }): Promise<void>
+  /** `update` applied to the current payload (or `default`), again to a newer one if another writer got in first: no write is lost. */
+  update(request: {
+    readonly id: string
+    readonly default?: TPayload
+    readonly expiry?: number
+    update(payload: TPayload): TPayload | Promise<TPayload>
+  }): Promise<{ state: StateRecord<TName, TPayload> }>
 }
 
 export type StatesProxy<T extends ImplementationTypes> = {

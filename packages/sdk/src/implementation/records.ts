@@ -51,6 +51,8 @@ export interface StateRecord<TName extends string = string, TPayload = unknown> 
   readonly id: string
   readonly name: TName
   readonly payload: TPayload
+  /** 1 on the first write, one more on every write since: pass it as `ifVersion` to write only if nobody else did. */
+  readonly version: number
   readonly createdAt: string
   readonly updatedAt: string
   readonly expiresAt?: string

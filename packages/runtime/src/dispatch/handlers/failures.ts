@@ -22,6 +22,16 @@ export function recordFailure(engine: Engine, unit: Unit, ctx: Context, handler:
   return failure
 }
 
+/** A write the turn could not store (a conditional state write another writer beat), recorded like a handler's failure. */
+export function recordStorageFailure(engine: Engine, ctx: Partial<Context>, error: unknown): HandlerFailure {
+  const failure: HandlerFailure = { handler: 'storing the turn', owner: 'the runtime', error: describeError(error) }
+  engine.logs.write({
+    level: 'error', audience: 'bot', source: 'runtime', message: `storing the turn left a write out: ${failure.error.message}`,
+    data: { failure }, conversationId: ctx.conversationId, userId: ctx.userId, messageId: ctx.messageId, eventId: ctx.eventId,
+  })
+  return failure
+}
+
 function describeError(error: unknown): HandlerFailure['error'] {
   if (!(error instanceof Error)) return { name: 'Error', message: String(error) }
   const code = error instanceof ParleyError ? { code: error.code } : {}

@@ -1,7 +1,7 @@
 import type { Context, HandlerKind } from '@parley/sdk'
 import type { Engine } from '../../engine/engine.js'
+import type { Turn } from '../../engine/turn.js'
 import type { CodeUnit } from '../../engine/units.js'
-import { handlerProps } from '../../proxies/handler-props.js'
 import { recordFailure, type HandlerFailure } from './failures.js'
 import { describeHandler, matching } from './matching.js'
 
@@ -10,6 +10,7 @@ export interface HandlerRun {
   /** The bot's name of what is handled: a message type, event type, state name or workflow name. */
   readonly name: string
   readonly ctx: Context
+  readonly turn: Turn
   /** The props beside the common ones, as `unit` should see them. */
   readonly props: (unit: CodeUnit) => object
   /** Which units take part, in order; every plugin then the bot when absent. */
@@ -17,15 +18,15 @@ export interface HandlerRun {
 }
 
 /**
- * Runs every matching handler, plugins first in the order added, then the bot. A handler that throws is
- * recorded and the others still run; the failures are returned.
+ * Runs every matching handler, plugins first in the order added, then the bot. A handler that throws has
+ * its writes undone and is recorded, and the others still run; the failures are returned.
  */
 export async function runHandlers(engine: Engine, run: HandlerRun): Promise<HandlerFailure[]> {
   const failures: HandlerFailure[] = []
   for (const unit of run.units ?? engine.code) {
     for (const registration of matching(unit, run.kind, run.name)) {
       try {
-        await registration.handler({ ...handlerProps(engine, unit, run.ctx), ...run.props(unit) } as never)
+        await run.turn.savepoint(async () => registration.handler({ ...engine.props.code(unit, run.ctx, run.turn), ...run.props(unit) } as never))
       } catch (error) {
         failures.push(recordFailure(engine, unit, run.ctx, describeHandler(run.kind, registration), error))
       }

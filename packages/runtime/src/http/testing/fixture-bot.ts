@@ -1,5 +1,5 @@
 import { Bot, BotDefinition, Plugin, PluginDefinition, z } from '@parley/sdk'
-import type { ComposedBot } from '../../engine/runtime.js'
+import type { ComposedBot } from '../../index.js'
 
 // A bot with one of everything the API reaches, for the HTTP layer's tests: it echoes text, answers
 // "menu" with a choice, and has a state, an event, an action, a table and a workflow, and a plugin

@@ -1,6 +1,5 @@
 import { randomBytes } from 'node:crypto'
-import { createRuntime } from '../../engine/create-runtime.js'
-import type { Runtime, RuntimeOptions } from '../../engine/runtime.js'
+import { createRuntime, type Runtime, type RuntimeOptions } from '../../index.js'
 import { createRuntimesHost, type RuntimesHost } from '../runtime-host.js'
 import { startHttpServer, type RunningServer, type ServerOptions } from '../server.js'
 import { fixtureBot } from './fixture-bot.js'

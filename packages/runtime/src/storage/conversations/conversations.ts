@@ -55,18 +55,18 @@ export function createConversationStore(db: Queryable, botId: string): Conversat
   }
 }
 
-interface ConversationRow {
+export interface ConversationRow {
   id: string
   channel: string
   integration: string
   tags: Tags
-  created_at: Date
-  updated_at: Date
+  created_at: Date | string
+  updated_at: Date | string
 }
 
 const COLUMNS = 'id, channel, integration, tags, created_at, updated_at'
 
-function toConversation({ created_at, updated_at, ...rest }: ConversationRow): Conversation {
+export function toConversation({ created_at, updated_at, ...rest }: ConversationRow): Conversation {
   return { ...rest, createdAt: toIso(created_at), updatedAt: toIso(updated_at) }
 }
 

@@ -12,7 +12,7 @@ export interface QueryResult<Row> {
  * scripts like that).
  */
 export interface Queryable {
-  query<Row extends object = Record<string, unknown>>(sql: string, params?: readonly unknown[]): Promise<QueryResult<Row>>
+  query<Row extends object = Record<string, unknown>>(sql: string, params?: readonly unknown[], options?: QueryOptions): Promise<QueryResult<Row>>
   /**
    * Runs `fn` in a transaction: committed when it resolves, rolled back when it throws. Inside a
    * transaction this opens a savepoint, so a nested failure undoes only the nested work. Use only `tx`
@@ -21,10 +21,30 @@ export interface Queryable {
   transaction<T>(fn: (tx: Queryable) => Promise<T>): Promise<T>
 }
 
+export interface QueryOptions {
+  /**
+   * Names a statement whose text never changes, so a server connection parses and plans it once and
+   * then only binds values to it. Leave it out for SQL built from the call's input.
+   */
+  readonly name?: string
+}
+
 export type DriverName = 'pglite' | 'postgres'
 
 /** An open database: an embedded PGlite or a PostgreSQL server, speaking the same SQL. */
 export interface Database extends Queryable {
   readonly driver: DriverName
+  /**
+   * Calls `listener` with the payload of each notification on `channel` (PostgreSQL's LISTEN/NOTIFY),
+   * from any process; resolves with a function that stops listening. Only a server has other processes
+   * to hear from: the embedded database leaves it out.
+   */
+  readonly listen?: (channel: string, listener: (payload: string) => void) => Promise<() => Promise<void>>
   close(): Promise<void>
 }
+
+/**
+ * Most parameters one statement may carry: the wire protocol counts them in 16 bits, and PGlite reads
+ * that count as a signed number, so more than 32,767 would leave it misreading every result after.
+ */
+export const MAX_PARAMETERS = 32_767

@@ -18,8 +18,9 @@ const SCHEMA_NAME = /^[a-z_][a-z0-9_]{0,62}$/
 /** A PostgreSQL server when `url` is given, else the embedded PGlite, in `dataDir` or in memory. */
 export async function openDatabase(options: OpenDatabaseOptions = {}): Promise<Database> {
   checkOptions(options)
-  const db = options.url ? await openPostgres({ url: options.url, schema: options.schema }) : await openPglite({ dataDir: options.dataDir })
-  if (options.schema) await useSchema(db, options.schema)
+  if (!options.url) return openPglite({ dataDir: options.dataDir, schema: options.schema })
+  const db = await openPostgres({ url: options.url, schema: options.schema })
+  if (options.schema) await createSchema(db, options.schema)
   return db
 }
 
@@ -34,16 +35,15 @@ function checkOptions({ url, schema }: OpenDatabaseOptions): void {
 
 /**
  * Server connections already have the schema on their `search_path` (it is looked up per statement, so
- * creating it now is enough); the embedded database is one session, so setting it once is too. Two
- * processes starting together may both create the schema: the loser's "already exists" is fine.
+ * creating it now is enough; the embedded database sets its one session's path itself). Two processes
+ * starting together may both create the schema: the loser's "already exists" is fine.
  */
-async function useSchema(db: Database, schema: string): Promise<void> {
+async function createSchema(db: Database, schema: string): Promise<void> {
   try {
     await db.query(`CREATE SCHEMA IF NOT EXISTS ${schema}`)
   } catch (error) {
     if (!isDuplicate(error)) throw error
   }
-  if (db.driver === 'pglite') await db.query(`SET search_path TO ${schema}`)
 }
 
 function isDuplicate(error: unknown): boolean {

@@ -1,7 +1,9 @@
 import pg from 'pg'
-import type { Database, Queryable, QueryResult } from './database.js'
+import type { Database, Queryable, QueryOptions, QueryResult } from './database.js'
+import { checkParameters, isSqlError } from './query-guards.js'
 import { transactionScope } from './savepoint.js'
 import { StorageError } from '../errors/storage-error.js'
+import { listenerOf } from './postgres-listen.js'
 
 export interface PostgresOptions {
   /** `postgres://user:password@host:5432/database` */
@@ -36,11 +38,16 @@ export async function openPostgres(options: PostgresOptions): Promise<Database> 
   // a listener, node would treat the event as an uncaught error and stop the whole runtime.
   pool.on('error', () => {})
   await checkReachable(pool, options.url)
+  const listener = listenerOf(() => new pg.Client({ connectionString: options.url }))
   return {
     driver: 'postgres',
-    query: (sql, params) => runQuery(pool, sql, params),
+    query: (sql, params, queryOptions) => runQuery(pool, sql, params, queryOptions),
     transaction: (fn) => inTransaction(pool, fn),
-    close: () => pool.end(),
+    listen: listener.listen,
+    close: async () => {
+      await listener.close()
+      await pool.end()
+    },
   }
 }
 
@@ -65,12 +72,19 @@ function redact(url: string): string {
   }
 }
 
+/**
+ * A named statement is prepared once per connection (`pg` remembers which it prepared), so later calls
+ * only bind values to it.
+ */
 async function runQuery<Row extends object>(
   target: pg.Pool | pg.PoolClient,
   sql: string,
   params: readonly unknown[] | undefined,
+  options: QueryOptions = {},
 ): Promise<QueryResult<Row>> {
-  const result = await (params && params.length > 0 ? target.query(sql, [...params]) : target.query(sql))
+  checkParameters(params)
+  const values = params && params.length > 0 ? [...params] : undefined
+  const result = await (values === undefined ? target.query(sql) : target.query({ text: sql, values, ...(options.name ? { name: options.name } : {}) }))
   // A script of several statements returns one result per statement.
   const last: pg.QueryResult = Array.isArray(result) ? result.at(-1) : result
   return { rows: (last?.rows ?? []) as Row[] }
@@ -79,13 +93,24 @@ async function runQuery<Row extends object>(
 async function inTransaction<T>(pool: pg.Pool, fn: (tx: Queryable) => Promise<T>): Promise<T> {
   const client = await pool.connect()
   let broken: Error | undefined
+  // A failure of the driver itself (not an error PostgreSQL answered) may leave the connection out of
+  // step: it is dropped instead of rolled back and reused.
+  let driverFailed: Error | undefined
+  const query: Parameters<typeof transactionScope>[0] = async (sql, params, queryOptions) => {
+    try {
+      return await runQuery(client, sql, params, queryOptions)
+    } catch (error) {
+      if (!isSqlError(error) && !(error instanceof StorageError)) driverFailed = error instanceof Error ? error : new Error(String(error))
+      throw error
+    }
+  }
   try {
     await client.query('BEGIN')
-    const result = await fn(transactionScope((sql, params) => runQuery(client, sql, params)))
+    const result = await fn(transactionScope(query))
     await client.query('COMMIT')
     return result
   } catch (error) {
-    broken = await rollback(client)
+    broken = driverFailed ?? (await rollback(client))
     throw error
   } finally {
     client.release(broken)

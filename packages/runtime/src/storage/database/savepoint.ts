@@ -1,6 +1,6 @@
-import type { Queryable, QueryResult } from './database.js'
+import type { Queryable, QueryOptions, QueryResult } from './database.js'
 
-type Query = <Row extends object>(sql: string, params?: readonly unknown[]) => Promise<QueryResult<Row>>
+type Query = <Row extends object>(sql: string, params?: readonly unknown[], options?: QueryOptions) => Promise<QueryResult<Row>>
 
 /**
  * A transaction in progress, as a `Queryable`: `transaction` nests with savepoints, numbered by depth so

@@ -9,6 +9,10 @@ export type StorageErrorCode =
   | 'NOT_FOUND'
   | 'PAGE_INVALID'
   | 'STATE_EXPIRY_INVALID'
+  | 'STATE_NOT_FOUND'
+  | 'STATE_VERSION_CONFLICT'
+  | 'DATABASE_BROKEN'
+  | 'QUERY_TOO_LARGE'
   | 'WORKFLOW_FINISHED'
 
 /** A storage operation could not be done; the message says which record or setting is at fault. */

@@ -1,6 +1,6 @@
 import type { Queryable } from '../database/database.js'
 import { notFound } from '../errors/storage-error.js'
-import { listRecords, mapPage } from '../sql/list.js'
+import { countRecords, listRecords, mapPage, type ListQuery } from '../sql/list.js'
 import type { Page, PageOptions } from '../sql/paging.js'
 import { sqlParams } from '../sql/params.js'
 import { defined, newId, toIso } from '../sql/records.js'
@@ -32,6 +32,8 @@ export interface CreateEventInput {
 
 export interface ListEventsOptions extends PageOptions {
   readonly type?: string
+  /** Only events of one of these types (none when empty). */
+  readonly types?: readonly string[]
   readonly status?: EventStatus
   readonly conversationId?: string
   readonly userId?: string
@@ -41,6 +43,8 @@ export interface EventStore {
   create(input: CreateEventInput): Promise<StoredEvent>
   get(id: string): Promise<StoredEvent | undefined>
   list(options?: ListEventsOptions): Promise<Page<StoredEvent>>
+  /** How many events `list` would go through, all pages together. */
+  count(options?: ListEventsOptions): Promise<number>
   /** @throws StorageError `NOT_FOUND` when the bot has no such event. */
   markProcessed(id: string): Promise<StoredEvent>
   /** Records the failure; `error` is what a person reads in the dashboard. @throws StorageError `NOT_FOUND` */
@@ -53,6 +57,7 @@ export function createEventStore(db: Queryable, botId: string): EventStore {
     create: (input) => createEvent(db, botId, input),
     get: (id) => getEvent(db, botId, id),
     list: (options = {}) => listEvents(db, botId, options),
+    count: (options = {}) => countRecords(db, eventQuery(botId, options)),
     markProcessed: (id) => setStatus(db, botId, id, 'processed', null),
     markFailed: (id, error) => setStatus(db, botId, id, 'failed', error),
   }
@@ -93,10 +98,14 @@ async function getEvent(db: Queryable, botId: string, id: string): Promise<Store
   return rows[0] && toEvent(rows[0])
 }
 
-async function listEvents(db: Queryable, botId: string, options: ListEventsOptions): Promise<Page<StoredEvent>> {
-  const { type, status, conversationId, userId, ...page } = options
+function eventQuery(botId: string, { type, types, status, conversationId, userId }: ListEventsOptions): Omit<ListQuery, 'columns' | 'page'> {
   const equal = { bot_id: botId, type, status, conversation_id: conversationId, user_id: userId }
-  return mapPage(await listRecords<EventRow>(db, { table: 'parley_events', columns: COLUMNS, equal, page }), toEvent)
+  return { table: 'parley_events', equal, conditions: (p) => (types === undefined ? [] : [`type = ANY(${p.add([...types], 'text[]')})`]) }
+}
+
+async function listEvents(db: Queryable, botId: string, options: ListEventsOptions): Promise<Page<StoredEvent>> {
+  const { limit, offset, order } = options
+  return mapPage(await listRecords<EventRow>(db, { ...eventQuery(botId, options), columns: COLUMNS, page: { limit, offset, order } }), toEvent)
 }
 
 async function setStatus(db: Queryable, botId: string, id: string, status: EventStatus, error: string | null): Promise<StoredEvent> {

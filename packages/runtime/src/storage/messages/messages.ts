@@ -1,6 +1,6 @@
 import type { Queryable } from '../database/database.js'
 import { notFound } from '../errors/storage-error.js'
-import { listRecords, mapPage } from '../sql/list.js'
+import { countRecords, listRecords, mapPage, type ListQuery } from '../sql/list.js'
 import type { Page, PageOptions } from '../sql/paging.js'
 import { sqlParams } from '../sql/params.js'
 import { newId, toIso } from '../sql/records.js'
@@ -48,6 +48,8 @@ export interface MessageStore {
   get(id: string): Promise<Message | undefined>
   /** Messages in the order they were created (`order: 'desc'` for the newest first). */
   list(options?: ListMessagesOptions): Promise<Page<Message>>
+  /** How many messages `list` would go through, all pages together. */
+  count(options?: ListMessagesOptions): Promise<number>
   /** @throws StorageError `NOT_FOUND` when the bot has no such message. */
   update(id: string, input: UpdateMessageInput): Promise<Message>
 }
@@ -58,6 +60,7 @@ export function createMessageStore(db: Queryable, botId: string): MessageStore {
     create: (input) => createMessage(db, botId, input),
     get: (id) => getMessage(db, botId, id),
     list: (options = {}) => listMessages(db, botId, options),
+    count: (options = {}) => countRecords(db, messageQuery(botId, options)),
     update: (id, input) => updateMessage(db, botId, id, input),
   }
 }
@@ -105,10 +108,13 @@ async function getMessage(db: Queryable, botId: string, id: string): Promise<Mes
   return rows[0] && toMessage(rows[0])
 }
 
+function messageQuery(botId: string, { conversationId, userId, tags }: ListMessagesOptions): Omit<ListQuery, 'columns' | 'page'> {
+  return { table: 'parley_messages', equal: { bot_id: botId, conversation_id: conversationId, user_id: userId }, tags }
+}
+
 async function listMessages(db: Queryable, botId: string, options: ListMessagesOptions): Promise<Page<Message>> {
-  const { conversationId, userId, tags, ...page } = options
-  const equal = { bot_id: botId, conversation_id: conversationId, user_id: userId }
-  return mapPage(await listRecords<MessageRow>(db, { table: 'parley_messages', columns: COLUMNS, equal, tags, page }), toMessage)
+  const { limit, offset, order } = options
+  return mapPage(await listRecords<MessageRow>(db, { ...messageQuery(botId, options), columns: COLUMNS, page: { limit, offset, order } }), toMessage)
 }
 
 async function updateMessage(db: Queryable, botId: string, id: string, input: UpdateMessageInput): Promise<Message> {

@@ -5,6 +5,7 @@ import { states } from './003-states.js'
 import { workflows } from './004-workflows.js'
 import { jobs } from './005-jobs.js'
 import { logs } from './006-logs.js'
+import { turns } from './007-turns.js'
 
 /** Every migration, in the order they apply. Add new ones at the end with the next version. */
-export const MIGRATIONS: readonly Migration[] = [conversations, events, states, workflows, jobs, logs]
+export const MIGRATIONS: readonly Migration[] = [conversations, events, states, workflows, jobs, logs, turns]

@@ -19,10 +19,19 @@ export interface ListQuery {
 export async function listRecords<Row extends object>(db: Queryable, query: ListQuery): Promise<Page<Row>> {
   const window = pageWindow(query.page)
   const params = sqlParams()
-  const extra = [...tagsCondition(params, query.tags), ...(query.conditions?.(params) ?? [])]
-  const where = whereClause(params, query.equal, extra)
-  const { rows } = await db.query<Row>(`SELECT ${query.columns} FROM ${query.table} ${where} ${pageClause(window)}`, params.values)
+  const { rows } = await db.query<Row>(`SELECT ${query.columns} FROM ${query.table} ${where(params, query)} ${pageClause(window)}`, params.values)
   return toPage(rows, window)
+}
+
+/** How many records the query matches, whatever its page. */
+export async function countRecords(db: Queryable, query: Omit<ListQuery, 'columns' | 'page'>): Promise<number> {
+  const params = sqlParams()
+  const { rows } = await db.query<{ n: number }>(`SELECT count(*)::int AS n FROM ${query.table} ${where(params, query)}`, params.values)
+  return rows[0]!.n
+}
+
+function where(params: SqlParams, query: Omit<ListQuery, 'columns' | 'page'>): string {
+  return whereClause(params, query.equal, [...tagsCondition(params, query.tags), ...(query.conditions?.(params) ?? [])])
 }
 
 export function mapPage<T, U>(page: Page<T>, map: (item: T) => U): Page<U> {

@@ -5,8 +5,11 @@ export function newId(prefix: string): string {
   return `${prefix}_${randomUUID().replaceAll('-', '')}`
 }
 
-/** Timestamps leave the storage layer as ISO 8601 strings, whichever driver read them. */
+const ISO_UTC = /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$/
+
+/** Timestamps leave the storage layer as ISO 8601 strings, whichever driver read them; one already in that form passes as it is. */
 export function toIso(value: unknown): string {
+  if (typeof value === 'string' && ISO_UTC.test(value)) return value
   return value instanceof Date ? value.toISOString() : new Date(String(value)).toISOString()
 }
 

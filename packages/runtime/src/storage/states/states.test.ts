@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { createStateStore, type StateKey, type StateStore } from './states.js'
 import { StateTooLargeError } from '../errors/state-too-large-error.js'
+import { StateVersionConflictError } from '../errors/state-version-conflict-error.js'
 import { openMigrated, STARTUP_TIMEOUT, testDrivers, type TestDatabase } from '../testing/test-databases.js'
 
 const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms))
@@ -20,7 +21,7 @@ describe.each(testDrivers())('states on $name', (driver) => {
     const k = key()
     expect(await states.get(k)).toBeUndefined()
     const written = await states.set(k, { name: 'Ada', visits: 1 })
-    expect(written).toEqual({ ...k, payload: { name: 'Ada', visits: 1 }, createdAt: expect.any(String), updatedAt: expect.any(String) })
+    expect(written).toEqual({ ...k, payload: { name: 'Ada', visits: 1 }, version: 1, createdAt: expect.any(String), updatedAt: expect.any(String) })
     expect(await states.get(k)).toEqual(written)
   })
 
@@ -74,6 +75,54 @@ describe.each(testDrivers())('states on $name', (driver) => {
     expect(await states.delete(k)).toBe(true)
     expect(await states.get(k)).toBeUndefined()
     expect(await states.delete(k)).toBe(false)
+  })
+
+  describe('versions', () => {
+    it('start at 1 and grow by one with each write; getOrSet of a set state writes nothing', async () => {
+      const k = key()
+      expect((await states.getOrSet(k, { n: 0 })).version).toBe(1)
+      expect((await states.getOrSet(k, { n: 9 })).version).toBe(1)
+      expect((await states.set(k, { n: 1 })).version).toBe(2)
+      expect((await states.patch(k, { m: 1 })).version).toBe(3)
+      expect((await states.update(k, (payload) => ({ ...payload, n: 2 }))).version).toBe(4)
+      expect(await states.get(k)).toMatchObject({ version: 4, payload: { n: 2, m: 1 } })
+    })
+
+    it('write only at the version given, and otherwise name both versions and write nothing', async () => {
+      const k = key()
+      await states.set(k, { n: 1 })
+      expect((await states.set(k, { n: 2 }, { ifVersion: 1 })).version).toBe(2)
+      const stale = states.set(k, { n: 3 }, { ifVersion: 1 })
+      await expect(stale).rejects.toBeInstanceOf(StateVersionConflictError)
+      await expect(stale).rejects.toMatchObject({ code: 'STATE_VERSION_CONFLICT', expected: 1, actual: 2, message: expect.stringContaining(`state "profile" of user "${k.id}" is at version 2, not at version 1`) })
+      await expect(states.patch(k, { x: 1 }, { ifVersion: 1 })).rejects.toMatchObject({ code: 'STATE_VERSION_CONFLICT' })
+      await expect(states.delete(k, { ifVersion: 1 })).rejects.toMatchObject({ code: 'STATE_VERSION_CONFLICT' })
+      expect(await states.get(k)).toMatchObject({ version: 2, payload: { n: 2 } })
+      expect(await states.delete(k, { ifVersion: 2 })).toBe(true)
+      await expect(states.set(k, { n: 1 }, { ifVersion: 2 })).rejects.toMatchObject({ code: 'STATE_VERSION_CONFLICT', actual: 0 })
+      expect(await states.get(k)).toBeUndefined()
+    })
+
+    it('update starts from the default when the state is not set, and refuses without one', async () => {
+      const k = key()
+      await expect(states.update(k, (payload) => payload)).rejects.toMatchObject({ code: 'STATE_NOT_FOUND' })
+      const counted = await states.update(k, (payload) => ({ n: (payload['n'] as number) + 1 }), { default: { n: 10 } })
+      expect(counted).toMatchObject({ version: 1, payload: { n: 11 } })
+    })
+
+    it('lose no update or patched field when many connections write at once', async () => {
+      const k = key('bot')
+      await states.set(k, { n: 0 })
+      const others = await Promise.all([testDb.openAnother(), testDb.openAnother(), testDb.openAnother()])
+      const stores = [states, ...others.map((db) => createStateStore(db, 'bot-a'))]
+      const increments = Array.from({ length: 100 }, (_, i) => stores[i % stores.length]!.update(k, (payload) => ({ ...payload, n: (payload['n'] as number) + 1 })))
+      const fields = Array.from({ length: 20 }, (_, i) => stores[i % stores.length]!.patch(k, { [`f${i}`]: i }))
+      await Promise.all([...increments, ...fields])
+      const final = (await states.get(k))!
+      expect(final.payload['n']).toBe(100)
+      expect(Object.keys(final.payload).filter((name) => name.startsWith('f'))).toHaveLength(20)
+      expect(final.version).toBe(121)
+    })
   })
 
   describe('expiry', () => {

@@ -1,29 +1,27 @@
-import type { StateType } from '@parley/sdk'
 import type { Queryable } from '../database/database.js'
-import { StorageError } from '../errors/storage-error.js'
-import { sqlParams, type SqlParams } from '../sql/params.js'
-import { defined, toIso } from '../sql/records.js'
-import { DEFAULT_STATE_SIZE_LIMIT, stateJson } from './state-size.js'
+import { StateVersionConflictError } from '../errors/state-version-conflict-error.js'
+import { expiredStates, readState, type StateKey, type StatePayload, type StateRecord } from './state-rows.js'
+import { DEFAULT_STATE_SIZE_LIMIT } from './state-size.js'
+import { applyStep, finalWrite, type StateStep, type StateUpdate } from './state-steps.js'
+import { writeState, type StateWriteResult } from './state-writes.js'
+import { afterConflict, MAX_WRITE_ATTEMPTS } from './write-retries.js'
 
-/** Which state: its owner's kind and id (the bot's id for `bot` states) and the state's name. */
-export interface StateKey {
-  readonly type: StateType
-  readonly id: string
-  readonly name: string
-}
-
-export type StatePayload = Record<string, unknown>
-
-export interface StateRecord extends StateKey {
-  readonly payload: StatePayload
-  /** When the state expires unless written again; absent for states that never expire. */
-  readonly expiresAt?: string
-  readonly createdAt: string
-  readonly updatedAt: string
-}
+export type { StateKey, StatePayload, StateRecord } from './state-rows.js'
+export type { StateUpdate } from './state-steps.js'
 
 export interface StateWriteOptions {
   /** Milliseconds from this write until the state expires; it never expires when absent. */
+  readonly expiry?: number
+  /**
+   * The version the state must be at. When it is at another (or is not set), nothing is written and
+   * `StateVersionConflictError` (`STATE_VERSION_CONFLICT`) names both versions.
+   */
+  readonly ifVersion?: number
+}
+
+export interface StateUpdateOptions {
+  /** What `update` starts from when the state is not set; without it, an unset state is `STATE_NOT_FOUND`. */
+  readonly default?: StatePayload
   readonly expiry?: number
 }
 
@@ -34,18 +32,27 @@ export interface StateStoreOptions {
 
 /**
  * The states of one bot. An expired state reads as absent even before the sweep deletes it. Every write
- * (`set`, `patch`, and `getOrSet` when it writes) sets the expiry anew from its options.
+ * sets the expiry anew from its options and makes the version one more.
  */
 export interface StateStore {
   get(key: StateKey): Promise<StateRecord | undefined>
-  /** @throws StateTooLargeError, leaving the state as it was. */
+  /** @throws StateTooLargeError, StateVersionConflictError, leaving the state as it was. */
   set(key: StateKey, payload: StatePayload, options?: StateWriteOptions): Promise<StateRecord>
-  /** The state, or `payload` written as the state when there is none. */
-  getOrSet(key: StateKey, payload: StatePayload, options?: StateWriteOptions): Promise<StateRecord>
-  /** Replaces the given top-level fields and keeps the others. @throws StorageError `NOT_FOUND`, StateTooLargeError */
+  /** The state, or `payload` written as the state when there is none: one statement. */
+  getOrSet(key: StateKey, payload: StatePayload, options?: Omit<StateWriteOptions, 'ifVersion'>): Promise<StateRecord>
+  /**
+   * Replaces the given top-level fields and keeps the others, merging in SQL, so fields another writer set
+   * meanwhile stay. @throws StorageError `NOT_FOUND`, StateTooLargeError, StateVersionConflictError
+   */
   patch(key: StateKey, fields: StatePayload, options?: StateWriteOptions): Promise<StateRecord>
-  /** Whether there was a state to delete. */
-  delete(key: StateKey): Promise<boolean>
+  /** Whether there was a state to delete. @throws StateVersionConflictError */
+  delete(key: StateKey, options?: Pick<StateWriteOptions, 'ifVersion'>): Promise<boolean>
+  /**
+   * Writes `update(current payload)`, applied again to the newer version when another writer got in
+   * first, so no write is lost. @throws StorageError `STATE_NOT_FOUND` (not set, no default), StateVersionConflictError
+   * after many lost races
+   */
+  update(key: StateKey, update: StateUpdate, options?: StateUpdateOptions): Promise<StateRecord>
   /** States expired at `now` (the database's clock by default), soonest expired first. */
   listExpired(now?: Date, limit?: number): Promise<StateRecord[]>
   /**
@@ -55,114 +62,56 @@ export interface StateStore {
   takeExpired(now?: Date, limit?: number): Promise<StateRecord[]>
 }
 
+/** The states of one bot, each call written on its own (a turn batches them instead). */
 export function createStateStore(db: Queryable, botId: string, options: StateStoreOptions = {}): StateStore {
   const limit = options.sizeLimit ?? DEFAULT_STATE_SIZE_LIMIT
+  const write = (key: StateKey, step: StateStep) => writeStep(db, botId, limit, key, step)
   return {
-    get: (key) => getState(db, botId, key),
-    set: async (key, payload, write = {}) => setState(db, botId, key, stateJson(key, payload, limit), write),
-    getOrSet: async (key, payload, write = {}) => getOrSetState(db, botId, key, stateJson(key, payload, limit), write),
-    patch: (key, fields, write = {}) => patchState(db, botId, key, fields, { ...write, limit }),
-    delete: (key) => deleteState(db, botId, key),
+    get: (key) => readState(db, botId, key),
+    set: async (key, payload, options = {}) => stateOf(await write(key, { kind: 'set', payload, ...options })),
+    getOrSet: async (key, payload, options = {}) => stateOf(await write(key, { kind: 'default', payload, ...options })),
+    patch: async (key, fields, options = {}) => stateOf(await write(key, { kind: 'merge', fields, ...options })),
+    delete: async (key, options = {}) => deletedOf(await write(key, { kind: 'delete', ...options })),
+    update: async (key, update, options = {}) => stateOf(await write(key, { kind: 'update', update, ...options })),
     listExpired: (now, max = 100) => expiredStates(db, botId, 'SELECT', now, max),
     takeExpired: (now, max = 100) => expiredStates(db, botId, 'DELETE', now, max),
   }
 }
 
-interface StateRow {
-  type: StateType
-  id: string
-  name: string
-  payload: StatePayload
-  expires_at: Date | null
-  created_at: Date
-  updated_at: Date
-}
-
-const COLUMNS = 'type, id, name, payload, expires_at, created_at, updated_at'
-const LIVE = '(expires_at IS NULL OR expires_at > now())'
-
-function toState({ type, id, name, payload, ...row }: StateRow): StateRecord {
-  const expiresAt = row.expires_at ? toIso(row.expires_at) : undefined
-  return { type, id, name, payload, ...defined({ expiresAt }), createdAt: toIso(row.created_at), updatedAt: toIso(row.updated_at) }
-}
-
-/** `bot_id = $1 AND type = $2 …` for one state. */
-function keyCondition(p: SqlParams, botId: string, key: StateKey): string {
-  return `bot_id = ${p.add(botId)} AND type = ${p.add(key.type)} AND id = ${p.add(key.id)} AND name = ${p.add(key.name)}`
-}
-
-/** SQL for when a write made now expires: `NULL` (never) without an expiry. */
-function expiresAt(p: SqlParams, key: StateKey, { expiry }: StateWriteOptions): string {
-  if (expiry === undefined) return 'NULL::timestamptz'
-  if (!Number.isFinite(expiry) || expiry <= 0) {
-    throw new StorageError('STATE_EXPIRY_INVALID', `state "${key.name}": expiry ${expiry} is not allowed; give a positive number of milliseconds, or none for a state that never expires`)
-  }
-  return `now() + ${p.add(expiry, 'double precision')} * interval '1 millisecond'`
-}
-
-async function getState(db: Queryable, botId: string, key: StateKey): Promise<StateRecord | undefined> {
-  const p = sqlParams()
-  const { rows } = await db.query<StateRow>(`SELECT ${COLUMNS} FROM parley_states WHERE ${keyCondition(p, botId, key)} AND ${LIVE}`, p.values)
-  return rows[0] && toState(rows[0])
-}
-
-function insertState(p: SqlParams, botId: string, key: StateKey, json: string, options: StateWriteOptions): string {
-  const values = [p.add(botId), p.add(key.type), p.add(key.id), p.add(key.name), p.add(json, 'text::jsonb'), expiresAt(p, key, options)]
-  return `INSERT INTO parley_states (bot_id, type, id, name, payload, expires_at) VALUES (${values.join(', ')})
-    ON CONFLICT (bot_id, type, id, name) DO UPDATE SET payload = excluded.payload, expires_at = excluded.expires_at, updated_at = now(),
-      created_at = CASE WHEN parley_states.expires_at <= now() THEN now() ELSE parley_states.created_at END`
-}
-
-async function setState(db: Queryable, botId: string, key: StateKey, json: string, options: StateWriteOptions): Promise<StateRecord> {
-  const p = sqlParams()
-  const { rows } = await db.query<StateRow>(`${insertState(p, botId, key, json, options)} RETURNING ${COLUMNS}`, p.values)
-  return toState(rows[0]!)
-}
+type Written = Exclude<StateWriteResult, { kind: 'conflict' }>
 
 /**
- * One statement: write unless a live state exists, and return whichever is there. When another process
- * creates the state after this statement's snapshot was taken, it sees neither row, so it runs again: the
- * next snapshot includes the other process's state.
+ * Writes one step in one statement, reading the state first only when the step needs it (a patch, an
+ * update, a version to check). A conditional step that loses is refused; an update or patch is applied
+ * again to the newer version.
  */
-async function getOrSetState(db: Queryable, botId: string, key: StateKey, json: string, options: StateWriteOptions): Promise<StateRecord> {
-  for (let attempt = 1; attempt <= 3; attempt++) {
-    const p = sqlParams()
-    const sql = `WITH written AS (${insertState(p, botId, key, json, options)} WHERE parley_states.expires_at <= now() RETURNING ${COLUMNS})
-      SELECT ${COLUMNS} FROM written
-      UNION ALL SELECT ${COLUMNS} FROM parley_states WHERE ${keyCondition(p, botId, key)} AND NOT EXISTS (SELECT 1 FROM written)`
-    const { rows } = await db.query<StateRow>(sql, p.values)
-    if (rows[0]) return toState(rows[0])
+async function writeStep(db: Queryable, botId: string, limit: number, key: StateKey, step: StateStep): Promise<Written> {
+  for (let attempt = 1; ; attempt++) {
+    const base = readsFirst(step) ? await readState(db, botId, key) : undefined
+    const view = await applyStep(base, step, { botId, key, limit, baseVersion: base?.version ?? 0 })
+    const write = finalWrite(key, base, [step], view)!
+    const result = await writeState(db, botId, write)
+    if (result.kind !== 'conflict') return result
+    if (write.onConflict === 'skip' || attempt >= MAX_WRITE_ATTEMPTS) throw conflictOf(key, step, write.expect ?? 0, result.version, attempt)
+    await afterConflict(attempt)
   }
-  throw new Error(`state "${key.name}" of ${key.type} "${key.id}" changed during each of 3 attempts to read it; try again`)
 }
 
-async function patchState(db: Queryable, botId: string, key: StateKey, fields: StatePayload, options: StateWriteOptions & { limit: number }): Promise<StateRecord> {
-  return db.transaction(async (tx) => {
-    const p = sqlParams()
-    const { rows } = await tx.query<StateRow>(`SELECT payload FROM parley_states WHERE ${keyCondition(p, botId, key)} AND ${LIVE} FOR UPDATE`, p.values)
-    if (!rows[0]) throw stateNotFound(botId, key)
-    return setState(tx, botId, key, stateJson(key, { ...rows[0].payload, ...fields }, options.limit), options)
-  })
+/** A blind set or delete needs nothing read; a version to check, a merge or an update does. */
+function readsFirst(step: StateStep): boolean {
+  return step.kind === 'merge' || step.kind === 'update' || ('ifVersion' in step && step.ifVersion !== undefined)
 }
 
-function stateNotFound(botId: string, key: StateKey): StorageError {
-  return new StorageError('NOT_FOUND', `state "${key.name}" of ${key.type} "${key.id}" does not exist in bot "${botId}"; set it before patching it`)
+function deletedOf(result: Written): boolean {
+  return result.kind === 'deleted' && result.deleted
 }
 
-async function deleteState(db: Queryable, botId: string, key: StateKey): Promise<boolean> {
-  const p = sqlParams()
-  const { rows } = await db.query(`DELETE FROM parley_states WHERE ${keyCondition(p, botId, key)} RETURNING 1`, p.values)
-  return rows.length > 0
+function stateOf(result: Written): StateRecord {
+  if (result.kind === 'deleted') throw new Error('a state write answered as a delete')
+  return result.state
 }
 
-async function expiredStates(db: Queryable, botId: string, verb: 'SELECT' | 'DELETE', now: Date | undefined, limit: number): Promise<StateRecord[]> {
-  const p = sqlParams()
-  const at = now ? p.add(now.toISOString(), 'timestamptz') : 'now()'
-  const due = `SELECT bot_id, type, id, name FROM parley_states WHERE bot_id = ${p.add(botId)} AND expires_at <= ${at}
-    ORDER BY expires_at LIMIT ${p.add(limit, 'integer')}`
-  const sql = verb === 'SELECT'
-    ? `SELECT ${COLUMNS} FROM parley_states WHERE (bot_id, type, id, name) IN (${due}) ORDER BY expires_at`
-    : `DELETE FROM parley_states WHERE (bot_id, type, id, name) IN (${due} FOR UPDATE SKIP LOCKED) RETURNING ${COLUMNS}`
-  const { rows } = await db.query<StateRow>(sql, p.values)
-  return rows.map(toState)
+function conflictOf(key: StateKey, step: StateStep, expected: number, actual: number, attempts: number): StateVersionConflictError {
+  if ('ifVersion' in step && step.ifVersion !== undefined) return new StateVersionConflictError(key, step.ifVersion, actual)
+  return new StateVersionConflictError(key, expected, actual, `state "${key.name}" of ${key.type} "${key.id}" changed under each of ${attempts} attempts to write it; nothing was written. Try again later`)
 }

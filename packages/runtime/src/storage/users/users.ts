@@ -50,18 +50,18 @@ export function createUserStore(db: Queryable, botId: string): UserStore {
   }
 }
 
-interface UserRow {
+export interface UserRow {
   id: string
   name: string | null
   picture_url: string | null
   tags: Tags
-  created_at: Date
-  updated_at: Date
+  created_at: Date | string
+  updated_at: Date | string
 }
 
 const COLUMNS = 'id, name, picture_url, tags, created_at, updated_at'
 
-function toUser(row: UserRow): User {
+export function toUser(row: UserRow): User {
   const { id, tags, created_at, updated_at } = row
   return { id, ...defined({ name: row.name, pictureUrl: row.picture_url }), tags, createdAt: toIso(created_at), updatedAt: toIso(updated_at) }
 }

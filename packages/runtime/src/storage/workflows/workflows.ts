@@ -1,7 +1,7 @@
 import type { WorkflowStatus } from '@parley/sdk'
 import type { Queryable } from '../database/database.js'
 import { notFound, StorageError } from '../errors/storage-error.js'
-import { listRecords, mapPage } from '../sql/list.js'
+import { countRecords, listRecords, mapPage, type ListQuery } from '../sql/list.js'
 import type { Page, PageOptions } from '../sql/paging.js'
 import { sqlParams, type SqlParams } from '../sql/params.js'
 import { defined, newId, toIso } from '../sql/records.js'
@@ -55,6 +55,8 @@ export interface WorkflowStore {
   create(input: CreateWorkflowInput): Promise<WorkflowInstance>
   get(id: string): Promise<WorkflowInstance | undefined>
   list(options?: ListWorkflowsOptions): Promise<Page<WorkflowInstance>>
+  /** How many runs `list` would go through, all pages together. */
+  count(options?: ListWorkflowsOptions): Promise<number>
   /**
    * @throws StorageError `NOT_FOUND` when the bot has no such workflow, `WORKFLOW_FINISHED` when it already
    * finished: a finished run stays as it ended, so two processes cannot both complete it.
@@ -70,6 +72,7 @@ export function createWorkflowStore(db: Queryable, botId: string): WorkflowStore
     create: (input) => createWorkflow(db, botId, input),
     get: (id) => getWorkflow(db, botId, id),
     list: (options = {}) => listWorkflows(db, botId, options),
+    count: (options = {}) => countRecords(db, workflowQuery(botId, options)),
     update: (id, input) => updateWorkflow(db, botId, id, input),
     listTimedOut: (now, limit = 100) => listTimedOut(db, botId, now, limit),
   }
@@ -117,12 +120,16 @@ async function getWorkflow(db: Queryable, botId: string, id: string): Promise<Wo
   return rows[0] && toWorkflow(rows[0])
 }
 
-async function listWorkflows(db: Queryable, botId: string, options: ListWorkflowsOptions): Promise<Page<WorkflowInstance>> {
-  const { name, status, conversationId, userId, ...page } = options
+function workflowQuery(botId: string, { name, status, conversationId, userId }: ListWorkflowsOptions): Omit<ListQuery, 'columns' | 'page'> {
   const equal = { bot_id: botId, name, conversation_id: conversationId, user_id: userId }
   const statuses = status === undefined ? undefined : [status].flat()
   const conditions = (p: SqlParams) => (statuses ? [`status IN (${statuses.map((s) => p.add(s)).join(', ') || 'NULL'})`] : [])
-  return mapPage(await listRecords<WorkflowRow>(db, { table: 'parley_workflows', columns: COLUMNS, equal, conditions, page }), toWorkflow)
+  return { table: 'parley_workflows', equal, conditions }
+}
+
+async function listWorkflows(db: Queryable, botId: string, options: ListWorkflowsOptions): Promise<Page<WorkflowInstance>> {
+  const { limit, offset, order } = options
+  return mapPage(await listRecords<WorkflowRow>(db, { ...workflowQuery(botId, options), columns: COLUMNS, page: { limit, offset, order } }), toWorkflow)
 }
 
 async function updateWorkflow(db: Queryable, botId: string, id: string, input: UpdateWorkflowInput): Promise<WorkflowInstance> {

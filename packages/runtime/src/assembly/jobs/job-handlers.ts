@@ -1,0 +1,39 @@
+import type { Engine } from '../../engine/engine.js'
+import { deliverEvent, type EventDelivery } from '../../dispatch/events/deliver-event.js'
+import { defined } from '../../engine/records.js'
+import { expireState } from '../../dispatch/events/state-expired.js'
+import { continueWorkflow, startWorkflowRun, timeOutWorkflow } from '../../dispatch/workflows/workflow-handlers.js'
+import type * as storage from '../../storage/index.js'
+import {
+  EVENT_JOB, RECURRING_EVENT_JOB, STATE_EXPIRED_JOB, WORKFLOW_CONTINUE_JOB, WORKFLOW_START_JOB, WORKFLOW_TIMEOUT_JOB,
+} from '../../jobs/job-kinds.js'
+import { outsideCalls } from '../../dispatch/actions/call-chain.js'
+import { runRecurringEvent } from './recurring.js'
+import type { JobHandler, JobOutcome } from '../../jobs/worker.js'
+
+const text = (value: unknown): string => String(value)
+const optional = (value: unknown): string | undefined => (value === undefined || value === null ? undefined : String(value))
+
+/** The job runs as a turn, which deletes it with its writes. */
+async function completedBy(turn: Promise<void>): Promise<JobOutcome> {
+  await turn
+  return { completed: true }
+}
+
+/** Older event jobs carry only the event's id; newer ones its conversation and user too, to run in their order. */
+function eventDelivery(payload: Readonly<Record<string, unknown>>): EventDelivery {
+  return defined({ eventId: text(payload['eventId']), conversationId: optional(payload['conversationId']), userId: optional(payload['userId']), workflowId: optional(payload['workflowId']) }) as EventDelivery
+}
+
+/** What each kind of job does when it is due; each starts afresh, outside any action in progress. */
+export function jobHandlers(engine: Engine): Record<string, JobHandler> {
+  const handlers: Record<string, JobHandler> = {
+    [EVENT_JOB]: (job) => completedBy(deliverEvent(engine, { ...eventDelivery(job.payload), jobId: job.id })),
+    [RECURRING_EVENT_JOB]: (job) => runRecurringEvent(engine, job),
+    [STATE_EXPIRED_JOB]: (job) => completedBy(expireState(engine, job.payload['state'] as storage.StateRecord, job.id)),
+    [WORKFLOW_START_JOB]: (job) => completedBy(startWorkflowRun(engine, text(job.payload['workflowId']), job.id)),
+    [WORKFLOW_CONTINUE_JOB]: (job) => completedBy(continueWorkflow(engine, text(job.payload['workflowId']), job.id)),
+    [WORKFLOW_TIMEOUT_JOB]: (job) => completedBy(timeOutWorkflow(engine, text(job.payload['workflowId']), job.id)),
+  }
+  return Object.fromEntries(Object.entries(handlers).map(([kind, handler]) => [kind, (job) => outsideCalls(() => handler(job))]))
+}

@@ -1,0 +1,26 @@
+import type { Context } from '@parley/sdk'
+import type { Engine, PropsFactory } from '../engine/engine.js'
+import type { Turn } from '../engine/turn.js'
+import type { CodeUnit } from '../engine/units.js'
+import { handlerProps } from '../proxies/handler-props.js'
+import { integrationProps } from '../proxies/integration-props.js'
+
+/**
+ * The props handed to code, built once per unit for each thing a turn handles: a message passes through
+ * up to three hooks and a handler of each unit, which all get the same client and proxies.
+ */
+export function propsFactory(engine: Engine): PropsFactory {
+  const built = new WeakMap<Turn, Map<CodeUnit, { readonly ctx: Context; readonly props: ReturnType<typeof handlerProps> }>>()
+  return {
+    code: (unit, ctx, turn) => {
+      if (!turn) return handlerProps(engine, unit, ctx, turn)
+      const units = built.get(turn) ?? built.set(turn, new Map()).get(turn)!
+      const known = units.get(unit)
+      if (known?.ctx === ctx) return known.props
+      const props = handlerProps(engine, unit, ctx, turn)
+      units.set(unit, { ctx, props })
+      return props
+    },
+    integration: (unit, ctx, turn) => integrationProps(engine, unit, ctx, turn),
+  }
+}

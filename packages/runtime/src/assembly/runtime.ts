@@ -1,0 +1,77 @@
+import type { BotDefinition, BotImplementation, Client, Context, WebhookRequest, WebhookResponse } from '@parley/sdk'
+import type { Database, OpenDatabaseOptions } from '../storage/index.js'
+import type { HandlerFailure } from '../dispatch/handlers/failures.js'
+import type { IncomingMessage, IncomingOutcome } from '../dispatch/incoming/incoming-message.js'
+import type { Clock } from '../jobs/clock.js'
+import type { Job } from '../jobs/job-queue.js'
+import type { LogRecord, NewLogRecord } from '../logging/log-record.js'
+import type { LogQuery } from '../logging/log-store.js'
+import type { MessageListener } from '../engine/engine.js'
+import type { LoadOptions } from './load/load-units.js'
+
+/** A composed bot: its definition (with plugins and integrations added) and its implementation. */
+export interface ComposedBot {
+  readonly definition: BotDefinition
+  // any: a bot implementation typed by any generated types runs the same
+  readonly implementation: BotImplementation<any>
+}
+
+export interface RuntimeOptions extends ComposedBot, LoadOptions {
+  /** Names the bot's records in a database several bots may share; `bot` by default. */
+  readonly botId?: string
+  /** An open database, or where to open one (in memory when absent); a database opened here is closed by `stop`. */
+  readonly database?: Database | OpenDatabaseOptions
+  /** Largest state payload accepted, in bytes of JSON; 128 KiB by default. */
+  readonly stateSizeLimit?: number
+  /** Where due times are read; the system clock by default. */
+  readonly clock?: Clock
+  readonly jobs?: {
+    /**
+     * `background` (the default): jobs run as soon as they are due, polled every `pollIntervalMs`.
+     * `manual`: they run only on `runJobs()`, so a test decides when.
+     */
+    readonly mode?: 'background' | 'manual'
+    readonly pollIntervalMs?: number
+  }
+  /** Also hands every log record to this function as it is written, e.g. to print it. */
+  readonly onLog?: (record: NewLogRecord) => void
+  readonly turns?: {
+    /**
+     * On PostgreSQL, how long a turn holds its conversation without renewing (it renews every third of it
+     * while it runs): how long the conversation waits if the process running the turn dies. 30 s by default.
+     */
+    readonly leaseMs?: number
+  }
+  /** The URL an integration's webhook is reached at, given to its `register`. */
+  readonly webhookUrl?: (alias: string) => string
+}
+
+/**
+ * A bot running in this process. Everything it stores goes to its database; jobs (events, schedules,
+ * expiries, timeouts) live there too, so they survive a restart.
+ */
+export interface Runtime {
+  readonly botId: string
+  readonly definition: BotDefinition
+  readonly database: Database
+  /** Runs the `register` handlers, schedules recurring events and starts running jobs. */
+  start(): Promise<void>
+  /** Stops running jobs, waits for the log, and closes the database if the runtime opened it. */
+  stop(): Promise<void>
+  /** A client acting as the bot, or as the plugin of `alias`, outside any handler. */
+  client(options?: { readonly alias?: string; readonly ctx?: Partial<Context> }): Client
+  /** A user's message, through the whole incoming pipeline. */
+  receiveMessage(message: IncomingMessage): Promise<IncomingOutcome>
+  /** Calls an action from outside the bot (only its incoming hooks run). `name` is the bot's name for it. */
+  callAction(name: string, input: unknown, ctx?: Partial<Context>): Promise<Record<string, unknown>>
+  handleWebhook(alias: string, request: WebhookRequest): Promise<WebhookResponse>
+  /** Calls `listener` with each message the bot sends; returns a function that stops it. */
+  onMessage(listener: MessageListener): () => void
+  /** Runs every job due now (and those they make due); resolves with how many ran. */
+  runJobs(): Promise<number>
+  /** Jobs not yet done: due later, running, or failed for good. */
+  pendingJobs(): Promise<Job[]>
+  logs(query?: LogQuery): Promise<LogRecord[]>
+  /** Handlers and hooks that threw, with what they were handling. */
+  failures(query?: Omit<LogQuery, 'failures' | 'level'>): Promise<HandlerFailure[]>
+}

@@ -1,0 +1,59 @@
+import type { Context, HookKind } from '@parley/sdk'
+import type { Engine } from '../../engine/engine.js'
+import type { Turn } from '../../engine/turn.js'
+import type { CodeUnit } from '../../engine/units.js'
+import { recordFailure, type HandlerFailure } from './failures.js'
+import { describeHandler, matching } from './matching.js'
+import type { HookView } from './hook-view.js'
+
+export interface HookChain<D> {
+  readonly kind: HookKind
+  /** The bot's name the hooks select on: message type, event type or action name. */
+  readonly name: string
+  readonly data: D
+  readonly ctx: Context
+  readonly turn: Turn
+  readonly view: HookView<D>
+  /**
+   * `record`: a hook that throws is recorded and the chain goes on (messages and events, which nobody
+   * waits on); `throw`: the error reaches the caller (action calls, which have one).
+   */
+  readonly onError: 'record' | 'throw'
+}
+
+export interface HookOutcome<D> {
+  readonly data: D
+  /** A hook returned `stop: true`: the hooks after it did not run. */
+  readonly stopped: boolean
+  readonly failures: readonly HandlerFailure[]
+}
+
+type HookReturn<D> = { readonly data?: D; readonly stop?: boolean } | undefined
+
+/**
+ * Runs the hooks of one kind, plugins in the order added then the bot; each may replace the data or stop.
+ * A hook that throws has its writes undone.
+ */
+export async function runHooks<D>(engine: Engine, chain: HookChain<D>): Promise<HookOutcome<D>> {
+  let data = chain.data
+  const failures: HandlerFailure[] = []
+  for (const unit of engine.code) {
+    for (const registration of matching(unit, chain.kind, chain.name)) {
+      const result = await runHook(engine, unit, chain, data, registration.handler).catch((error: unknown) => {
+        if (chain.onError === 'throw') throw error
+        failures.push(recordFailure(engine, unit, chain.ctx, describeHandler(chain.kind, registration), error))
+        return undefined
+      })
+      if (result?.data !== undefined) data = chain.view.merge(unit, data, result.data)
+      if (result?.stop) return { data, stopped: true, failures }
+    }
+  }
+  return { data, stopped: false, failures }
+}
+
+async function runHook<D>(engine: Engine, unit: CodeUnit, chain: HookChain<D>, data: D, hook: (props: never) => unknown): Promise<HookReturn<D>> {
+  const local = chain.view.toLocal(unit, data)
+  const named = chain.kind.endsWith('Message') ? { message: local } : {}
+  const result = (await chain.turn.savepoint(async () => hook({ ...engine.props.code(unit, chain.ctx, chain.turn), data: local, ...named } as never))) as HookReturn<D> | void
+  return typeof result === 'object' && result !== null ? result : undefined
+}

@@ -1,0 +1,73 @@
+import type { Context, Message, OutgoingMessage, Tags } from '@parley/sdk'
+import { messageSchema, WEBCHAT } from '../../engine/channels.js'
+import type { Engine } from '../../engine/engine.js'
+import { notFound, RuntimeError } from '../../engine/errors.js'
+import { parsePayload } from '../../engine/payload.js'
+import { storedTags, toMessage } from '../../engine/records.js'
+import type { Turn } from '../../engine/turn.js'
+import type * as storage from '../../storage/index.js'
+import { runHooks } from '../handlers/run-hooks.js'
+import { messageView, outgoingMessageView } from '../handlers/views.js'
+import { saveTags } from '../incoming/save-tags.js'
+import { runTurn } from '../turns/run-turn.js'
+import { deliverToChannel } from './deliver-to-channel.js'
+
+/** A message the bot sends: `userId` is the user it is for, the one being handled when absent. */
+export interface OutgoingRequest {
+  readonly conversationId: string
+  readonly userId?: string
+  readonly type: string
+  readonly payload: unknown
+  readonly tags?: Tags
+}
+
+/**
+ * The one place the bot sends a message. Checks the payload against the conversation's channel, runs the
+ * before-hooks, keeps the message in the turn, runs the after-hooks; once the turn is stored, delivers it
+ * through the integration's channel (a delivery failure is recorded; the message is kept) and tells the
+ * listeners. Sent from outside any turn (the API), it is a turn of its own.
+ */
+export async function sendMessage(engine: Engine, ctx: Context, request: OutgoingRequest, turn?: Turn): Promise<Message> {
+  if (turn?.open) return sendInTurn(engine, ctx, request, turn)
+  const { conversationId } = request
+  return (await runTurn(engine, { ctx: { ...ctx, conversationId } }, (own) => sendInTurn(engine, ctx, request, own))).value
+}
+
+async function sendInTurn(engine: Engine, ctx: Context, request: OutgoingRequest, turn: Turn): Promise<Message> {
+  const { stores } = turn
+  const conversation = await stores.conversations.get(request.conversationId)
+  if (!conversation) throw notFound('conversation', request.conversationId, engine.botId)
+  const draft = draftOf(engine, ctx, conversation, request)
+  const { data } = await runHooks(engine, { kind: 'beforeOutgoingMessage', name: draft.type, data: draft, ctx, turn, view: outgoingMessageView, onError: 'record' })
+  const stored = await store(engine, stores, data)
+  const after = await runHooks(engine, { kind: 'afterOutgoingMessage', name: stored.type, data: toMessage(stored), ctx, turn, view: messageView, onError: 'record' })
+  const message = await saveTags(stores, stored, after.data)
+  const viaChannel = conversation.integration !== WEBCHAT.integration
+  turn.afterCommit(() => deliver(engine, ctx, conversation, stores, message.id), { ordered: viaChannel })
+  return message
+}
+
+/** Once stored: through the channel (which may tag it), then to the listeners, as it is then. */
+async function deliver(engine: Engine, ctx: Context, conversation: storage.Conversation, stores: storage.BotStorage, id: string): Promise<void> {
+  const sent = toMessage((await stores.messages.get(id))!)
+  const message = await deliverToChannel(engine, ctx, conversation, sent, stores)
+  for (const listener of engine.listeners) listener(message)
+}
+
+function draftOf(engine: Engine, ctx: Context, conversation: storage.Conversation, request: OutgoingRequest): OutgoingMessage {
+  const payload = parsePayload(messageSchema(engine.definition, conversation, request.type), request.payload, `message "${request.type}" payload`)
+  return { type: request.type, payload, conversationId: conversation.id, userId: request.userId ?? (ctx.userId || undefined), tags: { ...request.tags } }
+}
+
+async function store(engine: Engine, stores: storage.BotStorage, message: OutgoingMessage): Promise<storage.Message> {
+  const { conversationId, type } = message
+  const userId = recipient(message)
+  if (!(await stores.users.get(userId))) throw notFound('user', userId, engine.botId)
+  const payload = message.payload as Record<string, unknown>
+  return stores.messages.create({ conversationId, userId, direction: 'outgoing', type, payload, tags: storedTags(message.tags) ?? {} })
+}
+
+function recipient(message: OutgoingMessage): string {
+  if (message.userId) return message.userId
+  throw new RuntimeError('CONTEXT_MISSING', `createMessage: give userId, the user the message is for; there is none to inherit here (only handlers of a user's message or event have one)`)
+}

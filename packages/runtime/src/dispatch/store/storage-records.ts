@@ -1,1 +1,0 @@
-export type { User, Conversation, Message, StoredEvent, StateRecord, WorkflowInstance } from '../../storage/index.js'

@@ -1,0 +1,49 @@
+import type { Conversation, Event, Message, StateRecord, Tags, User, WorkflowInstance } from '@parley/sdk'
+import type * as storage from '../storage/index.js'
+import { channelName } from './channels.js'
+
+// Storage records carry a few columns the SDK's records leave out (`updatedAt` of messages and events,
+// event status); handlers see exactly the SDK's shapes.
+
+export function toUser(user: storage.User): User {
+  return { id: user.id, ...(user.name === undefined ? {} : { name: user.name }), tags: { ...user.tags }, createdAt: user.createdAt, updatedAt: user.updatedAt }
+}
+
+export function toConversation(conversation: storage.Conversation): Conversation {
+  const { id, tags, createdAt, updatedAt } = conversation
+  return { id, channel: channelName(conversation), tags: { ...tags }, createdAt, updatedAt }
+}
+
+export function toMessage(message: storage.Message): Message {
+  const { id, type, payload, direction, userId, conversationId, createdAt } = message
+  return { id, type, payload, direction, userId, conversationId, tags: { ...message.tags }, createdAt }
+}
+
+/** `type` is the event's type as the receiving code names it. */
+export function toEvent(event: storage.StoredEvent, botId: string, type = event.type): Event {
+  const { id, payload, conversationId, userId, messageId, createdAt } = event
+  return { id, botId, type, payload, ...defined({ conversationId, userId, messageId }), createdAt }
+}
+
+/** `name` is the state's name as the receiving code names it. */
+export function toState(state: storage.StateRecord, name = state.name): StateRecord {
+  const { type, id, payload, version, createdAt, updatedAt, expiresAt } = state
+  return { type, id, name, payload, version, createdAt, updatedAt, ...defined({ expiresAt }) }
+}
+
+export function toWorkflow(workflow: storage.WorkflowInstance): WorkflowInstance {
+  const { id, name, status, input, createdAt, updatedAt } = workflow
+  const { output, error, conversationId, userId, timeoutAt } = workflow
+  return { id, name, status, input, ...defined({ output, error, conversationId, userId, timeoutAt }), createdAt, updatedAt }
+}
+
+/** Tags as storage keeps them: only string values (a tag set to `undefined` is left out). */
+export function storedTags(tags: Tags | undefined): storage.Tags | undefined {
+  if (tags === undefined) return undefined
+  return Object.fromEntries(Object.entries(tags).filter((entry): entry is [string, string] => typeof entry[1] === 'string'))
+}
+
+/** The properties of `values` that are not `undefined`, so optional fields are absent rather than undefined. */
+export function defined<T extends object>(values: T): { [K in keyof T]?: Exclude<T[K], undefined> } {
+  return Object.fromEntries(Object.entries(values).filter(([, value]) => value !== undefined)) as { [K in keyof T]?: Exclude<T[K], undefined> }
+}

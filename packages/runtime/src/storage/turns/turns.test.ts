@@ -1,0 +1,220 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { createBotStorage, type BotStorage } from '../bot-storage.js'
+import { openMigrated, STARTUP_TIMEOUT, testDrivers, type TestDatabase } from '../testing/test-databases.js'
+import { beginTurn } from './begin.js'
+import { checkTicket, isFor, releaseTicket, takeTicket, waitForTurn } from './conversation-lock.js'
+import { createTurnBuffer, type TurnBuffer } from './turn-buffer.js'
+
+describe.each(testDrivers())('a turn on $name', (driver) => {
+  let testDb: TestDatabase
+  let stored: BotStorage
+  let counted = 0
+  const botId = 'bot-turns'
+  const turn = (start?: Awaited<ReturnType<typeof beginTurn>>): TurnBuffer => createTurnBuffer({ db: testDb.db, botId, stored, ...(start ? { start } : {}) })
+  const parties = async () => {
+    const user = await stored.users.create({ name: 'Ada' })
+    const conversation = await stored.conversations.create({ channel: 'webchat', integration: 'webchat' })
+    return { user, conversation }
+  }
+  const statements = <T>(work: () => Promise<T>) => {
+    const query = testDb.db.query.bind(testDb.db)
+    testDb.db.query = ((sql: string, params?: readonly unknown[], options?: object) => {
+      counted++
+      return query(sql, params, options)
+    }) as typeof testDb.db.query
+    return work().finally(() => {
+      testDb.db.query = query
+    })
+  }
+  beforeAll(async () => {
+    testDb = await openMigrated(driver)
+    stored = createBotStorage(testDb.db, { botId })
+  }, STARTUP_TIMEOUT)
+  afterAll(() => testDb.dispose())
+
+  it('reads its own writes, stores nothing before it commits, and everything in one statement', async () => {
+    const { user, conversation } = await parties()
+    const buffer = turn()
+    const incoming = await buffer.stores.messages.create({ conversationId: conversation.id, userId: user.id, direction: 'incoming', type: 'text', payload: { text: 'hi' } })
+    await buffer.stores.messages.update(incoming.id, { tags: { seen: 'yes' } })
+    const counter = { type: 'conversation' as const, id: conversation.id, name: 'counter' }
+    await buffer.stores.states.set(counter, { n: 1 })
+    await buffer.stores.states.patch(counter, { m: 2 })
+    const event = await buffer.stores.events.create({ type: 'greeted', payload: {}, conversationId: conversation.id })
+    buffer.addJob({ kind: 'event', payload: { eventId: event.id }, runAt: new Date().toISOString() })
+    await buffer.stores.conversations.update(conversation.id, { tags: { topic: 'greeting' } })
+
+    expect(await buffer.stores.states.get(counter)).toMatchObject({ payload: { n: 1, m: 2 }, version: 1 })
+    expect((await buffer.stores.messages.list({ conversationId: conversation.id })).items).toEqual([{ ...incoming, tags: { seen: 'yes' }, updatedAt: expect.any(String) }])
+    expect((await buffer.stores.conversations.get(conversation.id))?.tags).toEqual({ topic: 'greeting' })
+    expect(await stored.messages.get(incoming.id)).toBeUndefined()
+    expect(await stored.states.get(counter)).toBeUndefined()
+
+    counted = 0
+    const result = await statements(() => buffer.commit())
+    expect(counted).toBe(1)
+    expect(result.failures).toEqual([])
+    expect(await stored.messages.get(incoming.id)).toMatchObject({ tags: { seen: 'yes' }, createdAt: incoming.createdAt })
+    expect(await stored.states.get(counter)).toMatchObject({ payload: { n: 1, m: 2 }, version: 1 })
+    expect(await stored.events.get(event.id)).toMatchObject({ type: 'greeted', status: 'pending' })
+    expect((await stored.conversations.get(conversation.id))?.tags).toEqual({ topic: 'greeting' })
+    const { rows } = await testDb.db.query<{ n: number }>(`SELECT count(*)::int AS n FROM parley_jobs WHERE bot_id = $1 AND payload->>'eventId' = $2`, [botId, event.id])
+    expect(rows).toEqual([{ n: 1 }])
+  })
+
+  it('undoes what a savepoint wrote when its work throws, and keeps the rest', async () => {
+    const { user, conversation } = await parties()
+    const buffer = turn()
+    const kept = { type: 'user' as const, id: user.id, name: 'kept' }
+    await buffer.stores.states.set(kept, { v: 1 })
+    await expect(buffer.savepoint(async () => {
+      await buffer.stores.states.set(kept, { v: 2 })
+      await buffer.stores.messages.create({ conversationId: conversation.id, userId: user.id, direction: 'outgoing', type: 'text', payload: { text: 'lost' } })
+      throw new Error('handler failed')
+    })).rejects.toThrow('handler failed')
+    expect(await buffer.stores.states.get(kept)).toMatchObject({ payload: { v: 1 } })
+    expect(buffer.messages()).toEqual([])
+    await buffer.commit()
+    expect(await stored.states.get(kept)).toMatchObject({ payload: { v: 1 } })
+    expect((await stored.messages.list({ conversationId: conversation.id })).items).toEqual([])
+  })
+
+  it('nests savepoints: an inner one undone keeps the outer one\'s writes, an outer one undone takes the inner one\'s with it', async () => {
+    const { user } = await parties()
+    const buffer = turn()
+    const state = (name: string) => ({ type: 'user' as const, id: user.id, name })
+    await buffer.savepoint(async () => {
+      await buffer.stores.states.set(state('outer'), { v: 1 })
+      await expect(buffer.savepoint(async () => {
+        await buffer.stores.states.set(state('inner'), { v: 1 })
+        await buffer.stores.states.set(state('outer'), { v: 2 })
+        throw new Error('inner failed')
+      })).rejects.toThrow('inner failed')
+      expect(await buffer.stores.states.get(state('outer'))).toMatchObject({ payload: { v: 1 } })
+      expect(await buffer.stores.states.get(state('inner'))).toBeUndefined()
+      await buffer.stores.states.set(state('after'), { v: 1 })
+    })
+    await expect(buffer.savepoint(async () => {
+      await buffer.savepoint(async () => buffer.stores.states.set(state('nested'), { v: 1 }))
+      throw new Error('outer failed')
+    })).rejects.toThrow('outer failed')
+    await buffer.commit()
+    const stored_ = async (name: string) => (await stored.states.get(state(name)))?.payload
+    expect([await stored_('outer'), await stored_('inner'), await stored_('after'), await stored_('nested')]).toEqual([{ v: 1 }, undefined, { v: 1 }, undefined])
+  })
+
+  it('applies its updates and patches again to a state another writer changed meanwhile, losing nothing', async () => {
+    const counter = { type: 'bot' as const, id: botId, name: `shared_${driver.name}` }
+    await stored.states.set(counter, { n: 0, other: 'x' })
+    const buffer = turn()
+    await buffer.stores.states.update(counter, (payload) => ({ ...payload, n: (payload['n'] as number) + 1 }))
+    await stored.states.update(counter, (payload) => ({ ...payload, n: (payload['n'] as number) + 10, other: 'y' }))
+    const result = await buffer.commit()
+    expect(result.failures).toEqual([])
+    expect(await stored.states.get(counter)).toMatchObject({ payload: { n: 11, other: 'y' }, version: 3 })
+  })
+
+  it('drops a conditional write another writer beat, reporting it, and stores the rest', async () => {
+    const { user, conversation } = await parties()
+    const state = { type: 'user' as const, id: user.id, name: 'guarded' }
+    await stored.states.set(state, { v: 1 })
+    const buffer = turn()
+    await buffer.stores.states.set(state, { v: 2 }, { ifVersion: 1 })
+    await buffer.stores.messages.create({ conversationId: conversation.id, userId: user.id, direction: 'outgoing', type: 'text', payload: { text: 'sent' } })
+    await stored.states.set(state, { v: 'other' })
+    const result = await buffer.commit()
+    expect(result.failures).toMatchObject([{ code: 'STATE_VERSION_CONFLICT', expected: 1, actual: 2 }])
+    expect(await stored.states.get(state)).toMatchObject({ payload: { v: 'other' } })
+    expect((await stored.messages.list({ conversationId: conversation.id })).items).toHaveLength(1)
+  })
+
+  it('pages its own messages after the stored ones, both ways', async () => {
+    const { user, conversation } = await parties()
+    const send = (store: BotStorage, text: string) => store.messages.create({ conversationId: conversation.id, userId: user.id, direction: 'incoming', type: 'text', payload: { text } })
+    for (const text of ['s1', 's2', 's3']) await send(stored, text)
+    const buffer = turn()
+    for (const text of ['t1', 't2']) await send(buffer.stores, text)
+    const texts = async (options: object) => {
+      const page = await buffer.stores.messages.list({ conversationId: conversation.id, ...options })
+      return [page.items.map((message) => message.payload['text']), page.nextOffset]
+    }
+    expect(await texts({})).toEqual([['s1', 's2', 's3', 't1', 't2'], undefined])
+    expect(await texts({ limit: 2, offset: 2 })).toEqual([['s3', 't1'], 4])
+    expect(await texts({ limit: 2, offset: 4 })).toEqual([['t2'], undefined])
+    expect(await texts({ limit: 2, offset: 5 })).toEqual([[], undefined])
+    expect(await texts({ order: 'desc', limit: 2 })).toEqual([['t2', 't1'], 2])
+    expect(await texts({ order: 'desc', limit: 2, offset: 1 })).toEqual([['t1', 's3'], 3])
+    expect(await texts({ order: 'desc', limit: 3, offset: 3 })).toEqual([['s2', 's1'], undefined])
+    expect(await buffer.stores.messages.count({ conversationId: conversation.id })).toBe(5)
+  })
+
+  it('begins with the conversation, the user and their states in one statement', async () => {
+    const { user, conversation } = await parties()
+    await stored.states.set({ type: 'conversation', id: conversation.id, name: 'counter' }, { n: 4 })
+    await stored.states.set({ type: 'user', id: user.id, name: 'big' }, { text: 'x'.repeat(20_000) })
+    counted = 0
+    const start = await statements(() => beginTurn(testDb.db, botId, { conversationId: conversation.id, userId: user.id }))
+    expect(counted).toBe(1)
+    expect(start).toMatchObject({ conversation: { id: conversation.id }, user: { id: user.id, name: 'Ada' } })
+    const buffer = turn(start)
+    counted = 0
+    await statements(async () => {
+      expect(await buffer.stores.states.get({ type: 'conversation', id: conversation.id, name: 'counter' })).toMatchObject({ payload: { n: 4 } })
+      expect(await buffer.stores.states.get({ type: 'conversation', id: conversation.id, name: 'absent' })).toBeUndefined()
+      expect(await buffer.stores.users.get(user.id)).toMatchObject({ name: 'Ada' })
+    })
+    expect(counted).toBe(0)
+    expect((await buffer.stores.states.get({ type: 'user', id: user.id, name: 'big' }))?.payload['text']).toHaveLength(20_000)
+  })
+
+  describe.skipIf(driver.name !== 'postgres')('tickets', () => {
+    it('let turns of one conversation run one after the other, in the order they were taken', async () => {
+      const { conversation } = await parties()
+      const holder = { db: testDb.db, botId, conversationId: conversation.id, leaseMs: 30_000 }
+      const first = await takeTicket(holder)
+      const second = await takeTicket(holder)
+      expect(first.ahead).toEqual([])
+      expect(second.ahead.map(([ticket]) => ticket)).toEqual([first.ticket])
+      const other = { ...holder, db: await testDb.openAnother() }
+      const waiting = waitForTurn(other, second)
+      let ran = false
+      void waiting.then(() => {
+        ran = true
+      })
+      await checkTicket(holder, first.ticket)
+      expect(ran).toBe(false)
+      await releaseTicket(testDb.db, botId, conversation.id, first.ticket)
+      expect((await waiting).ticket).toBe(second.ticket)
+      await releaseTicket(testDb.db, botId, conversation.id, second.ticket)
+    })
+
+    it('wake the next holder when a ticket is given back, naming the conversation', async () => {
+      const { conversation } = await parties()
+      const holder = { db: testDb.db, botId, conversationId: conversation.id, leaseMs: 30_000 }
+      const first = await takeTicket(holder)
+      const second = await takeTicket(holder)
+      let hear = (_payload: string) => {}
+      const heard = new Promise<string>((resolve) => {
+        hear = resolve
+      })
+      const stop = await testDb.db.listen!('parley_turns', (payload) => hear(payload))
+      await releaseTicket(testDb.db, botId, conversation.id, first.ticket)
+      expect(isFor(await heard, holder)).toBe(true)
+      expect(isFor(await heard, { ...holder, conversationId: 'another' })).toBe(false)
+      await stop()
+      await releaseTicket(testDb.db, botId, conversation.id, second.ticket)
+    })
+
+    it('let the next turn run once the lease of a holder that went away ends', async () => {
+      const { conversation } = await parties()
+      const holder = { db: testDb.db, botId, conversationId: conversation.id, leaseMs: 300 }
+      const abandoned = await takeTicket(holder)
+      const next = await takeTicket({ ...holder, leaseMs: 30_000 })
+      expect(next.ahead.map(([ticket]) => ticket)).toEqual([abandoned.ticket])
+      const turn = await waitForTurn({ ...holder, leaseMs: 30_000 }, next)
+      expect(turn).toMatchObject({ ticket: next.ticket, ahead: [] })
+      expect(await checkTicket(holder, abandoned.ticket)).toBeUndefined()
+      await releaseTicket(testDb.db, botId, conversation.id, next.ticket)
+    })
+  })
+})
