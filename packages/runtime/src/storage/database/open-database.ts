@@ -1,6 +1,7 @@
 import type { Database } from './database.js'
 import { openPglite } from './pglite-driver.js'
 import { openPostgres } from './postgres-driver.js'
+import { textChecked } from './text-checks.js'
 import { StorageError } from '../errors/storage-error.js'
 
 export interface OpenDatabaseOptions {
@@ -20,7 +21,7 @@ export async function openDatabase(options: OpenDatabaseOptions = {}): Promise<D
   checkOptions(options)
   const db = options.url ? await openPostgres({ url: options.url, schema: options.schema }) : await openPglite({ dataDir: options.dataDir })
   if (options.schema) await useSchema(db, options.schema)
-  return db
+  return textChecked(db)
 }
 
 function checkOptions({ url, schema }: OpenDatabaseOptions): void {

@@ -9,6 +9,7 @@ export type StorageErrorCode =
   | 'NOT_FOUND'
   | 'PAGE_INVALID'
   | 'STATE_EXPIRY_INVALID'
+  | 'TEXT_INVALID'
   | 'WORKFLOW_FINISHED'
 
 /** A storage operation could not be done; the message says which record or setting is at fault. */

@@ -1,4 +1,5 @@
 import type { StateType } from '@parley/sdk'
+import { LIMITS } from '../../guards/index.js'
 import type { Queryable } from '../database/database.js'
 import { StorageError } from '../errors/storage-error.js'
 import { sqlParams, type SqlParams } from '../sql/params.js'
@@ -94,8 +95,8 @@ function keyCondition(p: SqlParams, botId: string, key: StateKey): string {
 /** SQL for when a write made now expires: `NULL` (never) without an expiry. */
 function expiresAt(p: SqlParams, key: StateKey, { expiry }: StateWriteOptions): string {
   if (expiry === undefined) return 'NULL::timestamptz'
-  if (!Number.isFinite(expiry) || expiry <= 0) {
-    throw new StorageError('STATE_EXPIRY_INVALID', `state "${key.name}": expiry ${expiry} is not allowed; give a positive number of milliseconds, or none for a state that never expires`)
+  if (!Number.isFinite(expiry) || expiry <= 0 || expiry > LIMITS.durationMs) {
+    throw new StorageError('STATE_EXPIRY_INVALID', `state "${key.name}": expiry ${expiry} is not allowed; give a positive number of milliseconds up to ${LIMITS.durationMs} (100 years), or none for a state that never expires`)
   }
   return `now() + ${p.add(expiry, 'double precision')} * interval '1 millisecond'`
 }
