@@ -1,16 +1,18 @@
 import { z } from '@parley/sdk'
 import { anyObject, tags } from './common.js'
+import { component } from './component.js'
 
-// The records the API returns, as the SDK's `records.ts` types describe them. Objects pass unknown fields
-// through, so a runtime that adds a field does not break older clients.
+// The records the API returns, as the SDK's `records.ts` types describe them, each a named component of
+// the OpenAPI document. Objects pass unknown fields through, so a runtime that adds a field does not break
+// older clients.
 
 const timestamps = { createdAt: z.string(), updatedAt: z.string() }
 
-export const user = z.object({ id: z.string(), name: z.string().optional(), tags, ...timestamps }).passthrough()
+export const user = component('User', z.object({ id: z.string(), name: z.string().optional(), tags, ...timestamps }).passthrough())
 
-export const conversation = z.object({ id: z.string(), channel: z.string(), tags, ...timestamps }).passthrough()
+export const conversation = component('Conversation', z.object({ id: z.string(), channel: z.string(), tags, ...timestamps }).passthrough())
 
-export const message = z.object({
+export const message = component('Message', z.object({
   id: z.string(),
   type: z.string(),
   payload: anyObject,
@@ -19,9 +21,9 @@ export const message = z.object({
   conversationId: z.string(),
   tags,
   createdAt: z.string(),
-}).passthrough()
+}).passthrough())
 
-export const event = z.object({
+export const event = component('Event', z.object({
   id: z.string(),
   botId: z.string(),
   type: z.string(),
@@ -30,22 +32,23 @@ export const event = z.object({
   userId: z.string().optional(),
   messageId: z.string().optional(),
   createdAt: z.string(),
-}).passthrough()
+}).passthrough())
 
 export const stateType = z.enum(['bot', 'user', 'conversation', 'workflow'])
 
-export const state = z.object({
+export const state = component('State', z.object({
   type: stateType,
   id: z.string(),
   name: z.string(),
   payload: anyObject,
+  version: z.number().int().min(1).describe('1 on the first write, one more on each write; sent as the ETag too'),
   expiresAt: z.string().optional(),
   ...timestamps,
-}).passthrough()
+}).passthrough())
 
 export const workflowStatus = z.enum(['pending', 'in_progress', 'completed', 'failed', 'cancelled', 'timed_out'])
 
-export const workflow = z.object({
+export const workflow = component('Workflow', z.object({
   id: z.string(),
   name: z.string(),
   status: workflowStatus,
@@ -56,9 +59,9 @@ export const workflow = z.object({
   userId: z.string().optional(),
   timeoutAt: z.string().optional(),
   ...timestamps,
-}).passthrough()
+}).passthrough())
 
 /** A table row: its declared columns beside the ones every row has. */
-export const row = z.object({ id: z.number().int(), ...timestamps }).passthrough()
+export const row = component('Row', z.object({ id: z.number().int(), ...timestamps }).passthrough())
 
-export const botSummary = z.object({ id: z.string(), title: z.string().optional(), description: z.string().optional() })
+export const botSummary = component('Bot', z.object({ id: z.string(), title: z.string().optional(), description: z.string().optional() }))
