@@ -6,7 +6,8 @@ export interface QueryRead {
   readonly issues: RequestIssue[]
 }
 
-const NESTED = /^([^[\]]+)\[([^[\]]*)\]$/
+/** `name`, then any `[key]` parts: `tags[plan]`, or `a[b][c]` (which no parameter takes). */
+const KEY = /^([^[\]]*)((?:\[[^[\]]*\])*)$/
 
 /**
  * Query parameters as an object. Repeated names become arrays, and `tags[plan]=pro` (OpenAPI's
@@ -18,14 +19,19 @@ export function readQuery(url: string): QueryRead {
   const values = dictionary<unknown>()
   const issues: RequestIssue[] = []
   for (const [key, value] of new URL(url).searchParams) {
-    const nested = NESTED.exec(key)
-    const [name, inner] = nested ? [nested[1]!, nested[2]!] : [key, undefined]
-    const reserved = [name, inner].find((part) => part !== undefined && RESERVED_NAMES.has(part))
+    const [name, ...inner] = partsOf(key)
+    const reserved = [name, ...inner].find((part) => RESERVED_NAMES.has(part))
     if (reserved !== undefined) issues.push({ path: `query.${key}`, message: `"${reserved}" is a reserved name, not a parameter` })
-    else if (inner === undefined) values[name] = appended(values[name], value)
-    else values[name] = withEntry(values[name], inner, value)
+    else if (inner.length === 1) values[name] = withEntry(values[name], inner[0]!, value)
+    else values[key] = appended(values[key], value)
   }
   return { values, issues }
+}
+
+function partsOf(key: string): [string, ...string[]] {
+  const match = KEY.exec(key)
+  if (!match) return [key]
+  return [match[1]!, ...[...match[2]!.matchAll(/\[([^[\]]*)\]/g)].map((part) => part[1]!)]
 }
 
 function appended(current: unknown, value: string): unknown {

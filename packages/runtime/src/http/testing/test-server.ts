@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto'
 import { createRuntime } from '../../engine/create-runtime.js'
 import type { Runtime, RuntimeOptions } from '../../engine/runtime.js'
+import type { TestDriver } from '../../storage/testing/test-databases.js'
 import { createRuntimesHost, type RuntimesHost } from '../runtime-host.js'
 import { startHttpServer, type RunningServer, type ServerOptions } from '../server.js'
 import { fixtureBot } from './fixture-bot.js'
@@ -22,10 +23,16 @@ export interface TestServer {
   close(): Promise<void>
 }
 
-export type TestServerOptions = Partial<Omit<ServerOptions, 'host'>> & { readonly runtime?: Partial<RuntimeOptions> }
+export type TestServerOptions = Partial<Omit<ServerOptions, 'host'>> & {
+  readonly runtime?: Partial<RuntimeOptions>
+  /** The database to run on: a fresh one of this driver (a schema of its own on the server); in memory by default. */
+  readonly driver?: TestDriver
+}
 
 export async function startTestServer(options: TestServerOptions = {}): Promise<TestServer> {
-  const runtime = await createRuntime({ ...fixtureBot(), botId: 'fixture', jobs: { mode: 'manual' }, ...options.runtime })
+  const { runtime: runtimeOptions, driver, ...serverOptions } = options
+  const database = driver && (await driver.open())
+  const runtime = await createRuntime({ ...fixtureBot(), botId: 'fixture', jobs: { mode: 'manual' }, ...(database ? { database: database.db } : {}), ...runtimeOptions })
   await runtime.start()
   const host = createRuntimesHost()
   host.serve(runtime, { title: 'Fixture bot' })
@@ -35,11 +42,12 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
     host,
     tokens: [{ scope: 'admin', token: tokens.adminToken }, { scope: `bot:${runtime.botId}`, token: tokens.botToken }, { scope: 'bot:other', token: tokens.otherToken }],
     onServerError: (error) => serverErrors.push(error),
-    ...options,
+    ...serverOptions,
   })
   const close = async () => {
     await server.close()
     await runtime.stop()
+    await database?.dispose()
   }
   return { server, url: server.url, runtime, host, ...tokens, serverErrors, close }
 }
