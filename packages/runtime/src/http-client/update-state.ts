@@ -17,9 +17,12 @@ export interface UpdateStateRequest {
 /** A state as the server answers it: with the version it is at. */
 type Versioned = StateRecord & { readonly version?: number }
 
-/** Writers racing on one state each win in turn; after this many lost races the call gives up. */
-const ATTEMPTS = 10
-const BACKOFF_LIMIT_MS = 1000
+/**
+ * Writers racing on one state each win in turn, and the jitter spreads them out: with a hundred at once,
+ * the last of them still gets through well within this many attempts. After them the call gives up.
+ */
+const ATTEMPTS = 25
+const BACKOFF_LIMIT_MS = 2000
 
 /**
  * Applies `update` to the state's current payload and writes the result only over the version it read
