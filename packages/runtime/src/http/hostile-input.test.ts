@@ -80,6 +80,11 @@ describe.each(testDrivers().map((driver) => [driver.name, driver] as const))('ho
       await refused(call('POST', `${bot}/tables/notes/rows/update`, { filter: {}, patch: { constructor: 'x' } }), 'constructor', 'ROW_INVALID')
     })
 
+    it("as the chat page's asset names find nothing", async () => {
+      for (const name of ['constructor', '__proto__', 'toString', 'hasOwnProperty']) expect((await fetch(`${t.url}/chat/assets/${name}`)).status).toBe(404)
+      expect((await fetch(`${t.url}/chat/assets/chat.js`)).status).toBe(200)
+    })
+
     it('inside payloads are kept as plain data, reaching no prototype', async () => {
       const data = '{"__proto__":{"polluted":true},"constructor":{"prototype":{"polluted":true}},"list":[{"__proto__":1}]}'
       const written = await call('PUT', `${bot}/states/bot/fixture/notebook`, `{"payload":{"data":${data}}}`)
