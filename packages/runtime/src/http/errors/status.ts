@@ -36,6 +36,7 @@ const BY_CODE: Readonly<Record<string, number>> = {
   WEBHOOK_FAILED: 500,
   RUNTIME_STOPPED: 503,
   DATABASE_UNREACHABLE: 503,
+  DATABASE_BROKEN: 503,
 }
 
 const BY_SUFFIX: readonly (readonly [string, number])[] = [

@@ -1,4 +1,5 @@
 import { PGlite, type Transaction } from '@electric-sql/pglite'
+import { failingLoudly } from './broken-guard.js'
 import type { Database, QueryResult } from './database.js'
 import { transactionScope } from './savepoint.js'
 
@@ -10,12 +11,13 @@ export interface PgliteOptions {
 /** Opens the embedded database. It is one connection: queries from anywhere in the process take turns. */
 export async function openPglite(options: PgliteOptions = {}): Promise<Database> {
   const pglite = await PGlite.create(options.dataDir)
-  return {
+  const db: Database = {
     driver: 'pglite',
     query: (sql, params) => runQuery(pglite, sql, params),
     transaction: (fn) => pglite.transaction((tx) => fn(transactionScope((sql, params) => runQuery(tx, sql, params)))),
     close: () => pglite.close(),
   }
+  return failingLoudly(db, async () => (await pglite.query<{ ok: number }>('SELECT 1 AS ok')).rows[0]?.ok === 1)
 }
 
 /** PGlite's `query` takes one statement; scripts without parameters go through `exec`, as with `pg`. */

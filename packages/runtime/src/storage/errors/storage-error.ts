@@ -4,6 +4,7 @@ import { ParleyError } from '@parley/sdk'
 export type StorageErrorCode =
   | 'DATABASE_CONFIG_INVALID'
   | 'DATABASE_UNREACHABLE'
+  | 'DATABASE_BROKEN'
   | 'DATABASE_TOO_NEW'
   | 'MIGRATION_FAILED'
   | 'NOT_FOUND'
