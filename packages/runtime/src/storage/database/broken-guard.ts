@@ -14,19 +14,24 @@ export function failingLoudly(db: Database, answersCorrectly: () => Promise<bool
     if (!broken && !fromPostgres(error) && !(await answersCorrectly().catch(() => false))) broken = brokenBy(error)
     throw broken ?? error
   }
-  const guarded = (target: Queryable): Queryable => ({
-    query: async <Row extends object>(sql: string, params?: readonly unknown[]) => {
-      if (broken) throw broken
-      return target.query<Row>(sql, params).catch(check)
-    },
-    transaction: async (fn) => {
-      if (broken) throw broken
-      return target.transaction((tx) => fn(guarded(tx))).catch(check)
-    },
-  })
+  // Inside a transaction the check waits until it has ended: the embedded database is one connection,
+  // so a query outside the transaction would wait for it, and it for the query.
+  const guarded = (target: Queryable, outermost: boolean): Queryable => {
+    const failed = (error: unknown) => (outermost ? check(error) : Promise.reject(error))
+    return {
+      query: async <Row extends object>(sql: string, params?: readonly unknown[]) => {
+        if (broken) throw broken
+        return target.query<Row>(sql, params).catch(failed)
+      },
+      transaction: async (fn) => {
+        if (broken) throw broken
+        return target.transaction((tx) => fn(guarded(tx, false))).catch(failed)
+      },
+    }
+  }
   // Closing a broken database may fail in turn; shutting down must not.
   const close = () => db.close().catch((error: unknown) => (broken ? undefined : Promise.reject(error)))
-  return { ...db, ...guarded(db), close }
+  return { ...db, ...guarded(db, true), close }
 }
 
 /** PostgreSQL's own errors carry a SQLSTATE code; they leave the database as it was. */
