@@ -41,9 +41,15 @@ export const clientAliases = {
   } satisfies ClientAlias<'createTableRow', 'createTableRows'>,
 } as const
 
-type Described = keyof typeof clientOperations | keyof typeof clientAliases
-type Missing = Exclude<ClientName, Described>
-type NotInClient = Exclude<Described, ClientName>
+/**
+ * Methods the HTTP client composes from the operations above instead of calling a route of their own:
+ * `updateState` reads, applies and writes with `If-Match`, retrying on 412 (`http-client/update-state.ts`).
+ */
+export const clientComposites = ['updateState'] as const
+
+type Routed = keyof typeof clientOperations | keyof typeof clientAliases
+type Missing = Exclude<ClientName, Routed | (typeof clientComposites)[number]>
+type NotInClient = Exclude<Routed, ClientName>
 
 /** Fails to compile, naming the methods, when a `Client` method is not described or a description names no method. */
 export const everyMethodDescribed: [Missing, NotInClient] extends [never, never] ? true : { missing: Missing; notInClient: NotInClient } = true
