@@ -1,37 +1,45 @@
 import type { Client, ImplementationTypes, LooseTypes } from '@parley/sdk'
-import { actionOperations } from './operations/actions.js'
-import { directoryOperations } from './operations/directory.js'
-import { eventOperations } from './operations/events.js'
-import { messageOperations } from './operations/messages.js'
-import { stateOperations } from './operations/states.js'
-import { tableOperations } from './operations/tables.js'
-import { workflowOperations } from './operations/workflows.js'
+import { clientAliases, clientOperations, type ClientOperation } from '../api/operations/index.js'
+import { callOperation } from './call-operation.js'
 import { path } from './path.js'
-import { createTransport, type TransportOptions } from './transport.js'
+import { createTransport, type Transport, type TransportOptions } from './transport.js'
+import { updateState, type UpdateStateRequest } from './update-state.js'
 
 export interface HttpClientOptions extends TransportOptions {
   readonly botId: string
 }
 
+/** What the HTTP client offers beside `Client`: updates of shared state that are never lost. */
+export interface StateUpdates {
+  updateState(request: UpdateStateRequest): ReturnType<typeof updateState>
+}
+
+type Call = (request?: unknown) => Promise<unknown>
+
 /**
  * The `Client` of a bot running behind a Parley server: the same interface handlers get in-process, and the
- * same results and error codes, over HTTP. Pass the project's generated types for typed names.
+ * same results and error codes, over HTTP. Every method is derived from the operation table the server
+ * serves (`http/operations/`). Pass the project's generated types for typed names.
  *
  * @example
  * const client = createHttpClient<bp.Types>({ url: 'http://127.0.0.1:3000', token, botId: 'support' })
  * await client.callAction({ type: 'analytics:trackEvent', input: { name: 'signup' } })
  */
-export function createHttpClient<T extends ImplementationTypes = LooseTypes>(options: HttpClientOptions): Client<T> {
+export function createHttpClient<T extends ImplementationTypes = LooseTypes>(options: HttpClientOptions): Client<T> & StateUpdates {
   const t = createTransport(options, path`v1/bots/${options.botId}/`)
-  const client: Client = {
-    ...actionOperations(t),
-    ...eventOperations(t),
-    ...stateOperations(t),
-    ...tableOperations(t),
-    ...directoryOperations(t),
-    ...messageOperations(t),
-    ...workflowOperations(t),
-  }
+  const calls: Record<string, Call> = {}
+  for (const [name, operation] of Object.entries(clientOperations)) calls[name] = (request) => callOperation(t, operation as ClientOperation, request)
+  for (const [name, alias] of Object.entries(clientAliases)) calls[name] = aliasCall(calls[alias.via]!, alias)
+  const client = calls as unknown as Client
   // The server checks every name and payload against the bot's definition; generated types only narrow them.
-  return client as unknown as Client<T>
+  return Object.assign(client, { updateState: (request: UpdateStateRequest) => updateState(client, request) }) as unknown as Client<T> & StateUpdates
 }
+
+function aliasCall(via: Call, alias: { readonly via: string; readonly toRequest?: (request: never) => unknown; readonly fromResult?: (result: never) => unknown }): Call {
+  return async (request) => {
+    const result = await via(alias.toRequest ? alias.toRequest(request as never) : request)
+    return alias.fromResult ? alias.fromResult(result as never) : result
+  }
+}
+
+export type { Transport }

@@ -1,4 +1,5 @@
-export { createHttpClient, type HttpClientOptions } from './http-client.js'
+export { createHttpClient, type HttpClientOptions, type StateUpdates } from './http-client.js'
+export type { UpdateStateRequest } from './update-state.js'
 export { openWebchat, type WebchatOptions, type WebchatChat, type WebchatSession, type WebchatSubscription } from './webchat-client.js'
 export { listBots, type BotSummary } from './bots.js'
 export { ParleyHttpError, type HttpIssue } from './http-error.js'

@@ -15,8 +15,3 @@ export function toSearchParams(values: QueryValues = {}): URLSearchParams {
 function append(params: URLSearchParams, name: string, value: string | number | undefined): void {
   if (value !== undefined) params.append(name, String(value))
 }
-
-/** JSON has no `undefined`: a tag set to `undefined` (removed) travels as `null`. */
-export function tagsForJson(tags: Tags | undefined): Record<string, string | null> | undefined {
-  return tags && Object.fromEntries(Object.entries(tags).map(([name, value]) => [name, value ?? null]))
-}

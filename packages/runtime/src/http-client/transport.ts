@@ -17,9 +17,16 @@ export interface TransportOptions {
 
 export type Method = 'get' | 'post' | 'put' | 'patch' | 'delete'
 
+export interface CallOptions {
+  readonly json?: unknown
+  readonly query?: QueryValues
+  /** `If-Match` makes a write conditional: it is then repeated only when the server says it did not take it on. */
+  readonly headers?: Readonly<Record<string, string>>
+}
+
 /** JSON calls under one path prefix, failing with {@link ParleyHttpError}. */
 export interface Transport {
-  call<T>(method: Method, path: string, options?: { readonly json?: unknown; readonly query?: QueryValues }): Promise<T>
+  call<T>(method: Method, path: string, options?: CallOptions): Promise<T>
   /** The raw response of a call that is read as a stream: no timeout, no retries. */
   open(path: string, options: { readonly signal: AbortSignal }): Promise<Response>
 }
@@ -28,8 +35,9 @@ export function createTransport(options: TransportOptions, prefix: string): Tran
   const api = createKy(options, prefix)
   const timeoutMs = options.timeoutMs ?? 60_000
   return {
-    call: async (method, path, { json, query } = {}) => {
-      const response = await send(options.url, () => api(path, { method, json, searchParams: toSearchParams(query), retry: retryFor(method, options.retry) }), timeoutMs)
+    call: async (method, path, { json, query, headers } = {}) => {
+      const retry = retryFor(method, options.retry, headers?.['if-match'] === undefined)
+      const response = await send(options.url, () => api(path, { method, json, searchParams: toSearchParams(query), retry, ...(headers ? { headers } : {}) }), timeoutMs)
       return (response.status === 204 ? undefined : await response.json()) as never
     },
     open: (path, { signal }) => send(options.url, () => api.get(path, { signal, timeout: false, retry: 0 }), timeoutMs),

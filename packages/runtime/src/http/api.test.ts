@@ -41,7 +41,7 @@ describe('the HTTP API', { timeout: 30_000 }, () => {
 
   it('names a bad query parameter and a bad path parameter', async () => {
     expect((await call('GET', `${bot}/users?limit=0`)).body.error.issues).toEqual([{ path: 'query.limit', message: expect.stringContaining('1') }])
-    expect((await call('GET', `${bot}/tables/notes/rows/abc`)).body.error.issues[0].path).toBe('path.rowId')
+    expect((await call('GET', `${bot}/tables/notes/rows/abc`)).body.error.issues[0].path).toBe('path.id')
   })
 
   it('refuses fields it does not know rather than dropping them', async () => {
@@ -75,7 +75,7 @@ describe('the HTTP API', { timeout: 30_000 }, () => {
     expect(await call('PUT', state, { payload: { name: 'x'.repeat(4000), visits: 1 } })).toMatchObject({ status: 413, body: { error: { code: 'STATE_TOO_LARGE' } } })
     const invalid = await call('PUT', state, { payload: { name: 'Ada', visits: 'many' } })
     expect(invalid).toMatchObject({ status: 400, body: { error: { code: 'PAYLOAD_INVALID', issues: [{ path: 'visits' }] } } })
-    expect(await call('POST', `${bot}/actions/call`, { type: 'nope', input: {} })).toMatchObject({ status: 404, body: { error: { code: 'NAME_UNKNOWN' } } })
+    expect(await call('POST', `${bot}/actions/call`, { type: 'nope', input: {} })).toMatchObject({ status: 400, body: { error: { code: 'NAME_UNKNOWN' } } })
     expect(await call('POST', `${bot}/tables/notes/rows/find`, { filter: { colour: 'red' } })).toMatchObject({ status: 400, body: { error: { code: 'COLUMN_UNKNOWN' } } })
   })
 

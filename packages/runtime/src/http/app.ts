@@ -1,12 +1,11 @@
 import { Hono, type Context } from 'hono'
-import { bodyLimit } from 'hono/body-limit'
 import { authenticate } from './auth/authenticate.js'
 import { tokenRegistry } from './auth/tokens.js'
 import { randomWebchatSecret, webchatKeys } from './auth/webchat-keys.js'
 import { errorResponse } from './errors/error-body.js'
-import { RequestError } from './errors/http-errors.js'
+import { BodyTooLargeError, RequestError } from './errors/http-errors.js'
 import { openApiDocument } from './openapi/document.js'
-import { DEFAULT_BODY_LIMIT, DEFAULT_INFO, DEFAULT_KEEP_ALIVE_MS, type HttpOptions } from './options.js'
+import { DEFAULT_BODY_LIMIT, DEFAULT_INFO, DEFAULT_KEEP_ALIVE_MS, DEFAULT_WEBCHAT_KEY_TTL_MS, type HttpOptions } from './options.js'
 import { apiRoutes } from './routes/index.js'
 import { mountRoute } from './routes/mount.js'
 import { mountChatPage } from '../webchat/chat-page.js'
@@ -14,12 +13,12 @@ import { mountChatPage } from '../webchat/chat-page.js'
 /** The runtime's HTTP API, `/openapi.json` and the chat page, over a host; serve it with `startHttpServer`. */
 export function createHttpApp(options: HttpOptions): Hono {
   const app = new Hono()
-  const credentials = { tokens: tokenRegistry(options.tokens ?? []), webchat: webchatKeys(options.webchatSecret ?? randomWebchatSecret()) }
-  const routes = apiRoutes(options.host, { keys: credentials.webchat, keepAliveMs: options.keepAliveMs ?? DEFAULT_KEEP_ALIVE_MS })
+  const keys = webchatKeys(options.webchatSecret ?? randomWebchatSecret(), { ttlMs: options.webchatKeyTtlMs ?? DEFAULT_WEBCHAT_KEY_TTL_MS })
+  const credentials = { tokens: tokenRegistry(options.tokens ?? []), webchat: keys }
+  const routes = apiRoutes(options.host, { keys, keepAliveMs: options.keepAliveMs ?? DEFAULT_KEEP_ALIVE_MS })
   const document = openApiDocument(routes, { ...DEFAULT_INFO, ...options.info })
-  const limit = options.bodyLimit ?? DEFAULT_BODY_LIMIT
-  app.use('/v1/*', bodyLimit({ maxSize: limit, onError: (c) => sendError(c, tooLarge(limit)) }))
-  for (const route of routes) mountRoute(app, route, { host: options.host, credentials })
+  const context = { host: options.host, credentials, bodyLimit: options.bodyLimit ?? DEFAULT_BODY_LIMIT }
+  for (const route of routes) mountRoute(app, route, context)
   app.get('/openapi.json', (c) => {
     authenticate(c, 'token', { botId: undefined, conversationId: undefined }, credentials)
     return c.json(document)
@@ -30,14 +29,12 @@ export function createHttpApp(options: HttpOptions): Hono {
   return app
 }
 
-function tooLarge(limit: number): RequestError {
-  return new RequestError('BODY_TOO_LARGE', `the request body is over the limit of ${limit} bytes; send less per call (a table's rows in batches, for example)`)
-}
-
 function sendError(c: Context, error: unknown, report?: (error: unknown) => void): Response {
   const { status, body } = errorResponse(error)
   if (status === 500) report?.(error)
   if (status === 401) c.header('WWW-Authenticate', 'Bearer')
+  // The rest of the body is still on its way: the connection cannot carry another request.
+  if (error instanceof BodyTooLargeError && !error.drained) c.header('Connection', 'close')
   return c.json(body, status as 500)
 }
 

@@ -1,4 +1,4 @@
-import type { Client, Message, Tags } from '@parley/sdk'
+import type { Client, Message, Tags, WebhookRequest, WebhookResponse } from '@parley/sdk'
 
 /**
  * What the HTTP layer needs of a running runtime, and nothing more. The server never reaches into the
@@ -29,6 +29,11 @@ export interface HostedBot {
    * outgoing ones, as they are stored — until the returned function is called.
    */
   subscribe(conversationId: string, listener: MessageListener): () => void
+  /**
+   * Hands a request to the webhook handler of the integration added under `alias`. Rejects with
+   * `NAME_UNKNOWN` when the bot has no such integration and `IMPLEMENTATION_MISSING` when it has no handler.
+   */
+  handleWebhook(alias: string, request: WebhookRequest): Promise<WebhookResponse>
 }
 
 /** A message from a user, as a channel hands it in. */

@@ -1,7 +1,7 @@
 export type { RuntimeHost, HostedBot, IncomingMessage, MessageListener } from './host.js'
 export { createHttpApp } from './app.js'
 export { startHttpServer, type ServerOptions, type RunningServer } from './server.js'
-export { DEFAULT_BODY_LIMIT, type HttpOptions } from './options.js'
+export { DEFAULT_BODY_LIMIT, DEFAULT_WEBCHAT_KEY_TTL_MS, type HttpOptions } from './options.js'
 export { hashToken, parseTokenList, type TokenEntry, type TokenScope } from './auth/tokens.js'
 export { randomWebchatSecret } from './auth/webchat-keys.js'
 export { RequestError, HttpConfigError, type RequestErrorCode, type RequestIssue } from './errors/http-errors.js'

@@ -1,3 +1,4 @@
+import { LIMITS } from '../guards/index.js'
 import type { ApiInfo } from './openapi/document.js'
 import type { TokenEntry } from './auth/tokens.js'
 import type { RuntimeHost } from './host.js'
@@ -11,6 +12,11 @@ export interface HttpOptions {
    * `PARLEY_WEBCHAT_SECRET`) for keys that survive restarts and work across several processes.
    */
   readonly webchatSecret?: string
+  /**
+   * How long a web chat user key is good for, in milliseconds; 30 days by default. A visitor who comes
+   * back with a good key gets a fresh one, so only a key left unused that long runs out.
+   */
+  readonly webchatKeyTtlMs?: number
   /** Largest request body accepted, in bytes; 1 MiB by default. */
   readonly bodyLimit?: number
   /** How often an idle event stream sends a keep-alive comment, in milliseconds; 15 s by default. */
@@ -20,6 +26,7 @@ export interface HttpOptions {
   readonly onServerError?: (error: unknown) => void
 }
 
-export const DEFAULT_BODY_LIMIT = 1024 * 1024
+export const DEFAULT_BODY_LIMIT = LIMITS.bodyBytes
 export const DEFAULT_KEEP_ALIVE_MS = 15_000
+export const DEFAULT_WEBCHAT_KEY_TTL_MS = 30 * 24 * 60 * 60 * 1000
 export const DEFAULT_INFO: ApiInfo = { title: 'Parley runtime API', version: '1.0.0' }

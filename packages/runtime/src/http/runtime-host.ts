@@ -46,6 +46,7 @@ function hostedBot(runtime: Runtime, info: BotInfo, conversations: ConversationL
     client: runtime.client(),
     receiveMessage: async (message) => ({ message: (await runtime.receiveMessage(message)).message }),
     subscribe: conversations.subscribe,
+    handleWebhook: (alias, request) => runtime.handleWebhook(alias, request),
   }
 }
 

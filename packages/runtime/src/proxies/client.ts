@@ -10,6 +10,7 @@ import * as messages from '../operations/messages.js'
 import * as states from '../operations/states.js'
 import * as tables from '../operations/tables.js'
 import * as workflows from '../operations/workflows.js'
+import { checkedClient } from '../guards/index.js'
 
 // any: a `Client` is generic over generated types; this one serves every name and checks payloads at run time
 type LooseRequest = any
@@ -56,7 +57,7 @@ export function createClient<T extends ImplementationTypes = LooseTypes>(engine:
     listWorkflows: (request?: LooseRequest) => workflows.listWorkflows(engine, caller, request),
   }
   // Every method takes any request of its name's shape, so the object serves any `Client<T>`.
-  return client as unknown as Client<T>
+  return checkedClient(client) as unknown as Client<T>
 }
 
 /**

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs'
 import type { Hono } from 'hono'
 import { secureHeaders } from 'hono/secure-headers'
+import { ownValue } from '../guards/index.js'
 import type { RuntimeHost } from '../http/host.js'
 
 /**
@@ -26,9 +27,10 @@ export function mountChatPage(app: Hono, host: RuntimeHost): void {
   const assets = Object.fromEntries(Object.keys(TYPES).map((name) => [name, readAsset(name)]))
   app.use('/chat/*', secureHeaders({ contentSecurityPolicy: POLICY }))
   app.get('/chat/assets/:name', (c) => {
-    const name = c.req.param('name') as keyof typeof TYPES
-    const body = assets[name]
-    return body === undefined ? c.notFound() : c.body(body, 200, { 'Content-Type': TYPES[name], 'Cache-Control': 'no-cache' })
+    // The name is the visitor's: only the assets' own names may be looked up, never `constructor`.
+    const name = c.req.param('name')
+    const body = ownValue(assets, name)
+    return body === undefined ? c.notFound() : c.body(body, 200, { 'Content-Type': TYPES[name as keyof typeof TYPES], 'Cache-Control': 'no-cache' })
   })
   app.get('/chat/:botId', (c) => (host.bot(c.req.param('botId')) ? c.html(page) : c.notFound()))
 }

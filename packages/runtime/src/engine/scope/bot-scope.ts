@@ -10,7 +10,7 @@ export function botScope(composed: Composed): NameScope {
   return {
     owner,
     resolve: (kind, name) => {
-      if (composed[COMPOSED_KEY[kind]][name]) return name
+      if (Object.hasOwn(composed[COMPOSED_KEY[kind]], name)) return name
       throw unknown(owner, kind, name, names(kind))
     },
     table: (name) => flatName(composed, 'table', name, owner),

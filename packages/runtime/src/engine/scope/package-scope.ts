@@ -1,6 +1,7 @@
 import {
   describeOrigin, prefixed, splitPrefixed, type IntegrationRoute, type InterfaceRoute, type Origin,
 } from '@parley/sdk'
+import { ownValue } from '../../guards/index.js'
 import { RuntimeError } from '../errors.js'
 import { unknown } from './bot-scope.js'
 import { COMPOSED_KEY, type Composed, type NameScope, type ScopedKind } from './name-scope.js'
@@ -54,7 +55,7 @@ function ownName(unit: PackageScopeInput, kind: ScopedKind, name: string): strin
  * is told apart from an interface's event of the same name.
  */
 function ownLocal(composed: Composed, unit: PackageScopeInput, kind: ScopedKind, botName: string): string | undefined {
-  const entity = composed[COMPOSED_KEY[kind]][botName]
+  const entity = ownValue(composed[COMPOSED_KEY[kind]], botName)
   if (!entity || entity.origin.kind !== unit.kind || entity.origin.alias !== unit.alias) return undefined
   return kind === 'event' ? prefixed(unit.packageName, entity.localName) : entity.localName
 }
@@ -82,7 +83,7 @@ function invert(table: ReadonlyMap<string, string>): Map<string, string> {
 }
 
 function refuse(composed: Composed, unit: PackageScopeInput, owner: string, kind: ScopedKind, name: string, routes: Record<RoutedKind, Map<string, string>>): never {
-  const entity = composed[COMPOSED_KEY[kind]][name]
+  const entity = ownValue(composed[COMPOSED_KEY[kind]], name)
   if (entity) {
     throw new RuntimeError('OUT_OF_SCOPE', `${owner} cannot use ${kind} "${name}" of ${describeOrigin(entity.origin)}; a ${unit.kind} reaches only its own ${kind}s (${quoteList(unit.own[kind]) || 'none'})${kind === 'state' ? '' : ' and those of its dependencies'}`)
   }

@@ -8,9 +8,9 @@ import type { Composed } from './name-scope.js'
  */
 export function flatName(composed: Composed, kind: 'table' | 'workflow', name: string, owner: string): string {
   const entries = kind === 'table' ? composed.tables : composed.workflows
-  if (entries[name]) return name
+  if (Object.hasOwn(entries, name)) return name
   const { alias, name: rest } = splitPrefixed(name)
-  if (alias !== undefined && entries[rest] && namesPlugin(composed, alias)) return rest
+  if (alias !== undefined && Object.hasOwn(entries, rest) && namesPlugin(composed, alias)) return rest
   const known = Object.keys(entries)
   throw new RuntimeError('NAME_UNKNOWN', `${owner} uses ${kind} "${name}", which the bot does not have; ${known.length ? `its ${kind}s are ${quoteList(known)}` : `declare it under ${kind}s in a definition`}`)
 }

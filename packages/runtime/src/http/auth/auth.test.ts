@@ -1,9 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { startTestServer, type TestServer } from '../testing/test-server.js'
+import { webchatKeys } from './webchat-keys.js'
+
+const SECRET = 'c'.repeat(64)
+const HOUR = 60 * 60 * 1000
 
 let t: TestServer
 beforeAll(async () => {
-  t = await startTestServer()
+  t = await startTestServer({ webchatSecret: SECRET, webchatKeyTtlMs: HOUR })
 }, 60_000)
 afterAll(() => t.close())
 
@@ -11,7 +15,8 @@ async function status(method: string, path: string, token?: string, body: unknow
   const headers: Record<string, string> = { 'content-type': 'application/json' }
   if (token !== undefined) headers['authorization'] = `Bearer ${token}`
   const response = await fetch(`${t.url}${path}`, { method, headers, body: method === 'GET' ? undefined : JSON.stringify(body) })
-  return { status: response.status, code: ((await response.json()) as { error?: { code: string } }).error?.code, challenge: response.headers.get('www-authenticate') }
+  const error = ((await response.json()) as { error?: { code: string; message: string } }).error
+  return { status: response.status, code: error?.code, message: error?.message, challenge: response.headers.get('www-authenticate') }
 }
 
 const routes: readonly (readonly [string, string])[] = [
@@ -27,7 +32,7 @@ const routes: readonly (readonly [string, string])[] = [
 
 describe('API tokens', { timeout: 30_000 }, () => {
   it.each(routes)('%s %s answers 401 without a token', async (method, path) => {
-    expect(await status(method, path)).toEqual({ status: 401, code: 'UNAUTHORIZED', challenge: 'Bearer' })
+    expect(await status(method, path)).toMatchObject({ status: 401, code: 'UNAUTHORIZED', challenge: 'Bearer' })
   })
 
   it.each(routes)('%s %s answers 401 for a token it does not know', async (method, path) => {
@@ -56,17 +61,38 @@ describe('API tokens', { timeout: 30_000 }, () => {
 })
 
 describe('web chat user keys', { timeout: 30_000 }, () => {
-  async function session() {
-    const response = await fetch(`${t.url}/v1/bots/fixture/webchat/session`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' })
+  async function session(userKey?: string) {
+    const response = await fetch(`${t.url}/v1/bots/fixture/webchat/session`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ userKey }) })
     return (await response.json()) as { userKey: string; conversation: { id: string }; user: { id: string } }
   }
   const messages = (conversationId: string) => `/v1/bots/fixture/webchat/conversations/${conversationId}/messages`
   const text = { type: 'text', payload: { text: 'hi' } }
 
-  it('opens a session without a credential and resumes it from its key', async () => {
+  it('opens a session without a credential and resumes it from its key, with a fresh key', async () => {
     const first = await session()
-    const resumed = await fetch(`${t.url}/v1/bots/fixture/webchat/session`, { method: 'POST', body: JSON.stringify({ userKey: first.userKey }) })
-    expect(await resumed.json()).toMatchObject({ userKey: first.userKey, user: { id: first.user.id }, conversation: { id: first.conversation.id } })
+    const resumed = await session(first.userKey)
+    expect(resumed).toMatchObject({ user: { id: first.user.id }, conversation: { id: first.conversation.id } })
+    expect(await status('POST', messages(first.conversation.id), resumed.userKey, text)).toMatchObject({ status: 201 })
+  })
+
+  it('hands out keys good for the configured time', async () => {
+    const before = Date.now()
+    const { userKey } = await session()
+    const expiresAt = JSON.parse(Buffer.from(userKey.split('.')[1]!, 'base64url').toString('utf8'))[3] as number
+    expect(expiresAt).toBeGreaterThanOrEqual(before + HOUR)
+    expect(expiresAt).toBeLessThanOrEqual(Date.now() + HOUR)
+  })
+
+  it('refuses an expired key, and starts a new session for it instead of resuming', async () => {
+    const mine = await session()
+    const issuedLongAgo = webchatKeys(SECRET, { ttlMs: HOUR, now: () => Date.now() - 2 * HOUR })
+    const expired = issuedLongAgo.issue({ botId: 'fixture', userId: mine.user.id, conversationId: mine.conversation.id })
+    const refused = await status('POST', messages(mine.conversation.id), expired, text)
+    expect(refused).toMatchObject({ status: 401, code: 'UNAUTHORIZED' })
+    expect(refused.message).toContain('expired')
+    const fresh = await session(expired)
+    expect(fresh.user.id).not.toBe(mine.user.id)
+    expect(fresh.conversation.id).not.toBe(mine.conversation.id)
   })
 
   it("allows the key's own conversation only", async () => {

@@ -43,8 +43,10 @@ function checkToken(token: string | undefined, { botId }: Target, { tokens }: Cr
 
 function checkWebchatKey(key: string | undefined, { botId, conversationId }: Target, { webchat }: Credentials): Principal {
   if (key === undefined) throw unauthorized('this route needs a web chat user key: get one from POST /v1/bots/:botId/webchat/session and send it as "Authorization: Bearer <key>"')
-  const grant = webchat.verify(key)
-  if (!grant) throw unauthorized('the web chat user key is not valid here (the server may have a new secret); start a new session with POST /v1/bots/:botId/webchat/session')
+  const verified = webchat.verify(key)
+  if (!verified) throw unauthorized('the web chat user key is not valid here (the server may have a new secret); start a new session with POST /v1/bots/:botId/webchat/session')
+  if (verified.expired) throw unauthorized('the web chat user key has expired; start a new session with POST /v1/bots/:botId/webchat/session')
+  const { grant } = verified
   if (grant.botId !== botId || grant.conversationId !== conversationId) {
     throw new RequestError('FORBIDDEN', `the web chat user key is for conversation "${grant.conversationId}" of bot "${grant.botId}" only`)
   }

@@ -31,19 +31,43 @@ describe('API token configuration', () => {
 
 describe('web chat user keys', () => {
   const grant = { botId: 'support', userId: 'usr_1', conversationId: 'conv_1' }
+  const day = 24 * 60 * 60 * 1000
+
+  /** Keys read and issued at a time the test sets. */
+  function keysAt(start: number, ttlMs = day) {
+    let now = start
+    const keys = webchatKeys(secret, { ttlMs, now: () => now })
+    return { keys, later: (ms: number) => void (now += ms) }
+  }
 
   it('carry the grant they were issued for', () => {
-    const keys = webchatKeys(secret)
-    expect(keys.verify(keys.issue(grant))).toEqual(grant)
+    const { keys } = keysAt(Date.now())
+    expect(keys.verify(keys.issue(grant))).toEqual({ grant, expired: false })
   })
 
-  it('are refused when signed with another secret, changed, or malformed', () => {
-    const key = webchatKeys(secret).issue(grant)
+  it('expire once their time is up, and only then', () => {
+    const { keys, later } = keysAt(1_700_000_000_000)
+    const key = keys.issue(grant)
+    later(day - 1)
+    expect(keys.verify(key)).toEqual({ grant, expired: false })
+    later(1)
+    expect(keys.verify(key)).toEqual({ grant, expired: true })
+  })
+
+  it('are refused when signed with another secret, changed, malformed, or of the form that never expired', () => {
+    const { keys } = keysAt(Date.now())
+    const key = keys.issue(grant)
     const [version, , signature] = key.split('.')
-    const other = Buffer.from(JSON.stringify(['support', 'usr_2', 'conv_1'])).toString('base64url')
-    expect(webchatKeys('b'.repeat(32)).verify(key)).toBeUndefined()
-    expect(webchatKeys(secret).verify(`${version}.${other}.${signature}`)).toBeUndefined()
-    expect(webchatKeys(secret).verify('wc1.e30')).toBeUndefined()
-    expect(webchatKeys(secret).verify('')).toBeUndefined()
+    const other = Buffer.from(JSON.stringify(['support', 'usr_2', 'conv_1', Date.now() + day])).toString('base64url')
+    expect(webchatKeys('b'.repeat(32), { ttlMs: day }).verify(key)).toBeUndefined()
+    expect(keys.verify(`${version}.${other}.${signature}`)).toBeUndefined()
+    expect(keys.verify('wc1.e30')).toBeUndefined()
+    expect(keys.verify('')).toBeUndefined()
+  })
+
+  it('refuse a lifetime that is not a positive whole number of milliseconds', () => {
+    for (const ttlMs of [0, -1, 1.5, Number.POSITIVE_INFINITY]) {
+      expect(() => webchatKeys(secret, { ttlMs })).toThrow(expect.objectContaining({ code: 'HTTP_CONFIG_INVALID', message: expect.stringContaining('webchatKeyTtlMs') }))
+    }
   })
 })

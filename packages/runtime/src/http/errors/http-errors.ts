@@ -13,6 +13,9 @@ export type RequestErrorCode =
   | 'ROUTE_NOT_FOUND'
   | 'BOT_NOT_FOUND'
   | 'BODY_TOO_LARGE'
+  | 'STATE_VERSION_CONFLICT'
+  | 'WEBHOOK_NOT_FOUND'
+  | 'WEBHOOK_FAILED'
 
 /** The server refused a request before it reached the bot; the message says what to send instead. */
 export class RequestError extends ParleyError {
@@ -22,6 +25,19 @@ export class RequestError extends ParleyError {
     readonly issues: readonly RequestIssue[] = [],
   ) {
     super(code, message)
+  }
+}
+
+/**
+ * A body over the limit. `drained` says whether the rest of it was read, so the connection can carry the
+ * next request; when it was not, the answer closes the connection.
+ */
+export class BodyTooLargeError extends RequestError {
+  constructor(
+    readonly limit: number,
+    readonly drained: boolean,
+  ) {
+    super('BODY_TOO_LARGE', `the request body is over the limit of ${limit} bytes; send less per call (a table's rows in batches, for example)`)
   }
 }
 

@@ -1,7 +1,8 @@
-import { toJsonSchema, z } from '@parley/sdk'
+import { toJsonSchema, z, type Schema } from '@parley/sdk'
 import type { Route, Success } from '../routes/route.js'
+import { COMPONENT_MARK } from '../../api/schemas/component.js'
 import { openApiPath, parametersOf } from './parameters.js'
-import type { OpenApiDocument, Operation, ResponseObject } from './types.js'
+import type { JsonSchema, OpenApiDocument, Operation, Parameter, ResponseObject } from './types.js'
 
 export interface ApiInfo {
   readonly title: string
@@ -23,6 +24,7 @@ const ERROR_STATUSES: Readonly<Record<string, string>> = {
   403: "The credential does not reach this bot or conversation",
   404: 'No such bot, record or route',
   409: 'The change clashes with the current state of the record',
+  412: 'The state is not at a version If-Match names (code STATE_VERSION_CONFLICT); nothing was written',
   413: 'The body, or a state it writes, is too large',
   500: 'The server failed; its log has the details',
 }
@@ -33,40 +35,81 @@ const SECURITY = {
   webchat: [{ webchatKey: [] }, { webchatKeyQuery: [] }],
 } as const
 
-/** The OpenAPI 3.1 document of the routes, every schema converted from the zod schema the server checks with. */
+const IF_MATCH: Parameter = {
+  name: 'If-Match', in: 'header', required: false, schema: { type: 'string' },
+  description: 'Write only over one of these versions (entity tags such as "3", as ETag answers them), or "*": only if the state exists',
+}
+
+/** Named records found in operation schemas, gathered into `components.schemas` as they are met. */
+type Components = Record<string, JsonSchema>
+
+/**
+ * The OpenAPI 3.1 document of the routes, every schema converted from the zod schema the server checks
+ * with. Records marked as components (`schemas/records.ts`) are listed once and referred to by `$ref`.
+ */
 export function openApiDocument(routes: readonly Route[], info: ApiInfo): OpenApiDocument {
+  const schemas: Components = { Error: toJsonSchema(errorSchema) }
+  const convert = (schema: Schema) => hoistComponents(toJsonSchema(schema), schemas) as JsonSchema
   const paths: Record<string, Record<string, Operation>> = {}
-  for (const route of routes) (paths[openApiPath(route.path)] ??= {})[route.method] = operation(route)
-  return { openapi: '3.1.0', info, paths, components: components() }
+  for (const route of routes) (paths[openApiPath(route.path)] ??= {})[route.method] = operation(route, convert)
+  return { openapi: '3.1.0', info, paths, components: components(schemas) }
 }
 
-function operation(route: Route): Operation {
+function operation(route: Route, convert: (schema: Schema) => JsonSchema): Operation {
   const { operationId, summary, tag, access } = route
-  const parameters = [...parametersOf(route.params, 'path'), ...parametersOf(route.query, 'query')]
-  const requestBody = route.body && { required: !route.body.safeParse({}).success, content: json(toJsonSchema(route.body)) }
-  return { operationId, summary, tags: [tag], parameters, ...(requestBody ? { requestBody } : {}), responses: responses(route), security: SECURITY[access] }
+  const parameters = [...parametersOf(route.params, 'path'), ...parametersOf(route.query, 'query'), ...(route.conditional ? [IF_MATCH] : [])]
+  const requestBody = requestBodyOf(route.body, convert)
+  return { operationId, summary, tags: [tag], parameters, ...(requestBody ? { requestBody } : {}), responses: responses(route, convert), security: SECURITY[access] }
 }
 
-function responses(route: Route): Operation['responses'] {
-  const errors = Object.keys(ERROR_STATUSES).filter((status) => route.access !== 'public' || !['401', '403'].includes(status))
-  return { [route.success.status]: success(route.success), ...Object.fromEntries(errors.map((status) => [status, { $ref: `#/components/responses/Error${status}` }])) }
+function requestBodyOf(body: Route['body'], convert: (schema: Schema) => JsonSchema): Operation['requestBody'] {
+  if (body === undefined) return undefined
+  if (body === 'raw') return { required: false, content: { '*/*': { schema: { type: 'string' } } } }
+  return { required: !body.safeParse({}).success, content: json(convert(body)) }
 }
 
-function success(result: Success): ResponseObject {
-  if ('schema' in result) return { description: 'Done', content: json(toJsonSchema(result.schema)) }
-  if ('contentType' in result) return { description: result.description, content: { [result.contentType]: { schema: { type: 'string' } } } }
+function responses(route: Route, convert: (schema: Schema) => JsonSchema): Operation['responses'] {
+  const errors = Object.keys(ERROR_STATUSES).filter((status) => (route.access !== 'public' || !['401', '403'].includes(status)) && (status !== '412' || route.conditional))
+  const refs = Object.fromEntries(errors.map((status) => [status, { $ref: `#/components/responses/Error${status}` }]))
+  return { [route.success.status]: success(route.success, convert), ...refs }
+}
+
+function success(result: Success, convert: (schema: Schema) => JsonSchema): ResponseObject {
+  if ('schema' in result) return withEtag({ description: 'Done', content: json(convert(result.schema)) })
+  if ('contentType' in result) return { description: result.description, content: { [result.contentType]: { schema: result.contentType === '*/*' ? {} : { type: 'string' } } } }
   return { description: 'Done; no content' }
 }
 
-function json(schema: ReturnType<typeof toJsonSchema>) {
+/** A response carrying one state sends its version as the ETag. */
+function withEtag(response: ResponseObject): ResponseObject {
+  const schema = response.content?.['application/json']?.schema as { properties?: { state?: { $ref?: string } } } | undefined
+  if (schema?.properties?.state?.$ref !== '#/components/schemas/State') return response
+  return { ...response, headers: { ETag: { description: "The state's version, for If-Match", schema: { type: 'string' } } } }
+}
+
+function json(schema: JsonSchema) {
   return { 'application/json': { schema } }
 }
 
-function components(): OpenApiDocument['components'] {
+/**
+ * Replaces each schema marked as a component with a `$ref` to it, adding it to `schemas` the first time.
+ * The schemas are the API's own, a few levels deep, so recursion is bounded by their shape.
+ */
+function hoistComponents(node: unknown, schemas: Components): unknown {
+  if (Array.isArray(node)) return node.map((item) => hoistComponents(item, schemas))
+  if (typeof node !== 'object' || node === null) return node
+  const { [COMPONENT_MARK]: name, ...rest } = node as Record<string, unknown>
+  const schema = Object.fromEntries(Object.entries(rest).map(([key, value]) => [key, hoistComponents(value, schemas)]))
+  if (typeof name !== 'string') return schema
+  schemas[name] ??= schema as JsonSchema
+  return { $ref: `#/components/schemas/${name}` }
+}
+
+function components(schemas: Components): OpenApiDocument['components'] {
   const errorRef = { $ref: '#/components/schemas/Error' }
   const responses = Object.fromEntries(Object.entries(ERROR_STATUSES).map(([status, description]) => [`Error${status}`, { description, content: { 'application/json': { schema: errorRef } } }]))
   return {
-    schemas: { Error: toJsonSchema(errorSchema) },
+    schemas,
     responses,
     securitySchemes: {
       apiToken: { type: 'http', scheme: 'bearer', description: 'An API token from PARLEY_API_TOKENS, with scope admin or bot:<botId>' },

@@ -1,9 +1,9 @@
 import { toJsonSchema, z, type Schema } from '@parley/sdk'
 import type { Parameter } from './types.js'
 
-/** `/v1/bots/:botId/users/:id` → `/v1/bots/{botId}/users/{id}`. */
+/** `/v1/bots/:botId/users/:id` → `/v1/bots/{botId}/users/{id}`; a pattern (`:path{.+}`) is dropped. */
 export function openApiPath(path: string): string {
-  return path.replace(/:([A-Za-z0-9_]+)/g, '{$1}')
+  return path.replace(/:([A-Za-z0-9_]+)(\{[^}]*\})?/g, '{$1}')
 }
 
 /** One parameter per field of the path or query schema (both are zod objects). */

@@ -7,7 +7,7 @@ export type JsonSchema = ReturnType<typeof toJsonSchema>
 
 export interface Parameter {
   readonly name: string
-  readonly in: 'path' | 'query'
+  readonly in: 'path' | 'query' | 'header'
   readonly required: boolean
   readonly schema: JsonSchema
   readonly description?: string
@@ -22,6 +22,7 @@ export interface MediaContent {
 export interface ResponseObject {
   readonly description: string
   readonly content?: MediaContent
+  readonly headers?: Readonly<Record<string, { readonly description: string; readonly schema: JsonSchema }>>
 }
 
 export interface Operation {

@@ -2,8 +2,8 @@ import { z } from '@parley/sdk'
 import type { Principal } from '../auth/principal.js'
 import { covers } from '../auth/tokens.js'
 import type { HostedBot, RuntimeHost } from '../host.js'
-import { botParams } from '../schemas/common.js'
-import { botSummary } from '../schemas/records.js'
+import { botParams } from '../../api/schemas/common.js'
+import { botSummary } from '../../api/schemas/records.js'
 import { botRoute, type Route } from './route.js'
 
 export function summarize(bot: HostedBot): z.output<typeof botSummary> {

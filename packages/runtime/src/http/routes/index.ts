@@ -1,30 +1,23 @@
 import type { RuntimeHost } from '../host.js'
-import { actionRoutes } from './actions.js'
 import { botRoutes, healthRoute } from './bots.js'
-import { conversationRoutes } from './conversations.js'
-import { eventRoutes } from './events.js'
-import { messageRoutes } from './messages.js'
+import { clientRoutes } from './client-routes.js'
+import { incomingMessageRoute } from './incoming.js'
 import type { Route } from './route.js'
-import { stateRoutes } from './states.js'
-import { tableRoutes } from './tables.js'
-import { userRoutes } from './users.js'
 import { webchatRoutes, type WebchatRouteOptions } from './webchat.js'
-import { workflowRoutes } from './workflows.js'
+import { webhookRoutes } from './webhooks.js'
 
-/** Every API route, in the order the OpenAPI document lists them. */
+/**
+ * Every API route, in the order the OpenAPI document lists them: each method of `Client` (from the table
+ * in `operations/`), and the routes that are not client calls. A new route is one more entry here.
+ */
 export function apiRoutes(host: RuntimeHost, webchat: WebchatRouteOptions): readonly Route[] {
   return [
     healthRoute,
     ...botRoutes(host),
-    ...conversationRoutes,
-    ...userRoutes,
-    ...messageRoutes,
-    ...eventRoutes,
-    ...stateRoutes,
-    ...tableRoutes,
-    ...workflowRoutes,
-    ...actionRoutes,
+    ...clientRoutes(),
+    incomingMessageRoute,
     ...webchatRoutes(webchat),
+    ...webhookRoutes,
   ]
 }
 

@@ -2,12 +2,14 @@ import type { Context, Hono } from 'hono'
 import { authenticate, type Credentials } from '../auth/authenticate.js'
 import { botNotFound } from '../errors/http-errors.js'
 import type { HostedBot, RuntimeHost } from '../host.js'
-import { parseRequest } from './parse-request.js'
+import { parseRequest } from '../request/parse-request.js'
 import type { Route, Success } from './route.js'
 
 export interface MountContext {
   readonly host: RuntimeHost
   readonly credentials: Credentials
+  /** Largest request body read, in bytes. */
+  readonly bodyLimit: number
 }
 
 /** Serves a route: credential first (so nothing about a bot leaks to a stranger), then input, then the bot. */
@@ -15,7 +17,7 @@ export function mountRoute(app: Hono, route: Route, context: MountContext): void
   app.on(route.method.toUpperCase(), route.path, async (c) => {
     const target = { botId: c.req.param('botId'), conversationId: c.req.param('conversationId') }
     const principal = authenticate(c, route.access, target, context.credentials)
-    const request = await parseRequest(c, route)
+    const request = await parseRequest(c, route, context.bodyLimit)
     const bot = target.botId === undefined ? undefined : findBot(context.host, target.botId)
     return respond(c, route.success, await route.handle({ ...request, principal, bot, c }))
   })

@@ -2,8 +2,9 @@ import type { Client, Schema, z } from '@parley/sdk'
 import type { Context } from 'hono'
 import type { Principal } from '../auth/principal.js'
 import type { HostedBot } from '../host.js'
+import type { Method, Success } from '../../api/operations/operation.js'
 
-export type Method = 'get' | 'post' | 'put' | 'patch' | 'delete'
+export type { Method, Success } from '../../api/operations/operation.js'
 
 /**
  * Who may call a route: anyone, an API token covering the bot, or the web chat credential of the
@@ -11,16 +12,15 @@ export type Method = 'get' | 'post' | 'put' | 'patch' | 'delete'
  */
 export type Access = 'public' | 'token' | 'webchat'
 
-/** What a successful call returns: JSON by a schema, nothing (204), a stream or a page. */
-export type Success =
-  | { readonly status: 200 | 201; readonly schema: Schema }
-  | { readonly status: 204 }
-  | { readonly status: 200; readonly contentType: 'text/event-stream' | 'text/html'; readonly description: string }
-
-/** A route as data: the server mounts it and the OpenAPI document describes it, from the same schemas. */
+/**
+ * A route as data: the server mounts it and the OpenAPI document describes it, from the same schemas.
+ * Every method of `Client` is one (see `operations/`); the others are written as one entry each, with
+ * their handler, in this folder — a new route (an integration's webhook, a plugin's endpoint, a page) is
+ * one more entry in `apiRoutes`.
+ */
 export interface Route {
   readonly method: Method
-  /** Hono's syntax: `/v1/bots/:botId/users/:id`. */
+  /** Hono's syntax: `/v1/bots/:botId/users/:id`; a trailing `/*` takes any rest of the path. */
   readonly path: string
   readonly operationId: string
   readonly summary: string
@@ -28,14 +28,17 @@ export interface Route {
   readonly access: Access
   readonly params?: Schema
   readonly query?: Schema
-  readonly body?: Schema
+  /** A JSON body checked by this schema, or `raw`: the body as text, whatever its type, for the handler to read. */
+  readonly body?: Schema | 'raw'
   readonly success: Success
+  /** Honours `If-Match` (412 on a stale version) and answers with an `ETag`. */
+  readonly conditional?: boolean
   /** `bot` is the bot named by `:botId`, when the path has one. The result is sent as JSON, unless it is a `Response`. */
   readonly handle: (request: RouteRequest) => Promise<unknown>
 }
 
 export interface RouteRequest {
-  // The schemas checked these; each route reads them through its own typed view (see `defineRoute`).
+  // The schemas checked these; each route reads them through its own typed view (see `botRoute`).
   readonly params: unknown
   readonly query: unknown
   readonly body: unknown
@@ -44,7 +47,7 @@ export interface RouteRequest {
   readonly c: Context
 }
 
-type Parsed<S> = S extends Schema ? z.output<S> : undefined
+type Parsed<S> = S extends Schema ? z.output<S> : S extends 'raw' ? string : undefined
 
 /** What a bot route's handler receives: the checked request and the bot it is for. */
 export interface BotRequest<P, Q, B> {
@@ -57,7 +60,7 @@ export interface BotRequest<P, Q, B> {
   readonly c: Context
 }
 
-export interface BotRouteSpec<P extends Schema | undefined, Q extends Schema | undefined, B extends Schema | undefined>
+export interface BotRouteSpec<P extends Schema | undefined, Q extends Schema | undefined, B extends Schema | 'raw' | undefined>
   extends Omit<Route, 'handle' | 'params' | 'query' | 'body'> {
   readonly params?: P
   readonly query?: Q
@@ -69,7 +72,7 @@ export interface BotRouteSpec<P extends Schema | undefined, Q extends Schema | u
  * A route under `/v1/bots/:botId`, whose handler gets its inputs typed from the schemas and the bot
  * already looked up (the server answers 404 for a bot it does not serve).
  */
-export function botRoute<P extends Schema | undefined = undefined, Q extends Schema | undefined = undefined, B extends Schema | undefined = undefined>(
+export function botRoute<P extends Schema | undefined = undefined, Q extends Schema | undefined = undefined, B extends Schema | 'raw' | undefined = undefined>(
   spec: BotRouteSpec<P, Q, B>,
 ): Route {
   return {

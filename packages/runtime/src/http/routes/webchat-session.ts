@@ -13,12 +13,14 @@ export interface WebchatSession {
 
 /**
  * A web chat visitor's session: the one its key names when the key is still good for this bot and both
- * records exist, else a new user in a new conversation with a key for them.
+ * records exist, with a fresh key (so a visitor who keeps coming back never sees the key expire), else a
+ * new user in a new conversation with a key for them.
  */
 export async function openSession(bot: HostedBot, keys: WebchatKeys, request: { readonly userKey?: string; readonly name?: string }): Promise<WebchatSession> {
-  const grant = request.userKey === undefined ? undefined : keys.verify(request.userKey)
-  const resumed = grant?.botId === bot.id ? await resume(bot.client, grant) : undefined
-  if (resumed && request.userKey !== undefined) return { userKey: request.userKey, ...resumed }
+  const verified = request.userKey === undefined ? undefined : keys.verify(request.userKey)
+  const grant = verified && !verified.expired && verified.grant.botId === bot.id ? verified.grant : undefined
+  const resumed = grant && (await resume(bot.client, grant))
+  if (grant && resumed) return { userKey: keys.issue(grant), ...resumed }
   const { user } = await bot.client.getOrCreateUser(request.name === undefined ? {} : { name: request.name })
   const { conversation } = await bot.client.getOrCreateConversation({ channel: WEBCHAT_CHANNEL })
   return { userKey: keys.issue({ botId: bot.id, userId: user.id, conversationId: conversation.id }), user, conversation }

@@ -3,15 +3,15 @@ import type { Context } from 'hono'
 import type { HostedBot } from '../host.js'
 import type { WebchatKeys } from '../auth/webchat-keys.js'
 import { RequestError } from '../errors/http-errors.js'
-import { anyObject, botParams, idParams, pageQuery } from '../schemas/common.js'
-import { botSummary, conversation, message, user } from '../schemas/records.js'
+import { anyObject, botParams, id, idParams, name, pageQuery } from '../../api/schemas/common.js'
+import { botSummary, conversation, message, user } from '../../api/schemas/records.js'
 import { messageStream, type StreamOptions } from '../sse/message-stream.js'
 import { summarize } from './bots.js'
 import { botRoute, type Route } from './route.js'
 import { openSession } from './webchat-session.js'
 
 const tag = 'webchat'
-const conversationParams = botParams.extend({ conversationId: z.string().min(1) })
+const conversationParams = botParams.extend({ conversationId: id })
 const base = '/v1/bots/:botId/webchat/conversations/:conversationId'
 const streamSuccess = { status: 200, contentType: 'text/event-stream', description: 'Server-sent events: `ready` once subscribed, then `message` (data: the message as JSON) for each new message' } as const
 
@@ -30,16 +30,16 @@ export function webchatRoutes(options: WebchatRouteOptions): readonly Route[] {
   return [
     botRoute({
       method: 'post', path: '/v1/bots/:botId/webchat/session', operationId: 'openWebchatSession',
-      summary: 'Start a web chat session, or resume the one a user key names; no credential needed', tag, access: 'public',
+      summary: 'Start a web chat session, or resume the one a user key names (with a fresh key); no credential needed', tag, access: 'public',
       params: botParams,
-      body: z.strictObject({ userKey: z.string().optional(), name: z.string().min(1).optional() }),
+      body: z.strictObject({ userKey: z.string().max(1000).optional(), name: z.string().min(1).max(200).optional() }),
       success: { status: 200, schema: z.object({ userKey: z.string(), user, conversation, bot: botSummary }) },
       handle: async ({ bot, body }) => ({ ...(await openSession(bot, options.keys, body)), bot: summarize(bot) }),
     }),
     botRoute({
       method: 'post', path: `${base}/messages`, operationId: 'sendWebchatMessage', summary: "Send a message as the session's user", tag, access: 'webchat',
       params: conversationParams,
-      body: z.strictObject({ type: z.string().min(1), payload: anyObject }),
+      body: z.strictObject({ type: name, payload: anyObject }),
       success: { status: 201, schema: z.object({ message }) },
       handle: ({ bot, params, body, principal }) => {
         if (principal.kind !== 'webchat') throw new RequestError('FORBIDDEN', 'only a web chat user key may send here')
@@ -57,7 +57,7 @@ export function webchatRoutes(options: WebchatRouteOptions): readonly Route[] {
       method: 'get', path: `${base}/stream`, operationId: 'streamWebchatMessages',
       summary: "Stream the conversation's new messages; EventSource may pass the user key as ?key=", tag, access: 'webchat',
       params: conversationParams,
-      query: z.object({ key: z.string().optional() }),
+      query: z.object({ key: z.string().max(1000).optional() }),
       success: streamSuccess,
       handle: ({ c, bot, params }) => openStream(c, bot, params.conversationId, options),
     }),

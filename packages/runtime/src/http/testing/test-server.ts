@@ -1,6 +1,8 @@
 import { randomBytes } from 'node:crypto'
 import { createRuntime, type Runtime, type RuntimeOptions } from '../../index.js'
-import { createRuntimesHost, type RuntimesHost } from '../runtime-host.js'
+import type { TestDriver } from '../../storage/testing/test-databases.js'
+import type { RuntimeHost } from '../host.js'
+import { createRuntimesHost } from '../runtime-host.js'
 import { startHttpServer, type RunningServer, type ServerOptions } from '../server.js'
 import { fixtureBot } from './fixture-bot.js'
 
@@ -9,7 +11,7 @@ export interface TestServer {
   readonly server: RunningServer
   readonly url: string
   readonly runtime: Runtime
-  readonly host: RuntimesHost
+  readonly host: RuntimeHost
   /** Scope `admin`. */
   readonly adminToken: string
   /** Scope `bot:<the bot's id>`. */
@@ -21,26 +23,40 @@ export interface TestServer {
   close(): Promise<void>
 }
 
-export type TestServerOptions = Partial<Omit<ServerOptions, 'host'>> & { readonly runtime?: Partial<RuntimeOptions> }
+export type TestServerOptions = Partial<Omit<ServerOptions, 'host'>> & {
+  readonly runtime?: Partial<RuntimeOptions>
+  /** The database to run on: a fresh one of this driver (a schema of its own on the server); in memory by default. */
+  readonly driver?: TestDriver
+  /** What serves the runtime; `createRuntimesHost` by default. */
+  readonly hostOf?: (runtime: Runtime) => RuntimeHost
+}
 
 export async function startTestServer(options: TestServerOptions = {}): Promise<TestServer> {
-  const runtime = await createRuntime({ ...fixtureBot(), botId: 'fixture', jobs: { mode: 'manual' }, ...options.runtime })
+  const { runtime: runtimeOptions, driver, hostOf = servedByRuntimesHost, ...serverOptions } = options
+  const database = driver && (await driver.open())
+  const runtime = await createRuntime({ ...fixtureBot(), botId: 'fixture', jobs: { mode: 'manual' }, ...(database ? { database: database.db } : {}), ...runtimeOptions })
   await runtime.start()
-  const host = createRuntimesHost()
-  host.serve(runtime, { title: 'Fixture bot' })
+  const host = hostOf(runtime)
   const serverErrors: unknown[] = []
   const tokens = { adminToken: token(), botToken: token(), otherToken: token() }
   const server = await startHttpServer({
     host,
     tokens: [{ scope: 'admin', token: tokens.adminToken }, { scope: `bot:${runtime.botId}`, token: tokens.botToken }, { scope: 'bot:other', token: tokens.otherToken }],
     onServerError: (error) => serverErrors.push(error),
-    ...options,
+    ...serverOptions,
   })
   const close = async () => {
     await server.close()
     await runtime.stop()
+    await database?.dispose()
   }
   return { server, url: server.url, runtime, host, ...tokens, serverErrors, close }
+}
+
+function servedByRuntimesHost(runtime: Runtime): RuntimeHost {
+  const host = createRuntimesHost()
+  host.serve(runtime, { title: 'Fixture bot' })
+  return host
 }
 
 function token(): string {

@@ -1,6 +1,7 @@
 import type { Database } from './database.js'
 import { openPglite } from './pglite-driver.js'
 import { openPostgres } from './postgres-driver.js'
+import { textChecked } from './text-checks.js'
 import { StorageError } from '../errors/storage-error.js'
 
 export interface OpenDatabaseOptions {
@@ -18,10 +19,9 @@ const SCHEMA_NAME = /^[a-z_][a-z0-9_]{0,62}$/
 /** A PostgreSQL server when `url` is given, else the embedded PGlite, in `dataDir` or in memory. */
 export async function openDatabase(options: OpenDatabaseOptions = {}): Promise<Database> {
   checkOptions(options)
-  if (!options.url) return openPglite({ dataDir: options.dataDir, schema: options.schema })
-  const db = await openPostgres({ url: options.url, schema: options.schema })
-  if (options.schema) await createSchema(db, options.schema)
-  return db
+  const db = options.url ? await openPostgres({ url: options.url, schema: options.schema }) : await openPglite({ dataDir: options.dataDir, schema: options.schema })
+  if (options.url && options.schema) await createSchema(db, options.schema)
+  return textChecked(db)
 }
 
 function checkOptions({ url, schema }: OpenDatabaseOptions): void {

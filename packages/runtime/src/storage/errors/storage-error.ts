@@ -4,6 +4,7 @@ import { ParleyError } from '@parley/sdk'
 export type StorageErrorCode =
   | 'DATABASE_CONFIG_INVALID'
   | 'DATABASE_UNREACHABLE'
+  | 'DATABASE_BROKEN'
   | 'DATABASE_TOO_NEW'
   | 'MIGRATION_FAILED'
   | 'NOT_FOUND'
@@ -13,6 +14,7 @@ export type StorageErrorCode =
   | 'STATE_VERSION_CONFLICT'
   | 'DATABASE_BROKEN'
   | 'QUERY_TOO_LARGE'
+  | 'TEXT_INVALID'
   | 'WORKFLOW_FINISHED'
 
 /** A storage operation could not be done; the message says which record or setting is at fault. */

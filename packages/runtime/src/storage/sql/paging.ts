@@ -1,3 +1,4 @@
+import { LIMITS } from '../../guards/index.js'
 import { StorageError } from '../errors/storage-error.js'
 
 export interface PageOptions {
@@ -28,8 +29,8 @@ export function pageWindow({ limit = DEFAULT_LIMIT, offset = 0, order = 'asc' }:
   if (!Number.isInteger(limit) || limit < 1 || limit > MAX_LIMIT) {
     throw new StorageError('PAGE_INVALID', `limit ${limit} is not allowed; use a whole number from 1 to ${MAX_LIMIT}`)
   }
-  if (!Number.isInteger(offset) || offset < 0) {
-    throw new StorageError('PAGE_INVALID', `offset ${offset} is not allowed; use a whole number, 0 or more`)
+  if (!Number.isInteger(offset) || offset < 0 || offset > LIMITS.offset) {
+    throw new StorageError('PAGE_INVALID', `offset ${offset} is not allowed; use a whole number from 0 to ${LIMITS.offset}`)
   }
   if (order !== 'asc' && order !== 'desc') {
     throw new StorageError('PAGE_INVALID', `order "${String(order)}" is not allowed; use "asc" or "desc"`)

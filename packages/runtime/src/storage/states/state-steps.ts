@@ -1,3 +1,4 @@
+import { LIMITS } from '../../guards/index.js'
 import { StorageError } from '../errors/storage-error.js'
 import { StateVersionConflictError } from '../errors/state-version-conflict-error.js'
 import type { StateKey, StatePayload, StateRecord } from './state-rows.js'
@@ -101,8 +102,8 @@ function written(view: StateRecord | undefined, payload: StatePayload, expiry: n
 }
 
 export function checkedExpiry(expiry: number, key: StateKey): number {
-  if (Number.isFinite(expiry) && expiry > 0) return expiry
-  throw new StorageError('STATE_EXPIRY_INVALID', `state "${key.name}": expiry ${expiry} is not allowed; give a positive number of milliseconds, or none for a state that never expires`)
+  if (Number.isFinite(expiry) && expiry > 0 && expiry <= LIMITS.durationMs) return expiry
+  throw new StorageError('STATE_EXPIRY_INVALID', `state "${key.name}": expiry ${expiry} is not allowed; give a positive number of milliseconds up to ${LIMITS.durationMs} (100 years), or none for a state that never expires`)
 }
 
 function checkVersion(view: StateRecord | undefined, expected: number, key: StateKey): void {

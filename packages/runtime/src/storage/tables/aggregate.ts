@@ -1,3 +1,4 @@
+import { LIMITS, ownValue } from '../../guards/index.js'
 import type { Queryable } from '../database/database.js'
 import { quoteIdentifier } from '../sql/identifiers.js'
 import { sqlParams } from '../sql/params.js'
@@ -30,9 +31,10 @@ export async function aggregate(db: Queryable, shape: TableShape, query: Aggrega
   const p = sqlParams()
   const select = [...groups.map((column, i) => `${quoteIdentifier(column.sqlName)} AS g${i}`), ...measures.map((m, i) => `${m.sql} AS a${i}`)]
   const positions = groups.map((_, i) => i + 1).join(', ')
-  const grouping = groups.length > 0 ? `GROUP BY ${positions} ORDER BY ${positions}` : ''
+  const grouping = groups.length > 0 ? `GROUP BY ${positions} ORDER BY ${positions} LIMIT ${LIMITS.groups + 1}` : ''
   const sql = `SELECT ${select.join(', ')} FROM ${quoteIdentifier(shape.sqlName)} WHERE ${compileFilter(shape, query.filter, p)} ${grouping}`
   const { rows } = await db.query<Record<string, unknown>>(sql, p.values)
+  if (rows.length > LIMITS.groups) throw queryError(shape, `aggregate: more than ${LIMITS.groups} groups; narrow the filter or group by fewer columns`)
   return rows.map((raw) => resultRow(groups, measures, raw))
 }
 
@@ -51,7 +53,7 @@ function checkNames(shape: TableShape, groups: readonly Column[], measures: read
 function measure(shape: TableShape, name: string, spec: AggregateSpec): Measure {
   const entries = Object.entries(spec ?? {})
   const [operator, argument] = entries[0] ?? []
-  const sql = operator === undefined ? undefined : MEASURES[operator]
+  const sql = operator === undefined ? undefined : ownValue(MEASURES, operator)
   if (entries.length !== 1 || !sql) {
     throw queryError(shape, `aggregate "${name}": give exactly one of ${Object.keys(MEASURES).join(', ')}, such as { $sum: 'amount' }`)
   }

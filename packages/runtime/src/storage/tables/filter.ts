@@ -1,3 +1,4 @@
+import { filterProblem } from '../../guards/index.js'
 import { quoteIdentifier } from '../sql/identifiers.js'
 import type { SqlParams } from '../sql/params.js'
 import { findColumn, queryError } from './columns.js'
@@ -22,6 +23,8 @@ const RANGE_KINDS = new Set(['text', 'number', 'date', 'id'])
  * @throws TableQueryError naming the table and the column or operator at fault.
  */
 export function compileFilter(shape: TableShape, filter: Filter | undefined, params: SqlParams): string {
+  const tooLarge = filterProblem(filter)
+  if (tooLarge) throw queryError(shape, `filter: ${tooLarge}`)
   return compile({ shape, params }, filter ?? {}, 'filter')
 }
 

@@ -2,6 +2,7 @@ import type { TableDefinition } from '@parley/sdk'
 import type { Queryable } from '../database/database.js'
 import { TableQueryError } from '../errors/table-errors.js'
 import { aggregate } from './aggregate.js'
+import { callSizeProblem, type SizedCall } from './call-size.js'
 import { createRows, deleteRows, findRows, getRow, updateRows, upsertRows } from './rows.js'
 import { tableShape, type TableShape } from './table-shape.js'
 import type {
@@ -30,8 +31,10 @@ export interface TableStore {
 /** Row operations on the tables `ensureTables` made for the same bot and definitions. */
 export function createTableStore(db: Queryable, botId: string, tables: Readonly<Record<string, TableDefinition>>): TableStore {
   const shapes = new Map(Object.entries(tables).map(([name, definition]) => [name, tableShape(botId, name, definition)]))
-  const on = async <T>(table: string, operation: (shape: TableShape) => Promise<T>): Promise<T> => {
-    const shape = shapes.get(table) ?? unknownTable(botId, table, [...shapes.keys()])
+  const on = async <T>(call: SizedCall & { readonly table: string }, operation: (shape: TableShape) => Promise<T>): Promise<T> => {
+    const shape = shapes.get(call.table) ?? unknownTable(botId, call.table, [...shapes.keys()])
+    const tooLarge = callSizeProblem(call)
+    if (tooLarge) throw new TableQueryError('QUERY_INVALID', shape.name, `table "${shape.name}": ${tooLarge}`)
     try {
       return await operation(shape)
     } catch (error) {
@@ -39,13 +42,13 @@ export function createTableStore(db: Queryable, botId: string, tables: Readonly<
     }
   }
   return {
-    createRows: (query) => on(query.table, (shape) => createRows(db, shape, query.rows)),
-    findRows: (query) => on(query.table, (shape) => findRows(db, shape, query)),
-    getRow: (query) => on(query.table, (shape) => getRow(db, shape, query.id)),
-    updateRows: (query) => on(query.table, (shape) => updateRows(db, shape, query)),
-    upsertRows: (query) => on(query.table, (shape) => upsertRows(db, shape, query)),
-    deleteRows: (query) => on(query.table, async (shape) => ({ deleted: await deleteRows(db, shape, query) })),
-    aggregate: (query) => on(query.table, (shape) => aggregate(db, shape, query)),
+    createRows: (query) => on(query, (shape) => createRows(db, shape, query.rows)),
+    findRows: (query) => on(query, (shape) => findRows(db, shape, query)),
+    getRow: (query) => on(query, (shape) => getRow(db, shape, query.id)),
+    updateRows: (query) => on(query, (shape) => updateRows(db, shape, query)),
+    upsertRows: (query) => on(query, (shape) => upsertRows(db, shape, query)),
+    deleteRows: (query) => on(query, async (shape) => ({ deleted: await deleteRows(db, shape, query) })),
+    aggregate: (query) => on(query, (shape) => aggregate(db, shape, query)),
   }
 }
 

@@ -1,5 +1,6 @@
 import type { Schema, z } from '@parley/sdk'
 import { TableRowError, type RowIssue } from '../errors/table-errors.js'
+import { checkIndexedValues } from './indexed-values.js'
 import type { TableShape } from './table-shape.js'
 import type { RowInput } from './types.js'
 
@@ -21,6 +22,7 @@ export function validateRow(shape: TableShape, row: RowInput, location: string):
   checkFieldsKnown(shape, input, location)
   const result = shape.schema.safeParse(input)
   if (!result.success) throw new TableRowError(shape.name, location, result.error.issues.map(toRowIssue))
+  checkIndexedValues(shape, result.data as RowValues, location)
   return result.data as RowValues
 }
 
@@ -34,7 +36,9 @@ export function validatePatch(shape: TableShape, patch: RowInput): RowValues {
   checkFieldsKnown(shape, input, 'patch')
   const fields = shape.schema.shape as Record<string, Schema>
   const entries = Object.entries(input).filter(([, value]) => value !== undefined).map(([name, value]) => [name, parseField(shape, name, fields[name]!, value)])
-  return Object.fromEntries(entries)
+  const values = Object.fromEntries(entries)
+  checkIndexedValues(shape, values, 'patch')
+  return values
 }
 
 function parseField(shape: TableShape, name: string, schema: Schema, value: unknown): unknown {

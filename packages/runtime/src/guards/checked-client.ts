@@ -1,0 +1,69 @@
+import { InputError, type InputIssue } from './input-error.js'
+import { inspectValue, isContainer } from './inspect-value.js'
+import { LIMITS, RESERVED_NAMES } from './limits.js'
+
+// The client API names its fields the same way everywhere, so the bounds that hold for a field hold for it
+// in every call: ids a caller chooses, names resolved against the bot's definition, durations, tags.
+const ID_FIELDS = new Set(['id', 'userId', 'conversationId', 'messageId', 'workflowId'])
+const NAME_FIELDS = new Set(['type', 'name', 'table', 'channel', 'keyColumn', 'status'])
+const DURATION_FIELDS = new Set(['expiry', 'timeoutMs'])
+
+type Method = (request?: unknown) => Promise<unknown>
+
+/**
+ * The client with every request checked before it reaches the bot: no text the database cannot store, no
+ * nesting deeper than {@link LIMITS.depth}, no number that is not finite, ids and names within their
+ * lengths, tags within their limits, durations within 100 years. A refused call rejects with
+ * {@link InputError} (`INPUT_INVALID`) naming the field; nothing was read or written.
+ */
+export function checkedClient<C extends object>(client: C): C {
+  const methods = Object.entries(client as unknown as Record<string, Method>).map(([name, method]) => [name, checkedMethod(name, method)] as const)
+  return Object.fromEntries(methods) as unknown as C
+}
+
+function checkedMethod(name: string, method: Method): Method {
+  return async (request) => {
+    const issues = requestIssues(request)
+    if (issues.length > 0) throw new InputError(`${name} request`, issues)
+    return method(request)
+  }
+}
+
+/** Every problem with a request, the fields of its top level checked by what they are. */
+export function requestIssues(request: unknown): InputIssue[] {
+  const issues = inspectValue(request)
+  if (issues.length > 0 || !isContainer(request) || Array.isArray(request)) return issues
+  return Object.entries(request).flatMap(([field, value]) => fieldIssues(field, value))
+}
+
+function fieldIssues(field: string, value: unknown): InputIssue[] {
+  if (ID_FIELDS.has(field)) return lengthIssues(field, value, LIMITS.idLength)
+  if (NAME_FIELDS.has(field)) return lengthIssues(field, value, LIMITS.nameLength)
+  if (DURATION_FIELDS.has(field)) return durationIssues(field, value)
+  if (field === 'schedule' && isContainer(value) && 'delayMs' in value) return durationIssues('schedule.delayMs', value.delayMs)
+  if (field === 'tags') return tagIssues(value)
+  return []
+}
+
+function lengthIssues(path: string, value: unknown, max: number): InputIssue[] {
+  return typeof value === 'string' && value.length > max ? [{ path, message: `is ${value.length} characters long; at most ${max} are allowed` }] : []
+}
+
+function durationIssues(path: string, value: unknown): InputIssue[] {
+  if (typeof value !== 'number' || (value >= 0 && value <= LIMITS.durationMs)) return []
+  return [{ path, message: `${value} is not a number of milliseconds from 0 to ${LIMITS.durationMs} (100 years)` }]
+}
+
+/** Tags are names and short values; `undefined` removes a tag. */
+export function tagIssues(tags: unknown, root = 'tags'): InputIssue[] {
+  if (!isContainer(tags) || Array.isArray(tags)) return []
+  const entries = Object.entries(tags)
+  if (entries.length > LIMITS.tags) return [{ path: root, message: `sets ${entries.length} tags; at most ${LIMITS.tags} are allowed per call` }]
+  return entries.flatMap(([name, value]) => [...nameIssues(`${root}.${name}`, name), ...lengthIssues(`${root}.${name}`, value, LIMITS.tagValueLength)])
+}
+
+/** A name must be usable as a key: not reserved, not too long. */
+export function nameIssues(path: string, name: string): InputIssue[] {
+  if (RESERVED_NAMES.has(name)) return [{ path, message: `"${name}" is a reserved name; choose another` }]
+  return name.length > LIMITS.nameLength ? [{ path, message: `is ${name.length} characters long; names have at most ${LIMITS.nameLength}` }] : []
+}

@@ -1,0 +1,7 @@
+export { LIMITS, RESERVED_NAMES } from './limits.js'
+export { InputError, type InputIssue } from './input-error.js'
+export { textProblem, printable } from './text.js'
+export { inspectValue, isContainer } from './inspect-value.js'
+export { filterProblem } from './filter-size.js'
+export { ownValue, dictionary } from './own.js'
+export { checkedClient, requestIssues, tagIssues, nameIssues } from './checked-client.js'

@@ -1,0 +1,48 @@
+import type { Context } from 'hono'
+import { BodyTooLargeError, invalidRequest } from '../errors/http-errors.js'
+
+/**
+ * How much of a body over the limit is read and thrown away, so the connection can serve the next request
+ * (a body left unread would be taken as the start of it, and the client would see the connection reset).
+ * Beyond that, the answer closes the connection instead.
+ */
+const DRAIN_FACTOR = 8
+
+/**
+ * The body as text, at most `limit` bytes. A longer one is refused with 413 (`BODY_TOO_LARGE`), once what
+ * is left of it was drained, or with `Connection: close` when there is too much to drain.
+ * @param strict refuse a body that is not UTF-8 (JSON must be); otherwise such bytes read as U+FFFD.
+ */
+export async function readBodyText(c: Context, limit: number, strict: boolean): Promise<string> {
+  const stream = c.req.raw.body
+  if (!stream) return ''
+  const reader = stream.getReader()
+  const declared = Number(c.req.header('content-length'))
+  if (declared > limit) throw new BodyTooLargeError(limit, declared <= limit * DRAIN_FACTOR && (await drain(reader, limit * DRAIN_FACTOR)))
+  const chunks: Uint8Array[] = []
+  let size = 0
+  for (let chunk = await reader.read(); !chunk.done; chunk = await reader.read()) {
+    size += chunk.value.byteLength
+    if (size > limit) throw new BodyTooLargeError(limit, await drain(reader, limit * DRAIN_FACTOR - size))
+    chunks.push(chunk.value)
+  }
+  return decode(Buffer.concat(chunks), strict)
+}
+
+/** Reads and drops up to `budget` bytes; whether the body ended within them. */
+async function drain(reader: ReadableStreamDefaultReader<Uint8Array>, budget: number): Promise<boolean> {
+  for (let left = budget; left >= 0;) {
+    const chunk = await reader.read()
+    if (chunk.done) return true
+    left -= chunk.value.byteLength
+  }
+  return false
+}
+
+function decode(bytes: Uint8Array, strict: boolean): string {
+  try {
+    return new TextDecoder('utf-8', { fatal: strict }).decode(bytes)
+  } catch {
+    throw invalidRequest([{ path: 'body', message: 'is not valid UTF-8; send JSON encoded as UTF-8' }])
+  }
+}
