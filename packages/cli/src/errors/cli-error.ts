@@ -26,7 +26,10 @@ export class CliError extends ParleyError {
   constructor(
     override readonly code: CliErrorCode,
     message: string,
+    /** The error behind this one (what a definition file threw), for tools that point at its source. */
+    options: { readonly cause?: unknown } = {},
   ) {
     super(code, message)
+    if ('cause' in options) this.cause = options.cause
   }
 }

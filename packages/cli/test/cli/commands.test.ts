@@ -18,7 +18,7 @@ describe('parley, on a new bot', () => {
 
   beforeAll(async () => {
     const init = await runCli(['init', 'my-bot'], temp.dir)
-    expect(init.stderr).toBe('')
+    expect(init.problems).toEqual([])
     expect(init.code).toBe(0)
     useSourcesOfParley(project)
   })
@@ -31,11 +31,11 @@ describe('parley, on a new bot', () => {
   })
 
   it('gen, check and build succeed, and build bundles into dist/', async () => {
-    expect(await runCli(['gen'], project)).toMatchObject({ code: 0, stderr: '' })
+    expect(await runCli(['gen'], project)).toMatchObject({ code: 0, problems: [] })
     const check = await runCli(['check'], project)
-    expect(check).toMatchObject({ code: 0, stderr: '' })
+    expect(check).toMatchObject({ code: 0, problems: [] })
     expect(check.stdout).toContain('up to date and the project type-checks')
-    expect(await runCli(['build'], project)).toMatchObject({ code: 0, stderr: '' })
+    expect(await runCli(['build'], project)).toMatchObject({ code: 0, problems: [] })
     expect(existsSync(join(project, 'dist', 'index.js'))).toBe(true)
     expect(existsSync(join(project, 'dist', 'bot.definition.js'))).toBe(true)
   })
@@ -93,6 +93,27 @@ describe('parley, on bad input', () => {
   const temp = makeTempDir()
   afterAll(temp.cleanup)
 
+  /** A plugin whose state type is wrong, written over several lines as people write definitions. */
+  function badPlugin(dir: string): string {
+    mkdirSync(dir)
+    writeFileSync(join(dir, 'plugin.definition.ts'), [
+      "import { PluginDefinition, z } from '@parley/sdk'",
+      'export default new PluginDefinition({',
+      "  name: 'bad',",
+      "  version: '1.0.0',",
+      '  states: {',
+      '    s: {',
+      "      type: 'team',",
+      '      schema: z.object({}),',
+      '    },',
+      '  },',
+      '})',
+      '',
+    ].join('\n'))
+    writeFileSync(join(dir, 'tsconfig.json'), JSON.stringify({ compilerOptions: { module: 'ESNext', moduleResolution: 'Bundler', strict: true, skipLibCheck: true, noEmit: true, customConditions: ['parley:source'] }, include: ['*.ts'] }))
+    return dir
+  }
+
   it('rejects an unknown flag with usage help and exit code 2', async () => {
     const result = await runCli(['gen', '--frobnicate'], temp.dir)
     expect(result.code).toBe(2)
@@ -109,18 +130,44 @@ describe('parley, on bad input', () => {
   it('says which definition file is missing, without a stack trace', async () => {
     const result = await runCli(['check'], temp.dir)
     expect(result.code).toBe(1)
-    expect(result.stderr).toMatch(/^error: no definition file in .+: expected one of bot\.definition\.ts, plugin\.definition\.ts, integration\.definition\.ts, interface\.definition\.ts/)
+    expect(result.problems.join('\n')).toMatch(/^error: no definition file in .+: expected one of bot\.definition\.ts, plugin\.definition\.ts, integration\.definition\.ts, interface\.definition\.ts/)
     expect(result.stderr).not.toMatch(STACK_FRAME)
   })
 
-  it('reports a definition that throws with its own message, naming the entity and field', async () => {
-    const dir = join(temp.dir, 'bad-plugin')
-    mkdirSync(dir)
-    writeFileSync(join(dir, 'plugin.definition.ts'), "import { PluginDefinition, z } from '@parley/sdk'\nexport default new PluginDefinition({ name: 'bad', version: '1.0.0', states: { s: { type: 'team', schema: z.object({}) } } })\n")
+  it('reports a definition that throws at the line of the field at fault, naming the entity and field', async () => {
+    const dir = badPlugin(join(temp.dir, 'bad-plugin'))
     const result = await runCli(['gen'], dir)
     expect(result.code).toBe(1)
-    expect(result.stderr).toContain('error: plugin.definition.ts failed to load: plugin "bad", states.s.type: "team" is not allowed')
+    expect(result.stderr).toContain('plugin.definition.ts:7:7 - error DEFINITION_INVALID: plugin "bad", states.s.type: "team" is not allowed')
     expect(result.stderr).not.toMatch(STACK_FRAME)
+  })
+
+  it('check shows both the definition error and the type error of the same mistake, at the same line', async () => {
+    const dir = badPlugin(join(temp.dir, 'bad-plugin-check'))
+    const result = await runCli(['check'], dir)
+    expect(result.code).toBe(1)
+    const [definitionError, typeError, ...rest] = result.problems
+    expect(definitionError).toBe('plugin.definition.ts:7:7 - error DEFINITION_INVALID: plugin "bad", states.s.type: "team" is not allowed; use one of "bot", "user", "conversation", "workflow"')
+    expect(typeError).toMatch(/^plugin\.definition\.ts:7:7 - error TS2322: Type '"team"' is not assignable to type /)
+    expect(rest.at(-1)).toBe('check failed: the definition does not load, 1 type error(s) in definition files')
+  })
+
+  it('points a composition error at the line that added the package', async () => {
+    // An ES module project: its own stack frames name the line, which is the one reported.
+    const dir = join(temp.dir, 'bad-bot')
+    mkdirSync(dir)
+    writeFileSync(join(dir, 'package.json'), JSON.stringify({ name: 'bad-bot', type: 'module' }))
+    writeFileSync(join(dir, 'bot.definition.ts'), [
+      "import { BotDefinition, PluginDefinition } from '@parley/sdk'",
+      "const helper = new PluginDefinition({ name: 'helper', version: '1.0.0' })",
+      'const bot = new BotDefinition({})',
+      "bot.addPlugin(helper, { alias: 'h' })",
+      "bot.addPlugin(helper, { alias: 'h' })",
+      'export default bot',
+      '',
+    ].join('\n'))
+    const result = await runCli(['gen'], dir)
+    expect(result.problems).toEqual([expect.stringMatching(/^bot\.definition\.ts:5:\d+ - error ALIAS_TAKEN: /)])
   })
 
   it('refuses to init into a directory that is not empty', async () => {
@@ -145,11 +192,19 @@ describe('parley, on bad input', () => {
 })
 
 describe('parley help', () => {
-  it.each(['init', 'gen', 'check', 'build', 'add', 'remove'])('describes %s and each of its flags', async (command) => {
+  it.each(['init', 'gen', 'check', 'build', 'add', 'remove', 'dev', 'start', 'chat'])('describes %s and each of its flags', async (command) => {
     const result = await runCli([command, '--help'], FIXTURE_PROJECTS)
     expect(result.code).toBe(0)
     expect(result.stdout).toMatch(new RegExp(`^Usage: parley ${command}`))
     for (const line of result.stdout.split('\n').filter((l) => /^\s+-/.test(l))) expect(line.trim(), 'a flag without a description').toMatch(/^\S.*\s{2,}\S/)
+  })
+
+  it('names the environment dev and start read, PORT first', async () => {
+    for (const command of ['dev', 'start']) {
+      const help = (await runCli([command, '--help'], FIXTURE_PROJECTS)).stdout
+      expect(help).toMatch(/^\s+PORT\b/m)
+      expect(help).toContain('PARLEY_API_TOKENS')
+    }
   })
 })
 
@@ -166,7 +221,7 @@ describe('parley add and remove', () => {
 
   it('add records the package and generates its typed module', async () => {
     const result = await runCli(['add', relative(project, plugin), '--alias', 'assist'], project)
-    expect(result).toMatchObject({ code: 0, stderr: '' })
+    expect(result).toMatchObject({ code: 0, problems: [] })
     expect(result.stdout).toContain('Added plugin "assistant" as "assist"; its types are in .parley/packages/assist/')
     const json = JSON.parse(readFileSync(join(project, 'package.json'), 'utf8'))
     expect(json.parleyDependencies).toEqual({ assist: `file:${relative(project, plugin)}` })
