@@ -21,12 +21,13 @@ export const check: CommandSpec<CheckOptions> = {
     const { cwd, out } = context
     const drift = findDrift(expected, readGeneratedFiles(cwd))
     if (drift.length > 0) out.error(`${GENERATED_DIR}/ is out of date with the definition; run \`parley gen\` and commit the result:\n${describeDrift(drift)}`)
+    const composition = await compositionProblems(context)
     const errors = await typeErrors(out, cwd, { generated: expected, definitions: options.definitions === true })
-    if (drift.length === 0 && errors === 0) {
+    if (drift.length === 0 && composition === 0 && errors === 0) {
       out.info(`${GENERATED_DIR}/ is up to date and the project type-checks`)
       return 0
     }
-    return failed(out, [drift.length && `${drift.length} stale generated file(s)`, errors && `${errors} type error(s)`])
+    return failed(out, [drift.length && `${drift.length} stale generated file(s)`, composition && `${composition} package(s) recorded and added differently`, errors && `${errors} type error(s)`])
   },
 }
 
@@ -47,6 +48,14 @@ async function generateOrExplain({ cwd, out }: CommandContext): Promise<Generate
     failed(out, ['the definition does not load', errors && `${errors} type error(s) in definition files`])
     return undefined
   }
+}
+
+/** A bot adds exactly the plugins and integrations package.json records, under the same aliases. */
+async function compositionProblems({ cwd, out }: CommandContext): Promise<number> {
+  const { compositionDrift, describeCompositionDrift } = await import('../project/composition.js')
+  const problems = describeCompositionDrift(await compositionDrift(cwd))
+  for (const problem of problems) out.error(`${colorsOf(out).red('error')}: ${problem}`)
+  return problems.length
 }
 
 /** Type-checks with progress shown, prints each error, and says how many there were. */

@@ -13,6 +13,8 @@ export type CliErrorCode =
   | 'PACKAGE_NOT_FOUND'
   | 'ALIAS_INVALID'
   | 'ALIAS_UNKNOWN'
+  | 'ALIAS_IN_USE'
+  | 'COMPOSITION_DRIFT'
   | 'GENERATED_STALE'
   | 'TYPE_ERRORS'
   | 'BUNDLE_FAILED'
