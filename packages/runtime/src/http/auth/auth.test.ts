@@ -25,7 +25,7 @@ const routes: readonly (readonly [string, string])[] = [
   ['GET', '/v1/bots/fixture/conversations/conv_1/stream'],
 ]
 
-describe('API tokens', { timeout: 30_000 }, () => {
+describe('API tokens', () => {
   it.each(routes)('%s %s answers 401 without a token', async (method, path) => {
     expect(await status(method, path)).toEqual({ status: 401, code: 'UNAUTHORIZED', challenge: 'Bearer' })
   })
@@ -55,7 +55,7 @@ describe('API tokens', { timeout: 30_000 }, () => {
   })
 })
 
-describe('web chat user keys', { timeout: 30_000 }, () => {
+describe('web chat user keys', () => {
   async function session() {
     const response = await fetch(`${t.url}/v1/bots/fixture/webchat/session`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' })
     return (await response.json()) as { userKey: string; conversation: { id: string }; user: { id: string } }

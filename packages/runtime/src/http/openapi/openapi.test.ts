@@ -11,7 +11,7 @@ beforeAll(async () => {
 }, 60_000)
 afterAll(() => t.close())
 
-describe('the OpenAPI document', { timeout: 30_000 }, () => {
+describe('the OpenAPI document', () => {
   it('is a valid OpenAPI 3.1 document', async () => {
     // validate() throws with every problem listed when the document is not valid
     const api = await SwaggerParser.validate(await served() as never)
