@@ -14,7 +14,6 @@ export type CliErrorCode =
   | 'ALIAS_INVALID'
   | 'ALIAS_UNKNOWN'
   | 'ALIAS_IN_USE'
-  | 'COMPOSITION_DRIFT'
   | 'GENERATED_STALE'
   | 'TYPE_ERRORS'
   | 'BUNDLE_FAILED'

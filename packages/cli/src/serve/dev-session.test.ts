@@ -90,7 +90,10 @@ function captured(stream: PassThrough): { text: () => string; contains: (text: s
   const waiting: { text: string; resolve: () => void }[] = []
   stream.on('data', (chunk: Buffer) => {
     printed += chunk.toString()
-    for (const wait of waiting.filter((w) => printed.includes(w.text))) waiting.splice(waiting.indexOf(wait), 1) && wait.resolve()
+    for (const wait of waiting.filter((w) => printed.includes(w.text))) {
+      waiting.splice(waiting.indexOf(wait), 1)
+      wait.resolve()
+    }
   })
   return {
     text: () => printed,

@@ -34,7 +34,8 @@ type State<T extends ImplementationTypes, K extends NameOf<T['states']>> = T['st
  * states, tables and events are checked, and so are inputs and payloads. A bot written without
  * generated code gets loose types, where any name goes (and is checked when the test runs).
  */
-export interface TestBot<T extends ImplementationTypes = LooseTypes> {
+// any: a variable declared `TestBot`, without types, holds the test bot of any bot, typed or not
+export interface TestBot<T extends ImplementationTypes = any> {
   readonly runtime: Runtime
   /** The bot's own client, outside any handler. */
   readonly client: Client<T>
