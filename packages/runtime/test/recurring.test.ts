@@ -20,7 +20,7 @@ function composed(trace: string[]) {
   return { definition, implementation }
 }
 
-describe('recurring events', { timeout: 120_000 }, () => {
+describe('recurring events', () => {
   it('fire on their shorthand interval', async () => {
     const trace: string[] = []
     const bot = await createTestBot(composed(trace))

@@ -30,8 +30,11 @@ describe('parley, on a new bot', () => {
     expect(JSON.parse(readFileSync(join(project, 'package.json'), 'utf8'))).toMatchObject({ name: 'my-bot', scripts: { check: 'parley check', test: 'vitest run' } })
   })
 
-  it('gen, check and build succeed, and build bundles into dist/', async () => {
+  it('gen succeeds', async () => {
     expect(await runCli(['gen'], project)).toMatchObject({ code: 0, problems: [] })
+  })
+
+  it('check succeeds, showing its steps', async () => {
     const check = await runCli(['check'], project)
     expect(check).toMatchObject({ code: 0, problems: [] })
     expect(check.stdout).toContain('up to date and the project type-checks')
@@ -41,6 +44,9 @@ describe('parley, on a new bot', () => {
       'Type-checking the project…', expect.stringMatching(/^Type-checking the project: done in \d/),
     ]))
     expect(check.stderr).not.toMatch(/\x1b\[/)
+  })
+
+  it('build bundles into dist/', async () => {
     expect(await runCli(['build'], project)).toMatchObject({ code: 0, problems: [] })
     expect(existsSync(join(project, 'dist', 'index.js'))).toBe(true)
     expect(existsSync(join(project, 'dist', 'bot.definition.js'))).toBe(true)

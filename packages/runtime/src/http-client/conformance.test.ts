@@ -18,7 +18,7 @@ let clients: { inProcess: Client; http: Client }
 beforeAll(async () => {
   ;[runtime, server] = await Promise.all([createRuntime({ ...fixtureBot(), botId: 'fixture', ...options }), startTestServer({ runtime: options })])
   clients = { inProcess: runtime.client(), http: createHttpClient({ url: server.url, token: server.botToken, botId: 'fixture' }) }
-}, 60_000)
+})
 afterAll(async () => {
   await Promise.all([runtime.stop(), server.close()])
 })

@@ -6,7 +6,7 @@ import { openWebchat } from './webchat-client.js'
 let t: TestServer
 beforeAll(async () => {
   t = await startTestServer({ keepAliveMs: 50 })
-}, 60_000)
+})
 afterAll(() => t.close())
 
 /** Collects streamed messages and resolves once `count` have come. */

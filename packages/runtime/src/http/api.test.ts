@@ -4,7 +4,7 @@ import { startTestServer, type TestServer } from './testing/test-server.js'
 let t: TestServer
 beforeAll(async () => {
   t = await startTestServer({ bodyLimit: 64 * 1024, runtime: { stateSizeLimit: 2048 } })
-}, 60_000)
+})
 afterAll(() => t.close())
 
 async function call(method: string, path: string, body?: unknown, token: string | undefined = t.adminToken) {

@@ -4,7 +4,7 @@ import { startTestServer, type TestServer } from '../testing/test-server.js'
 let t: TestServer
 beforeAll(async () => {
   t = await startTestServer()
-}, 60_000)
+})
 afterAll(() => t.close())
 
 async function status(method: string, path: string, token?: string, body: unknown = {}) {

@@ -8,7 +8,7 @@ const served = async () => (await (await fetch(`${t.url}/openapi.json`, { header
 
 beforeAll(async () => {
   t = await startTestServer()
-}, 60_000)
+})
 afterAll(() => t.close())
 
 describe('the OpenAPI document', () => {
