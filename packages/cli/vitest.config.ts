@@ -4,7 +4,7 @@ import shared from '../../vitest.shared.js'
 /**
  * Code generation imports definitions through Node itself (tsx), outside vite's resolver; the
  * condition lets those imports load the sibling packages' sources too, as the tests' own imports do.
- * Tests here run the compiler and the CLI, so they get minutes, not seconds.
+ * Tests here run the compiler and the CLI: the suite's limits (`vitest.shared.ts`) are made for that.
  */
 export default mergeConfig(
   shared,
@@ -12,8 +12,6 @@ export default mergeConfig(
     test: {
       pool: 'forks',
       poolOptions: { forks: { execArgv: ['--conditions=parley:source'] } },
-      testTimeout: 180_000,
-      hookTimeout: 180_000,
     },
   }),
 )

@@ -41,7 +41,7 @@ async function seededUser(bot: TestBot) {
   return user
 }
 
-describe('seed 002 implementations, running', { timeout: 120_000 }, () => {
+describe('seed 002 implementations, running', () => {
   let bot: TestBot
   afterEach(() => bot?.stop())
 

@@ -34,7 +34,7 @@ async function userWithSession(bot: TestBot, eventCount: number) {
   return user
 }
 
-describe('seed 003, the complete example, running', { timeout: 120_000 }, () => {
+describe('seed 003, the complete example, running', () => {
   let bot: TestBot
   afterEach(() => bot?.stop())
 

@@ -2,7 +2,7 @@ import { createTestBot } from '@parley/runtime/testing'
 import { describe, expect, it } from 'vitest'
 import demo from '../index.js'
 
-describe('the demo bot', { timeout: 120_000 }, () => {
+describe('the demo bot', () => {
   it('journals each message, answers with the count, and holds back spam', async () => {
     const bot = await createTestBot(demo)
     const conversation = await bot.conversation()

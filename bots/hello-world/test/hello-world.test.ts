@@ -2,7 +2,7 @@ import { createTestBot } from '@parley/runtime/testing'
 import { describe, expect, it } from 'vitest'
 import helloWorld from '../index.js'
 
-describe('hello world', { timeout: 120_000 }, () => {
+describe('hello world', () => {
   it('replies with the text it received', async () => {
     const bot = await createTestBot(helloWorld)
     const conversation = await bot.conversation()

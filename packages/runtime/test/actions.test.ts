@@ -62,7 +62,7 @@ function composed(seen: string[]) {
   return { definition, implementation }
 }
 
-describe('actions', { timeout: 120_000 }, () => {
+describe('actions', () => {
   it('route to the plugin by alias, inherit the caller\'s context, and pass through the hooks', async () => {
     const seen: string[] = []
     const bot = await createTestBot(composed(seen))

@@ -38,7 +38,7 @@ function composed(outbox: string[]) {
   return { definition, implementation: bot }
 }
 
-describe('integration channels', { timeout: 120_000 }, () => {
+describe('integration channels', () => {
   it('turn a webhook into a message for the bot, and deliver the reply through the channel', async () => {
     const outbox: string[] = []
     const bot = await createTestBot(composed(outbox))

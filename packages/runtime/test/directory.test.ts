@@ -2,7 +2,7 @@ import { BotDefinition, BotImplementation } from '@parley/sdk'
 import { describe, expect, it } from 'vitest'
 import { createTestBot } from '../src/testing/index.js'
 
-describe('users, conversations and messages', { timeout: 120_000 }, () => {
+describe('users, conversations and messages', () => {
   it('are found or created by tags, and keep tags merged on update', async () => {
     const definition = new BotDefinition({ user: { tags: { email: {}, plan: {} } }, conversation: { tags: { topic: {} } } })
     const implementation = new BotImplementation({ actions: {} })

@@ -2,7 +2,7 @@ import { BotDefinition, BotImplementation } from '@parley/sdk'
 import { afterEach, describe, expect, it } from 'vitest'
 import { createTestBot, type TestBot } from '../src/testing/index.js'
 
-describe('an echo bot', { timeout: 120_000 }, () => {
+describe('an echo bot', () => {
   let bot: TestBot
   afterEach(() => bot?.stop())
 

@@ -38,7 +38,7 @@ function bot(trace: string[]) {
   return { definition, implementation }
 }
 
-describe('events', { timeout: 120_000 }, () => {
+describe('events', () => {
   it('reach plugins then the bot, a plugin seeing its own event after its package name, and are stored as processed', async () => {
     const trace: string[] = []
     const test = await createTestBot(bot(trace))

@@ -27,7 +27,7 @@ function composed() {
   return { definition, implementation }
 }
 
-describe('faults', { timeout: 120_000 }, () => {
+describe('faults', () => {
   it('record a throwing handler or hook against the message, which is kept, and go on', async () => {
     const bot = await createTestBot(composed())
     const conversation = await bot.conversation()

@@ -11,7 +11,7 @@ const greeter = new PluginDefinition({
 })
 const greeterImplementation = new PluginImplementation({ definition: greeter, actions: { greet: () => ({ text: 'hello' }) } })
 
-describe('loading a bot', { timeout: 120_000 }, () => {
+describe('loading a bot', () => {
   it('finds a plugin\'s implementation in the bot implementation\'s `plugins` when the package has none', async () => {
     const definition = new BotDefinition({})
     definition.addPlugin(greeter, { alias: 'hi' })

@@ -17,7 +17,7 @@ function botWith(trace: string[], plugins: ReturnType<typeof tracingPlugin>[]) {
   return { definition, implementation }
 }
 
-describe('an incoming message', { timeout: 120_000 }, () => {
+describe('an incoming message', () => {
   it('runs before-hooks, handlers and after-hooks: plugins in the order added, then the bot', async () => {
     const trace: string[] = []
     const bot = await createTestBot(botWith(trace, [tracingPlugin('first', trace), tracingPlugin('second', trace)]))
@@ -75,7 +75,7 @@ describe('an incoming message', { timeout: 120_000 }, () => {
   })
 })
 
-describe('an outgoing message', { timeout: 120_000 }, () => {
+describe('an outgoing message', () => {
   it('passes through the outgoing hooks and is stored', async () => {
     const implementation = new BotImplementation({ actions: {} })
     implementation.on.message('*', async ({ client, ctx }) => {

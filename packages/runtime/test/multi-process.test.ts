@@ -12,7 +12,7 @@ function composed(handled: string[]) {
   return { definition, implementation }
 }
 
-describe.skipIf(!server)('several runtimes of one bot on one PostgreSQL', { timeout: 120_000 }, () => {
+describe.skipIf(!server)('several runtimes of one bot on one PostgreSQL', () => {
   let testDb: TestDatabase
   beforeAll(async () => {
     testDb = await server!.open()

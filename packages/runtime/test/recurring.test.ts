@@ -20,16 +20,18 @@ function composed(trace: string[]) {
   return { definition, implementation }
 }
 
-describe('recurring events', { timeout: 120_000 }, () => {
+describe('recurring events', () => {
   it('fire on their shorthand interval', async () => {
     const trace: string[] = []
     const bot = await createTestBot(composed(trace))
+    // The clock starts now: the daily report falls due too when a run passes 9:00 in Paris.
+    const ticks = () => trace.filter((entry) => entry === 'tick')
     await bot.advance('4m')
-    expect(trace).toEqual([])
+    expect(ticks()).toEqual([])
     await bot.advance('1m')
-    expect(trace).toEqual(['tick'])
+    expect(ticks()).toEqual(['tick'])
     await bot.advance('5m')
-    expect(trace).toEqual(['tick', 'tick'])
+    expect(ticks()).toEqual(['tick', 'tick'])
     await bot.stop()
   })
 

@@ -29,7 +29,7 @@ function composed(llm: ReturnType<typeof scriptedLlm>) {
   return { definition, implementation }
 }
 
-describe('the scripted LLM', { timeout: 120_000 }, () => {
+describe('the scripted LLM', () => {
   it('answers from its script in order, then from more pushed, and records every call', async () => {
     const llm = scriptedLlm({ replies: ['Hi!', { content: 'Short.', stopReason: 'max_tokens' }] })
     const bot = await createTestBot(composed(llm))

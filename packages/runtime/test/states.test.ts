@@ -39,7 +39,7 @@ function composed(trace: string[] = []) {
   return { definition, implementation }
 }
 
-describe('states', { timeout: 120_000 }, () => {
+describe('states', () => {
   it('are read and written by a plugin in its own names, stored under its alias', async () => {
     const bot = await createTestBot(composed())
     const user = await bot.user()

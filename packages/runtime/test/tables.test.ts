@@ -21,7 +21,7 @@ function composed() {
   return { definition, implementation: new BotImplementation({ actions: {} }) }
 }
 
-describe('tables', { timeout: 120_000 }, () => {
+describe('tables', () => {
   it('are shared by name: a plugin\'s table is the bot\'s, also as `crm:customers`', async () => {
     const bot = await createTestBot(composed())
     await bot.callAction('people:add', { email: 'ada@example.com', name: 'Ada' })

@@ -19,7 +19,7 @@ function composed(trace: string[]) {
   return { definition, implementation }
 }
 
-describe('workflows', { timeout: 120_000 }, () => {
+describe('workflows', () => {
   it('start, continue on an update or an event sent to them, and complete with checked output', async () => {
     const trace: string[] = []
     const bot = await createTestBot(composed(trace))

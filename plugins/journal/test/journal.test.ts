@@ -12,7 +12,7 @@ function botWithJournal(announced: string[], maxLength?: number) {
   return { definition, implementation }
 }
 
-describe('the journal plugin', { timeout: 120_000 }, () => {
+describe('the journal plugin', () => {
   it('writes each message to its table and announces it', async () => {
     const announced: string[] = []
     const bot = await createTestBot(botWithJournal(announced))

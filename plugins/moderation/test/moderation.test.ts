@@ -14,7 +14,7 @@ function moderatedEcho(configuration: { blockedWords?: string[]; signature?: str
   return { definition, implementation }
 }
 
-describe('the moderation plugin', { timeout: 120_000 }, () => {
+describe('the moderation plugin', () => {
   it('lets clean messages through, tagged clean', async () => {
     const bot = await createTestBot(moderatedEcho({ blockedWords: ['spam'] }))
     const exchange = await bot.send('hello')

@@ -11,44 +11,43 @@ export interface TerminalChatOptions {
 }
 
 const RECONNECT_MS = 1000
-const QUIET_MS = 300
 
 /**
  * A conversation with a running bot in the terminal, over the web chat channel: each line typed is sent
  * as a text message (or, after a choice, its number picks an option), and the bot's messages are printed
- * as they stream in. Resolves when the input ends or `/quit` is typed.
+ * as they stream in. Lines piped in are printed as a transcript (`you> …`) instead of being prompted
+ * for. Resolves when the input ends or `/quit` is typed, once the bot's answers so far are printed.
  */
 export async function runTerminalChat(options: TerminalChatOptions): Promise<void> {
   const chat = await openWebchat({ url: options.url, botId: options.botId })
   const name = chat.session.bot.title ?? chat.session.bot.id
-  const state: ChatState = { choices: [], closed: false, lastMessageAt: 0, lines: undefined }
+  const interactive = isTerminal(options.input) && isTerminal(options.output)
+  const state: ChatState = { choices: [], closed: false, lines: undefined }
   const print = (message: Message) => {
     state.choices = choiceOptions(message)
-    state.lastMessageAt = Date.now()
-    say(state.lines, options.output, `${name}> ${renderMessage(message).replaceAll('\n', '\n    ')}`)
+    say(state.lines, interactive, options.output, `${name}> ${renderMessage(message).replaceAll('\n', '\n    ')}`)
   }
-  const stopStreaming = await streamReplies(chat, print, options.output, () => state.closed)
+  const replies = await streamReplies(chat, print, options.output, () => state.closed)
   options.output.write(`Chatting with ${name}. Type a message and press Enter; /quit or Ctrl+D leaves.\n`)
   // Made only now: lines piped in would otherwise be read before anyone listens.
-  state.lines = createInterface({ input: options.input, output: options.output, prompt: 'you> ', terminal: isTerminal(options.output) })
-  state.lines.prompt()
-  await readLines(state.lines, async (line) => send(chat, line, state.choices, options.output))
-  await quiet(state)
+  state.lines = createInterface({ input: options.input, output: options.output, prompt: 'you> ', terminal: interactive })
+  const prompt = () => interactive && state.lines?.prompt()
+  prompt()
+  await readLines(state.lines, async (line) => {
+    if (!interactive && line.trim()) options.output.write(`you> ${line.trim()}\n`)
+    await send(chat, line, state.choices, options.output)
+    prompt()
+  })
+  // Each message was answered before its send returned; print what the stream has not brought yet.
+  await replies.catchUp()
   state.closed = true
-  stopStreaming()
+  replies.stop()
 }
 
 interface ChatState {
   choices: ChoiceOption[]
   closed: boolean
-  lastMessageAt: number
   lines: Interface | undefined
-}
-
-/** Replies to the last lines may still be on their way when the input ends: wait until the stream is quiet. */
-async function quiet(state: ChatState): Promise<void> {
-  const started = Date.now()
-  while (Date.now() - Math.max(state.lastMessageAt, started) < QUIET_MS) await new Promise((resolve) => setTimeout(resolve, 50))
 }
 
 function readLines(lines: Interface, handle: (line: string) => Promise<void>): Promise<void> {
@@ -56,7 +55,7 @@ function readLines(lines: Interface, handle: (line: string) => Promise<void>): P
     let queue = Promise.resolve()
     lines.on('line', (line) => {
       if (line.trim() === '/quit') return lines.close()
-      queue = queue.then(() => handle(line)).then(() => lines.prompt())
+      queue = queue.then(() => handle(line))
     })
     lines.on('close', () => void queue.then(resolve))
   })
@@ -74,28 +73,35 @@ async function send(chat: WebchatChat, line: string, choices: readonly ChoiceOpt
   }
 }
 
+interface Replies {
+  /** Prints the bot's messages stored so far that the stream has not delivered yet. */
+  catchUp(): Promise<void>
+  stop(): void
+}
+
 /**
  * Streams the bot's messages, reconnecting when the stream drops and catching up on what was missed
- * meanwhile. Returns a function that stops it.
+ * meanwhile.
  */
-async function streamReplies(chat: WebchatChat, print: (message: Message) => void, output: NodeJS.WritableStream, closed: () => boolean): Promise<() => void> {
+async function streamReplies(chat: WebchatChat, print: (message: Message) => void, output: NodeJS.WritableStream, closed: () => boolean): Promise<Replies> {
   const seen = new Set<string>()
   const show = (message: Message) => {
     if (message.direction !== 'outgoing' || seen.has(message.id)) return
     seen.add(message.id)
     print(message)
   }
+  const catchUp = async () => (await chat.messages({ limit: 1000 })).forEach(show)
   let subscription = await chat.subscribe(show)
   const keep = async (): Promise<void> => {
     await subscription.ended
     if (closed()) return
     output.write('(connection lost; reconnecting…)\n')
     subscription = await reconnect(chat, show, closed)
-    ;(await chat.messages({ limit: 1000 })).forEach(show)
+    await catchUp()
     return keep()
   }
   void keep()
-  return () => subscription.close()
+  return { catchUp, stop: () => subscription.close() }
 }
 
 async function reconnect(chat: WebchatChat, show: (message: Message) => void, closed: () => boolean): Promise<Awaited<ReturnType<WebchatChat['subscribe']>>> {
@@ -109,13 +115,13 @@ async function reconnect(chat: WebchatChat, show: (message: Message) => void, cl
   }
 }
 
-/** Prints above the prompt without mangling what the user is typing. */
-function say(lines: Interface | undefined, output: NodeJS.WritableStream, text: string): void {
-  if (!lines || !isTerminal(output)) return void output.write(`${text}\n`)
+/** Prints above the prompt, without mangling what the user is typing. */
+function say(lines: Interface | undefined, interactive: boolean, output: NodeJS.WritableStream, text: string): void {
+  if (!lines || !interactive) return void output.write(`${text}\n`)
   output.write(`\r\x1b[K${text}\n`)
   lines.prompt(true)
 }
 
-function isTerminal(output: NodeJS.WritableStream): boolean {
-  return (output as { isTTY?: boolean }).isTTY === true
+function isTerminal(stream: NodeJS.ReadableStream | NodeJS.WritableStream): boolean {
+  return (stream as { isTTY?: boolean }).isTTY === true
 }

@@ -4,8 +4,9 @@ import { ALIAS } from '@parley/sdk'
 import { CliError } from '../errors/cli-error.js'
 import { fileSpec, findPackageDefinition } from '../project/dependencies.js'
 import { readPackageJson, writePackageJson } from '../project/package-json.js'
+import { projectTransaction } from '../project/transaction.js'
 import { packageModuleDir } from '../codegen/layout.js'
-import type { CommandSpec } from './command.js'
+import type { CommandContext, CommandSpec } from './command.js'
 import { writeGenerated } from './gen.js'
 
 interface AddOptions {
@@ -15,24 +16,40 @@ interface AddOptions {
 export const add: CommandSpec<AddOptions> = {
   name: 'add',
   summary: 'Add a plugin, integration or interface package and generate its typed module',
-  details: `Records the package in package.json "parleyDependencies" (a local path as file:…, or an installed npm package by name) and generates its types into ${packageModuleDir("<alias>")}/. Install npm packages first with npm install.`,
+  details: `Records the package in package.json "parleyDependencies" (a local path as file:…, or an installed npm package by name) and generates its types into ${packageModuleDir('<alias>')}/. Install npm packages first with npm install. All or nothing: if the package cannot be generated, package.json and .parley/ stay as they were. A bot then adds the package in bot.definition.ts under the same alias (bot.addPlugin(pkg, { alias }) or bot.addIntegration); \`parley check\` fails until it does.`,
   arguments: [{ name: '<package>', description: 'a path to a package directory (./plugins/analytics), or the name of an installed npm package' }],
   options: [{ flags: '--alias <alias>', description: 'the name to record it under (default: the package definition\'s name)' }],
-  async run({ cwd, out }, [target], options) {
+  async run(context, [target], options) {
     const { importDefinition } = await import('../codegen/load/import-definition.js')
+    const { cwd, out } = context
     const spec = toSpec(cwd, target!)
     const definition = await importDefinition(findPackageDefinition(cwd, { alias: 'package', spec }))
     const name = definition.value.name
     if (definition.kind === 'bot' || !name) throw new CliError('PACKAGE_NOT_FOUND', `${target} is a bot; add plugins, integrations or interfaces`)
     const alias = options.alias ?? name
     if (!ALIAS.test(alias)) throw new CliError('ALIAS_INVALID', `alias "${alias}" is not allowed; use letters, digits, _ and -, starting with a letter (pass --alias)`)
-    const json = readPackageJson(cwd)
-    json.parleyDependencies = { ...json.parleyDependencies, [alias]: spec }
-    writePackageJson(cwd, json)
-    await writeGenerated({ cwd, out })
+    await recordDependency(context, alias, spec)
     out.info(`Added ${definition.kind} "${name}" as "${alias}"; its types are in ${packageModuleDir(alias)}/`)
+    if (definition.kind === 'plugin' || definition.kind === 'integration') await sayHowToCompose(context, definition.kind, alias, spec)
     return 0
   },
+}
+
+/** Records `alias` → `spec` and regenerates, all or nothing. */
+export async function recordDependency(context: CommandContext, alias: string, spec: string): Promise<void> {
+  await projectTransaction(context.cwd, async () => {
+    const json = readPackageJson(context.cwd)
+    json.parleyDependencies = { ...json.parleyDependencies, [alias]: spec }
+    writePackageJson(context.cwd, json)
+    await writeGenerated(context)
+  })
+}
+
+/** A bot adds the package in its definition too; say how, unless it already does. */
+async function sayHowToCompose({ cwd, out }: CommandContext, kind: 'plugin' | 'integration', alias: string, spec: string): Promise<void> {
+  const { addCall, addedPackages } = await import('../project/composition.js')
+  const added = await addedPackages(cwd)
+  if (added && !added.has(alias)) out.info(`Next, in bot.definition.ts: ${addCall(kind, alias, spec)}`)
 }
 
 /** A local directory becomes `file:<path relative to the project>`; anything else names an npm package. */

@@ -1,4 +1,5 @@
 import { findDefinitionFile } from '../codegen/load/definition-files.js'
+import { colorsOf, step } from '../cli/output.js'
 import type { CommandSpec } from './command.js'
 import { writeGenerated } from './gen.js'
 
@@ -9,15 +10,16 @@ export const build: CommandSpec = {
   async run(context) {
     const { formatDiagnostic, typecheckProject } = await import('../project/typecheck.js')
     const { bundleProject } = await import('../project/bundle.js')
+    const { cwd, out } = context
     await writeGenerated(context)
-    const diagnostics = typecheckProject(context.cwd)
+    const diagnostics = await step(out, 'Type-checking the project', async (progress) => typecheckProject(cwd, { onProgress: (done, total) => progress(`${done}/${total} files`) }))
     if (diagnostics.length > 0) {
-      for (const diagnostic of diagnostics) context.out.error(formatDiagnostic(diagnostic))
-      context.out.error(`build failed: ${diagnostics.length} type error(s)`)
+      for (const diagnostic of diagnostics) out.error(formatDiagnostic(diagnostic))
+      out.error(`${colorsOf(out).red('build failed')}: ${diagnostics.length} type error(s)`)
       return 1
     }
-    const outputs = await bundleProject(context.cwd, findDefinitionFile(context.cwd))
-    context.out.info(`Built ${outputs.join(', ')}`)
+    const outputs = await step(out, 'Bundling into dist/', () => bundleProject(cwd, findDefinitionFile(cwd)))
+    out.info(`Built ${outputs.join(', ')}`)
     return 0
   },
 }

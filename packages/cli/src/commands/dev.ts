@@ -1,29 +1,43 @@
 import { resolve } from 'node:path'
-import { formatLog, parsePort, untilStopped } from '../serve/listen-options.js'
+import { colorsOf } from '../cli/output.js'
+import { formatLog, parsePort } from '../serve/listen-options.js'
+import { untilStopped } from '../serve/until-stopped.js'
 import type { DevSession } from '../serve/dev-session.js'
 import type { CommandContext, CommandSpec } from './command.js'
 
 interface DevCommandOptions {
-  readonly port: string
+  readonly port?: string
   readonly host: string
 }
+
+const DEFAULT_PORT = '3000'
 
 export const dev: CommandSpec<DevCommandOptions> = {
   name: 'dev',
   summary: 'Run the bot from source on the embedded database, with its chat page, reloading on changes',
-  details: 'Generates .parley/, loads bot.definition.ts and src/index.ts, and serves the API, /openapi.json and the chat page at /chat/<bot>. Data stays in .parley-data/ across reloads and restarts. API calls need a token: PARLEY_API_TOKENS, or the admin token printed at start.',
+  details: [
+    'Generates .parley/, loads bot.definition.ts and src/index.ts, and serves the API, /openapi.json and the chat page at /chat/<bot>.',
+    'Data stays in .parley-data/ across reloads and restarts. A handler that throws is logged with the file and line it threw at,',
+    'and the chat page shows the failure under the message. It stops with Ctrl+C, or when the process that started it ends.',
+    'Environment:',
+    `  PORT               the port to listen on when --port is not given (default ${DEFAULT_PORT})`,
+    '  PARLEY_API_TOKENS  API tokens (scope=token entries, such as admin=<token>); without it, an admin token is made up and printed',
+  ].join('\n'),
   arguments: [{ name: '[dir]', description: 'the bot project (default: the current directory)' }],
   options: [
-    { flags: '-p, --port <port>', description: 'port to listen on', defaultValue: process.env['PORT'] ?? '3000' },
+    { flags: '-p, --port <port>', description: `port to listen on (default: PORT, else ${DEFAULT_PORT}; 0 picks a free one)` },
     { flags: '--host <host>', description: 'address to listen on', defaultValue: '127.0.0.1' },
   ],
   async run(context, [dir], options) {
+    const port = options.port === undefined ? parsePort(process.env['PORT'] ?? DEFAULT_PORT, 'PORT') : parsePort(options.port, '--port')
+    const projectDir = resolve(context.cwd, dir ?? '.')
+    const colors = colorsOf(context.out)
     // Loaded when the command runs: every command module is imported on every run of `parley`.
     const { startDevSession } = await import('../serve/dev-session.js')
     const session = await startDevSession({
-      dir: resolve(context.cwd, dir ?? '.'), port: parsePort(options.port, '--port'), hostname: options.host, env: process.env, out: context.out,
-      onLog: (record) => context.out.error(formatLog(record)),
-      onReload: (error, files) => context.out.info(error ? `Reload failed, the previous code still runs: ${describe(error)}` : `Reloaded after changes to ${files.join(', ')}`),
+      dir: projectDir, port, hostname: options.host, env: process.env, out: context.out,
+      onLog: (record) => context.out.error(formatLog(record, projectDir, colors)),
+      onReload: (error, files) => context.out.info(error ? `${colors.yellow('Reload failed')}, the previous code still runs: ${describe(error)}` : `Reloaded after changes to ${files.join(', ')}`),
     })
     printBanner(context, session)
     await untilStopped()
@@ -33,8 +47,9 @@ export const dev: CommandSpec<DevCommandOptions> = {
 }
 
 function printBanner({ out }: CommandContext, session: DevSession): void {
+  const { bold } = colorsOf(out)
   out.info(`\nParley dev: bot "${session.botId}"`)
-  out.info(`  Chat:     ${session.chatUrl}`)
+  out.info(`  Chat:     ${bold(session.chatUrl)}`)
   out.info(`  API:      ${session.url}/v1/bots/${session.botId}`)
   out.info(`  OpenAPI:  ${session.url}/openapi.json`)
   if (session.token) out.info(`  Token:    ${session.token}  (admin, this run only; set PARLEY_API_TOKENS to choose tokens)`)

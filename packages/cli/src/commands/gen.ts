@@ -1,4 +1,6 @@
+import { relative } from 'node:path'
 import { GENERATED_DIR } from '../codegen/layout.js'
+import { step } from '../cli/output.js'
 import type { CommandContext, CommandSpec } from './command.js'
 
 /**
@@ -10,10 +12,19 @@ export async function writeGenerated(context: CommandContext): Promise<number> {
   const { generateProject } = await import('../codegen/generate.js')
   const { writeGeneratedFiles } = await import('../project/generated-files.js')
   const started = performance.now()
-  const files = await generateProject(context.cwd)
-  writeGeneratedFiles(context.cwd, files)
-  context.out.info(`Generated ${GENERATED_DIR}/ (${files.length} files) in ${Math.round(performance.now() - started)} ms`)
+  const files = await step(context.out, `Generating ${generatedDirOf(context.cwd)}`, async () => {
+    const generated = await generateProject(context.cwd)
+    writeGeneratedFiles(context.cwd, generated)
+    return generated
+  })
+  context.out.info(`Generated ${generatedDirOf(context.cwd)} (${files.length} files) in ${Math.round(performance.now() - started)} ms`)
   return files.length
+}
+
+/** `.parley/`, or `plugins/faq/.parley/` for a project below the working directory. */
+export function generatedDirOf(dir: string): string {
+  const rel = relative(process.cwd(), dir)
+  return !rel || rel.startsWith('..') ? `${GENERATED_DIR}/` : `${rel.split('\\').join('/')}/${GENERATED_DIR}/`
 }
 
 export const gen: CommandSpec = {

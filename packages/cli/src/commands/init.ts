@@ -1,9 +1,12 @@
-import { existsSync, readdirSync } from 'node:fs'
+import { existsSync, readdirSync, writeFileSync } from 'node:fs'
 import { basename, dirname, join, relative, resolve } from 'node:path'
 import { ALIAS } from '@parley/sdk'
 import { CliError } from '../errors/cli-error.js'
 import { DEFINITION_KINDS, definitionFileName, type DefinitionKind } from '../codegen/load/definition-files.js'
+import { fileSpec } from '../project/dependencies.js'
 import { copyTemplate } from '../project/templates.js'
+import { projectTransaction } from '../project/transaction.js'
+import { recordDependency } from './add.js'
 import { cliVersion, sdkVersionRange } from '../project/versions.js'
 import type { CommandContext, CommandSpec } from './command.js'
 import { writeGenerated } from './gen.js'
@@ -11,20 +14,28 @@ import { writeGenerated } from './gen.js'
 interface InitOptions {
   readonly type: DefinitionKind
   readonly template: string
+  readonly standalone?: boolean
 }
 
 export const init: CommandSpec<InitOptions> = {
   name: 'init',
   summary: 'Create a bot, plugin, integration or interface project from a template',
-  details: 'Writes the definition file, src/index.ts, a test, tsconfig.json, package.json and a CI workflow, then generates .parley/. Templates: empty and hello-world for every type, and bot-with-plugin for bots.',
+  details: [
+    'Writes the definition file, src/index.ts, a test, tsconfig.json, package.json and a CI workflow, then generates .parley/. Templates: empty and hello-world for every type, and bot-with-plugin for bots.',
+    'A plugin created inside a bot project (parley init --type plugin plugins/faq, run in the bot) is a plugin of that bot: no package.json or CI of its own,',
+    'recorded in the bot\'s package.json "parleyDependencies" and added to bot.definition.ts (bot.addPlugin(faq, { alias: \'faq\' })). --standalone makes a project of its own instead.',
+  ].join('\n'),
   arguments: [{ name: '<dir>', description: 'the directory to create (it must not exist, or be empty)' }],
   options: [
     { flags: '-t, --type <type>', description: 'what the project defines', choices: DEFINITION_KINDS, defaultValue: 'bot' },
     { flags: '--template <name>', description: 'the template to start from', defaultValue: 'hello-world' },
+    { flags: '--standalone', description: 'inside a bot project, make a plugin project of its own rather than a plugin of the bot' },
   ],
   async run(context, [dir], options) {
     const target = resolve(context.cwd, dir!)
     checkEmpty(target)
+    const bot = options.type === 'plugin' && !options.standalone ? enclosingBot(target) : undefined
+    if (bot) return initPluginOfBot(context, target, bot, options.template)
     const name = projectName(target)
     const files = copyTemplate(options.type, options.template, target, { name, type: options.type, sdkVersion: sdkVersionRange(), cliVersion: cliVersion() })
     context.out.info(`Created ${options.type} "${name}" from template "${options.template}" in ${relative(context.cwd, target) || '.'}`)
@@ -33,6 +44,46 @@ export const init: CommandSpec<InitOptions> = {
     return 0
   },
 }
+
+/** The nearest directory above `target` holding a bot's definition. */
+function enclosingBot(target: string): string | undefined {
+  for (let dir = dirname(target); ; dir = dirname(dir)) {
+    if (existsSync(join(dir, definitionFileName('bot')))) return dir
+    if (dirname(dir) === dir || basename(dir) === 'node_modules') return undefined
+  }
+}
+
+/**
+ * A plugin of the bot in `bot`: the plugin template's files, a tsconfig.json extending the bot's, and
+ * `index.ts` carrying definition and implementation as one package; recorded in the bot's
+ * "parleyDependencies" and added to its definition under the plugin's name. All or nothing.
+ */
+async function initPluginOfBot(context: CommandContext, target: string, bot: string, template: string): Promise<number> {
+  const name = projectName(target)
+  const from = `./${relative(bot, target).split('\\').join('/')}`
+  const definitionFile = join(bot, definitionFileName('bot'))
+  const { wirePlugin } = await import('../project/wire-plugin.js')
+  await projectTransaction(bot, async () => {
+    copyTemplate('plugin', template, target, { name, type: 'plugin', sdkVersion: sdkVersionRange(), cliVersion: cliVersion() }, { shared: false })
+    writeFileSync(join(target, 'tsconfig.json'), `${JSON.stringify({ extends: `${relative(target, bot).split('\\').join('/')}/tsconfig.json`, include: ['*.ts', 'src', 'test', '.parley/**/*.ts'] }, null, 2)}\n`)
+    writeFileSync(join(target, 'index.ts'), PACKAGE_ENTRY)
+    await writeGenerated({ ...context, cwd: target })
+    wirePlugin(definitionFile, name, from)
+    await recordDependency({ ...context, cwd: bot }, name, fileSpec(from))
+  }, { files: [definitionFile], created: [target] })
+  const shown = relative(context.cwd, target) || '.'
+  context.out.info(`Created plugin "${name}" of bot ${relative(context.cwd, bot) || '.'} in ${shown}: recorded in package.json "parleyDependencies" and added in bot.definition.ts as bot.addPlugin(…, { alias: '${name}' })`)
+  context.out.info(`Its own generated types and checks: parley gen --cwd ${shown}, parley check --cwd ${shown}`)
+  return 0
+}
+
+/** A plugin inside a bot is imported as one package: its definition beside its implementation. */
+const PACKAGE_ENTRY = `import definition from './plugin.definition'
+import implementation from './src/index'
+
+/** This plugin as one package, for \`bot.addPlugin(plugin, { alias })\`. */
+export default { definition, implementation }
+`
 
 function checkEmpty(target: string): void {
   if (existsSync(target) && readdirSync(target).length > 0) {

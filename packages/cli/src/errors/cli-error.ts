@@ -13,6 +13,7 @@ export type CliErrorCode =
   | 'PACKAGE_NOT_FOUND'
   | 'ALIAS_INVALID'
   | 'ALIAS_UNKNOWN'
+  | 'ALIAS_IN_USE'
   | 'GENERATED_STALE'
   | 'TYPE_ERRORS'
   | 'BUNDLE_FAILED'
@@ -26,7 +27,10 @@ export class CliError extends ParleyError {
   constructor(
     override readonly code: CliErrorCode,
     message: string,
+    /** The error behind this one (what a definition file threw), for tools that point at its source. */
+    options: { readonly cause?: unknown } = {},
   ) {
     super(code, message)
+    if ('cause' in options) this.cause = options.cause
   }
 }

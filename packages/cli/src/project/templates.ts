@@ -22,13 +22,14 @@ export function templateNames(kind: DefinitionKind): string[] {
  * leading `_` in a path segment becomes `.` (`_gitignore`, `_github/`): npm would drop those files
  * from the published package under their real names.
  */
-export function copyTemplate(kind: DefinitionKind, template: string, target: string, values: TemplateValues): string[] {
+export function copyTemplate(kind: DefinitionKind, template: string, target: string, values: TemplateValues, options: { readonly shared?: boolean } = {}): string[] {
   const source = join(TEMPLATES_DIR, kind, template)
   if (!existsSync(source)) {
     throw new CliError('TEMPLATE_UNKNOWN', `there is no ${kind} template "${template}"; choose one of: ${templateNames(kind).join(', ')}`)
   }
   const files = new Map<string, string>()
-  for (const root of [join(TEMPLATES_DIR, SHARED), source]) {
+  // The shared files make a project of its own (package.json, CI, tsconfig); a plugin inside a bot has the bot's.
+  for (const root of [...(options.shared === false ? [] : [join(TEMPLATES_DIR, SHARED)]), source]) {
     for (const file of listFiles(root)) files.set(targetPath(relative(root, file)), file)
   }
   for (const [path, file] of files) {

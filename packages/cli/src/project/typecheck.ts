@@ -27,6 +27,10 @@ export interface TypecheckOptions {
    * schema's type again is most of what type-checking a large bot costs.
    */
   readonly definitions?: boolean
+  /** Reports only errors in `*.definition.ts` files (what `parley check` shows beside a definition that fails to load). */
+  readonly onlyDefinitions?: boolean
+  /** Told after each of the project's files is checked: how many of how many. */
+  readonly onProgress?: (checked: number, total: number) => void
 }
 
 /**
@@ -39,8 +43,33 @@ export function typecheckProject(projectDir: string, options: TypecheckOptions =
   const project = new Project({ tsConfigFilePath, compilerOptions: { noEmit: true } })
   if (options.generated) overlay(project, projectDir, options.generated)
   if (options.definitions === false) leaveOutDefinitions(project)
-  const diagnostics = [...project.getConfigFileParsingDiagnostics(), ...project.getPreEmitDiagnostics()]
-  return diagnostics.map((d) => toDiagnostic(projectDir, d.compilerObject))
+  const program = project.getProgram().compilerObject
+  const diagnostics = [...program.getConfigFileParsingDiagnostics(), ...preEmitDiagnostics(program, options)]
+  return diagnostics.map((d) => toDiagnostic(projectDir, d))
+}
+
+/**
+ * What `ts.getPreEmitDiagnostics(program)` gives, computed file by file so progress can be shown:
+ * declaration files first (quick with skipLibCheck), then the project's own, counted.
+ */
+function preEmitDiagnostics(program: ts.Program, options: TypecheckOptions): readonly ts.Diagnostic[] {
+  const wanted = (file: ts.SourceFile) => !options.onlyDefinitions || file.fileName.endsWith('.definition.ts')
+  const files = program.getSourceFiles().filter(wanted)
+  const declarations = files.filter((file) => file.isDeclarationFile)
+  const own = files.filter((file) => !file.isDeclarationFile)
+  // As TypeScript decides whether declaration files would be emitted.
+  const declarationsToo = program.getCompilerOptions().declaration === true || program.getCompilerOptions().composite === true
+  const diagnostics: ts.Diagnostic[] = [...program.getOptionsDiagnostics(), ...program.getGlobalDiagnostics()]
+  const check = (file: ts.SourceFile) => {
+    diagnostics.push(...program.getSyntacticDiagnostics(file), ...program.getSemanticDiagnostics(file))
+    if (declarationsToo) diagnostics.push(...program.getDeclarationDiagnostics(file))
+  }
+  declarations.forEach(check)
+  own.forEach((file, index) => {
+    check(file)
+    options.onProgress?.(index + 1, own.length)
+  })
+  return ts.sortAndDeduplicateDiagnostics(diagnostics)
 }
 
 /** Replaces the generated directory on disk (stale files included) with the files given. */

@@ -1,5 +1,6 @@
-import { createRuntime, type ComposedBot, type Database, type NewLogRecord, type Runtime } from '@parley/runtime'
-import { createRuntimesHost, startHttpServer, type TokenEntry } from '@parley/runtime/http'
+import { createRuntime, type ComposedBot, type Database, type HandlerFailure, type NewLogRecord, type Runtime } from '@parley/runtime'
+import { createRuntimesHost, startHttpServer, type TokenEntry, type TurnFailure } from '@parley/runtime/http'
+import { reportingFailures } from './failure-host.js'
 
 export interface BotServerOptions {
   readonly botId: string
@@ -10,6 +11,8 @@ export interface BotServerOptions {
   readonly tokens: readonly TokenEntry[]
   readonly webchatSecret?: string
   readonly onLog?: (record: NewLogRecord) => void
+  /** Development only: each message sent from a chat answers with the handlers that failed on it, described so. */
+  readonly describeFailure?: (failure: HandlerFailure) => TurnFailure
 }
 
 /** One bot served over HTTP, whose code can be swapped while the server and the data stay. */
@@ -21,11 +24,16 @@ export interface BotServer {
   close(): Promise<void>
 }
 
+/** Starts the bot, then serves it; when serving fails (a port in use), the bot is stopped again. */
 export async function startBotServer(options: BotServerOptions, bot: ComposedBot): Promise<BotServer> {
   const host = createRuntimesHost()
   let current = await startRuntime(options, bot)
   host.serve(current)
-  const server = await startHttpServer({ host, port: options.port, hostname: options.hostname, tokens: options.tokens, webchatSecret: options.webchatSecret })
+  const served = options.describeFailure ? reportingFailures(host, () => current, options.describeFailure) : host
+  const server = await startHttpServer({ host: served, port: options.port, hostname: options.hostname, tokens: options.tokens, webchatSecret: options.webchatSecret }).catch(async (error: unknown) => {
+    await current.stop()
+    throw error
+  })
   return {
     url: server.url,
     botId: options.botId,

@@ -1,6 +1,9 @@
 import { join } from 'node:path'
-import { openDatabase } from '@parley/runtime'
+import { openDatabase, type HandlerFailure } from '@parley/runtime'
+import type { TurnFailure } from '@parley/runtime/http'
+import { step } from '../cli/output.js'
 import { writeGenerated } from '../commands/gen.js'
+import { projectFrame } from '../project/source-location.js'
 import { botIdFor } from './bot-id.js'
 import { DATA_DIR, dataDirectory } from './data-directory.js'
 import { startBotServer, type BotServer } from './bot-server.js'
@@ -26,27 +29,37 @@ export interface DevSession {
 /**
  * Runs the bot project in `dir` from source on the embedded database in `.parley-data`: generates
  * `.parley/`, serves the API and the chat page, and reloads the code when a file changes, keeping the
- * data and the connected chats.
+ * data and the connected chats. A chat is told which handlers failed on each of its messages.
  */
 export async function startDevSession(options: DevOptions): Promise<DevSession> {
-  const { dir } = options
-  await writeGenerated({ cwd: dir, out: options.out })
+  const { dir, out } = options
   const { tokens, generated } = apiTokens(options.env, true)
-  const database = await openDatabase({ dataDir: dataDirectory(dir) })
-  const server = await startBotServer({
+  await writeGenerated({ cwd: dir, out })
+  const database = await step(out, `Opening the embedded database in ${DATA_DIR}/`, () => openDatabase({ dataDir: dataDirectory(dir) }))
+  const server = await step(out, 'Loading the bot and starting its server', async () => startBotServer({
     botId: botIdFor(dir), database, port: options.port, hostname: options.hostname, tokens,
     webchatSecret: storedSecret(join(dir, DATA_DIR, 'webchat-secret')), ...(options.onLog ? { onLog: options.onLog } : {}),
-  }, await loadBotSource(dir)).catch(async (error: unknown) => {
+    describeFailure: (failure) => describeFailure(failure, dir),
+  }, await loadBotSource(dir))).catch(async (error: unknown) => {
     await database.close()
     throw error
   })
   writeDevServerFile(dir, { url: server.url, botId: server.botId })
-  const stopWatching = watchProject(dir, (files) => void reload(server, options, files))
+  // One reload at a time, in the order of the changes: the last change's code is the one left running.
+  let reloading = Promise.resolve()
+  const stopWatching = await watchProject(dir, (files) => void (reloading = reloading.then(() => reload(server, options, files))))
   const close = async () => {
     await stopWatching()
+    await reloading
     await server.close()
   }
   return { url: server.url, botId: server.botId, chatUrl: `${server.url}/chat/${server.botId}`, token: generated, close }
+}
+
+/** What the chat page shows of a failed handler: which, whose, why, and where in the project's code. */
+function describeFailure(failure: HandlerFailure, dir: string): TurnFailure {
+  const at = projectFrame(failure.error.stack, dir)
+  return { handler: failure.handler, owner: failure.owner, message: failure.error.message, ...(at ? { at } : {}) }
 }
 
 /** Definitions shape the generated code: regenerate when one changed, then run the new code. */

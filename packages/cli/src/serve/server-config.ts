@@ -3,7 +3,7 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { dirname } from 'node:path'
 import type { NewLogRecord } from '@parley/runtime'
 import type { Output } from '../cli/output.js'
-import { parseTokenList, type TokenEntry } from '@parley/runtime/http'
+import { parseTokenList, tokenRegistry, type TokenEntry } from '@parley/runtime/http'
 
 export interface TokenConfig {
   readonly tokens: TokenEntry[]
@@ -11,9 +11,13 @@ export interface TokenConfig {
   readonly generated?: string
 }
 
-/** `PARLEY_API_TOKENS`, or, for `parley dev` only, an admin token made up for this run. */
+/**
+ * `PARLEY_API_TOKENS`, or, for `parley dev` only, an admin token made up for this run. Each entry is
+ * checked here (scope, length, hash), before anything is opened, so bad configuration fails at once.
+ */
 export function apiTokens(env: NodeJS.ProcessEnv, generate: boolean): TokenConfig {
   const configured = parseTokenList(env['PARLEY_API_TOKENS'] ?? '')
+  tokenRegistry(configured)
   if (configured.length > 0 || !generate) return { tokens: configured }
   const generated = randomBytes(24).toString('hex')
   return { tokens: [{ scope: 'admin', token: generated }], generated }

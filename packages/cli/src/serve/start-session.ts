@@ -1,5 +1,6 @@
 import { openDatabase } from '@parley/runtime'
 import { randomWebchatSecret } from '@parley/runtime/http'
+import { step } from '../cli/output.js'
 import { botIdFor } from './bot-id.js'
 import { dataDirectory } from './data-directory.js'
 import { startBotServer, type BotServer } from './bot-server.js'
@@ -11,17 +12,18 @@ export type StartOptions = ServeOptions
 /**
  * Runs the built bot (`dist/`) for production: on PostgreSQL when `DATABASE_URL` is set, else on the
  * embedded database in `.parley-data`; API tokens from `PARLEY_API_TOKENS`, the web chat's secret from
- * `PARLEY_WEBCHAT_SECRET`. What is missing is said once, as a warning.
+ * `PARLEY_WEBCHAT_SECRET`. Configuration is checked before anything opens; what is missing is said
+ * once, as a warning.
  */
 export async function startProductionServer(options: StartOptions): Promise<BotServer> {
   const { dir, env, out } = options
-  const bot = await loadBotBuild(dir)
   const { tokens } = apiTokens(env, false)
+  const bot = await loadBotBuild(dir)
   for (const warning of warnings(env, tokens.length)) out.error(`warning: ${warning}`)
   const url = env['DATABASE_URL']
-  const database = await openDatabase(url ? { url } : { dataDir: dataDirectory(dir) })
+  const database = await step(out, url ? 'Connecting to PostgreSQL' : 'Opening the embedded database', () => openDatabase(url ? { url } : { dataDir: dataDirectory(dir) }))
   const server = { botId: botIdFor(dir), database, port: options.port, hostname: options.hostname, tokens, webchatSecret: env['PARLEY_WEBCHAT_SECRET'] ?? randomWebchatSecret() }
-  return startBotServer({ ...server, ...(options.onLog ? { onLog: options.onLog } : {}) }, bot).catch(async (error: unknown) => {
+  return step(out, 'Starting the bot and its server', () => startBotServer({ ...server, ...(options.onLog ? { onLog: options.onLog } : {}) }, bot)).catch(async (error: unknown) => {
     await database.close()
     throw error
   })

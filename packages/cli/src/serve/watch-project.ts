@@ -7,8 +7,11 @@ const IGNORED = new Set(['node_modules', '.parley', '.parley-data', 'dist', '.gi
 /** How long changes must stop before a reload: editors write a file in several steps. */
 const SETTLE_MS = 150
 
-/** Calls `onChange` with the files changed, once they settle; returns a function that stops watching. */
-export function watchProject(dir: string, onChange: (files: string[]) => void): () => Promise<void> {
+/**
+ * Calls `onChange` with the files changed, once they settle. Resolves once the watcher has seen the
+ * project, so a change made after it resolves is never missed; with a function that stops watching.
+ */
+export async function watchProject(dir: string, onChange: (files: string[]) => void): Promise<() => Promise<void>> {
   const pending = new Set<string>()
   let timer: NodeJS.Timeout | undefined
   const watcher = watch(dir, { ignoreInitial: true, ignored: (path) => ignored(dir, path) })
@@ -21,6 +24,7 @@ export function watchProject(dir: string, onChange: (files: string[]) => void): 
       onChange(files)
     }, SETTLE_MS)
   })
+  await new Promise<void>((resolve, reject) => watcher.once('ready', resolve).once('error', reject))
   return async () => {
     clearTimeout(timer)
     await watcher.close()

@@ -18,7 +18,7 @@ describe('parley, on a new bot', () => {
 
   beforeAll(async () => {
     const init = await runCli(['init', 'my-bot'], temp.dir)
-    expect(init.stderr).toBe('')
+    expect(init.problems).toEqual([])
     expect(init.code).toBe(0)
     useSourcesOfParley(project)
   })
@@ -30,12 +30,24 @@ describe('parley, on a new bot', () => {
     expect(JSON.parse(readFileSync(join(project, 'package.json'), 'utf8'))).toMatchObject({ name: 'my-bot', scripts: { check: 'parley check', test: 'vitest run' } })
   })
 
-  it('gen, check and build succeed, and build bundles into dist/', async () => {
-    expect(await runCli(['gen'], project)).toMatchObject({ code: 0, stderr: '' })
+  it('gen succeeds', async () => {
+    expect(await runCli(['gen'], project)).toMatchObject({ code: 0, problems: [] })
+  })
+
+  it('check succeeds, showing its steps', async () => {
     const check = await runCli(['check'], project)
-    expect(check).toMatchObject({ code: 0, stderr: '' })
+    expect(check).toMatchObject({ code: 0, problems: [] })
     expect(check.stdout).toContain('up to date and the project type-checks')
-    expect(await runCli(['build'], project)).toMatchObject({ code: 0, stderr: '' })
+    // Long work shows its steps on stderr: as plain lines here, where stderr is a pipe.
+    expect(check.stderr.split('\n')).toEqual(expect.arrayContaining([
+      'Generating .parley/ in memory…', expect.stringMatching(/^Generating \.parley\/ in memory: done in \d/),
+      'Type-checking the project…', expect.stringMatching(/^Type-checking the project: done in \d/),
+    ]))
+    expect(check.stderr).not.toMatch(/\x1b\[/)
+  })
+
+  it('build bundles into dist/', async () => {
+    expect(await runCli(['build'], project)).toMatchObject({ code: 0, problems: [] })
     expect(existsSync(join(project, 'dist', 'index.js'))).toBe(true)
     expect(existsSync(join(project, 'dist', 'bot.definition.js'))).toBe(true)
   })
@@ -93,6 +105,27 @@ describe('parley, on bad input', () => {
   const temp = makeTempDir()
   afterAll(temp.cleanup)
 
+  /** A plugin whose state type is wrong, written over several lines as people write definitions. */
+  function badPlugin(dir: string): string {
+    mkdirSync(dir)
+    writeFileSync(join(dir, 'plugin.definition.ts'), [
+      "import { PluginDefinition, z } from '@parley/sdk'",
+      'export default new PluginDefinition({',
+      "  name: 'bad',",
+      "  version: '1.0.0',",
+      '  states: {',
+      '    s: {',
+      "      type: 'team',",
+      '      schema: z.object({}),',
+      '    },',
+      '  },',
+      '})',
+      '',
+    ].join('\n'))
+    writeFileSync(join(dir, 'tsconfig.json'), JSON.stringify({ compilerOptions: { module: 'ESNext', moduleResolution: 'Bundler', strict: true, skipLibCheck: true, noEmit: true, customConditions: ['parley:source'] }, include: ['*.ts'] }))
+    return dir
+  }
+
   it('rejects an unknown flag with usage help and exit code 2', async () => {
     const result = await runCli(['gen', '--frobnicate'], temp.dir)
     expect(result.code).toBe(2)
@@ -109,18 +142,44 @@ describe('parley, on bad input', () => {
   it('says which definition file is missing, without a stack trace', async () => {
     const result = await runCli(['check'], temp.dir)
     expect(result.code).toBe(1)
-    expect(result.stderr).toMatch(/^error: no definition file in .+: expected one of bot\.definition\.ts, plugin\.definition\.ts, integration\.definition\.ts, interface\.definition\.ts/)
+    expect(result.problems.join('\n')).toMatch(/^error: no definition file in .+: expected one of bot\.definition\.ts, plugin\.definition\.ts, integration\.definition\.ts, interface\.definition\.ts/)
     expect(result.stderr).not.toMatch(STACK_FRAME)
   })
 
-  it('reports a definition that throws with its own message, naming the entity and field', async () => {
-    const dir = join(temp.dir, 'bad-plugin')
-    mkdirSync(dir)
-    writeFileSync(join(dir, 'plugin.definition.ts'), "import { PluginDefinition, z } from '@parley/sdk'\nexport default new PluginDefinition({ name: 'bad', version: '1.0.0', states: { s: { type: 'team', schema: z.object({}) } } })\n")
+  it('reports a definition that throws at the line of the field at fault, naming the entity and field', async () => {
+    const dir = badPlugin(join(temp.dir, 'bad-plugin'))
     const result = await runCli(['gen'], dir)
     expect(result.code).toBe(1)
-    expect(result.stderr).toContain('error: plugin.definition.ts failed to load: plugin "bad", states.s.type: "team" is not allowed')
+    expect(result.stderr).toContain('plugin.definition.ts:7:7 - error DEFINITION_INVALID: plugin "bad", states.s.type: "team" is not allowed')
     expect(result.stderr).not.toMatch(STACK_FRAME)
+  })
+
+  it('check shows both the definition error and the type error of the same mistake, at the same line', async () => {
+    const dir = badPlugin(join(temp.dir, 'bad-plugin-check'))
+    const result = await runCli(['check'], dir)
+    expect(result.code).toBe(1)
+    const [definitionError, typeError, ...rest] = result.problems
+    expect(definitionError).toBe('plugin.definition.ts:7:7 - error DEFINITION_INVALID: plugin "bad", states.s.type: "team" is not allowed; use one of "bot", "user", "conversation", "workflow"')
+    expect(typeError).toMatch(/^plugin\.definition\.ts:7:7 - error TS2322: Type '"team"' is not assignable to type /)
+    expect(rest.at(-1)).toBe('check failed: the definition does not load, 1 type error(s) in definition files')
+  })
+
+  it('points a composition error at the line that added the package', async () => {
+    // An ES module project: its own stack frames name the line, which is the one reported.
+    const dir = join(temp.dir, 'bad-bot')
+    mkdirSync(dir)
+    writeFileSync(join(dir, 'package.json'), JSON.stringify({ name: 'bad-bot', type: 'module' }))
+    writeFileSync(join(dir, 'bot.definition.ts'), [
+      "import { BotDefinition, PluginDefinition } from '@parley/sdk'",
+      "const helper = new PluginDefinition({ name: 'helper', version: '1.0.0' })",
+      'const bot = new BotDefinition({})',
+      "bot.addPlugin(helper, { alias: 'h' })",
+      "bot.addPlugin(helper, { alias: 'h' })",
+      'export default bot',
+      '',
+    ].join('\n'))
+    const result = await runCli(['gen'], dir)
+    expect(result.problems).toEqual([expect.stringMatching(/^bot\.definition\.ts:5:\d+ - error ALIAS_TAKEN: /)])
   })
 
   it('refuses to init into a directory that is not empty', async () => {
@@ -145,11 +204,19 @@ describe('parley, on bad input', () => {
 })
 
 describe('parley help', () => {
-  it.each(['init', 'gen', 'check', 'build', 'add', 'remove'])('describes %s and each of its flags', async (command) => {
+  it.each(['init', 'gen', 'check', 'build', 'add', 'remove', 'dev', 'start', 'chat'])('describes %s and each of its flags', async (command) => {
     const result = await runCli([command, '--help'], FIXTURE_PROJECTS)
     expect(result.code).toBe(0)
     expect(result.stdout).toMatch(new RegExp(`^Usage: parley ${command}`))
     for (const line of result.stdout.split('\n').filter((l) => /^\s+-/.test(l))) expect(line.trim(), 'a flag without a description').toMatch(/^\S.*\s{2,}\S/)
+  })
+
+  it('names the environment dev and start read, PORT first', async () => {
+    for (const command of ['dev', 'start']) {
+      const help = (await runCli([command, '--help'], FIXTURE_PROJECTS)).stdout
+      expect(help).toMatch(/^\s+PORT\b/m)
+      expect(help).toContain('PARLEY_API_TOKENS')
+    }
   })
 })
 
@@ -157,6 +224,7 @@ describe('parley add and remove', () => {
   const temp = makeTempDir()
   const project = join(temp.dir, 'host')
   const plugin = join(FIXTURE_PROJECTS, 'plugin-dependencies')
+  const packageJson = () => JSON.parse(readFileSync(join(project, 'package.json'), 'utf8'))
   afterAll(temp.cleanup)
 
   beforeAll(async () => {
@@ -164,19 +232,38 @@ describe('parley add and remove', () => {
     useSourcesOfParley(project)
   })
 
-  it('add records the package and generates its typed module', async () => {
+  it('add records the package, generates its typed module, and says how the bot adds it', async () => {
     const result = await runCli(['add', relative(project, plugin), '--alias', 'assist'], project)
-    expect(result).toMatchObject({ code: 0, stderr: '' })
+    expect(result).toMatchObject({ code: 0, problems: [] })
     expect(result.stdout).toContain('Added plugin "assistant" as "assist"; its types are in .parley/packages/assist/')
-    const json = JSON.parse(readFileSync(join(project, 'package.json'), 'utf8'))
-    expect(json.parleyDependencies).toEqual({ assist: `file:${relative(project, plugin)}` })
+    expect(result.stdout).toContain(`Next, in bot.definition.ts: import assist from '${relative(project, plugin)}' and bot.addPlugin(assist, { alias: 'assist' })`)
+    expect(packageJson().parleyDependencies).toEqual({ assist: `file:${relative(project, plugin)}` })
     expect(readFileSync(join(project, '.parley', 'packages', 'assist', 'types.ts'), 'utf8')).toContain('export interface AnswerInput')
-    expect((await runCli(['check'], project)).code).toBe(0)
+  })
+
+  it('check fails while the bot does not add a plugin it records, saying what to write', async () => {
+    const check = await runCli(['check'], project)
+    expect(check.code).toBe(1)
+    expect(check.problems).toContain(`error: package.json "parleyDependencies" records plugin "assist" (file:${relative(project, plugin)}), which bot.definition.ts does not add; add it there (import assist from '${relative(project, plugin)}' and bot.addPlugin(assist, { alias: 'assist' })) or run \`parley remove assist\``)
+    expect(check.problems.at(-1)).toBe('check failed: 1 package(s) recorded and added differently')
   })
 
   it('remove forgets it and deletes its module', async () => {
     expect((await runCli(['remove', 'assist'], project)).code).toBe(0)
-    expect(JSON.parse(readFileSync(join(project, 'package.json'), 'utf8')).parleyDependencies).toEqual({})
+    expect(packageJson().parleyDependencies).toEqual({})
+    expect(existsSync(join(project, '.parley', 'packages'))).toBe(false)
+  })
+
+  it('add changes nothing when the package cannot be generated', async () => {
+    const broken = join(temp.dir, 'broken')
+    mkdirSync(broken)
+    writeFileSync(join(broken, 'plugin.definition.ts'), "import { PluginDefinition } from '@parley/sdk'\nexport default new PluginDefinition({ name: 'broken', version: '1.0.0' })\nthrow new Error('not today')\n")
+    const before = { json: readFileSync(join(project, 'package.json'), 'utf8'), generated: readFileSync(join(project, '.parley', 'index.ts'), 'utf8') }
+    const result = await runCli(['add', '../broken', '--alias', 'broken'], project)
+    expect(result.code).toBe(1)
+    expect(result.problems.join('\n')).toContain('not today')
+    expect(readFileSync(join(project, 'package.json'), 'utf8')).toBe(before.json)
+    expect(readFileSync(join(project, '.parley', 'index.ts'), 'utf8')).toBe(before.generated)
     expect(existsSync(join(project, '.parley', 'packages'))).toBe(false)
   })
 
@@ -184,5 +271,62 @@ describe('parley add and remove', () => {
     const result = await runCli(['remove', 'nobody'], project)
     expect(result.code).toBe(1)
     expect(result.stderr).toContain('error: no package added as "nobody"')
+  })
+})
+
+describe('a plugin inside a bot', () => {
+  const temp = makeTempDir()
+  const bot = join(temp.dir, 'support-bot')
+  const faq = join(bot, 'plugins', 'faq')
+  const read = (path: string) => readFileSync(join(bot, path), 'utf8')
+  afterAll(temp.cleanup)
+
+  beforeAll(async () => {
+    expect((await runCli(['init', '--template', 'hello-world', 'support-bot'], temp.dir)).code).toBe(0)
+    useSourcesOfParley(bot)
+  })
+
+  it('init --type plugin in a bot makes a plugin of the bot: recorded, added to its definition and generated', async () => {
+    const result = await runCli(['init', '--type', 'plugin', 'plugins/faq'], bot)
+    expect(result).toMatchObject({ code: 0, problems: [] })
+    expect(result.stdout).toContain(`Created plugin "faq" of bot . in plugins/faq: recorded in package.json "parleyDependencies" and added in bot.definition.ts as bot.addPlugin(…, { alias: 'faq' })`)
+    for (const file of ['plugin.definition.ts', 'src/index.ts', 'test/plugin.test.ts', 'index.ts', 'tsconfig.json', '.parley/index.ts']) expect(existsSync(join(faq, file)), file).toBe(true)
+    for (const file of ['package.json', '.github', '.gitignore']) expect(existsSync(join(faq, file)), file).toBe(false)
+    expect(JSON.parse(read('package.json')).parleyDependencies).toEqual({ faq: 'file:./plugins/faq' })
+    expect(read('bot.definition.ts')).toContain("import faq from './plugins/faq'\n")
+    expect(read('bot.definition.ts')).toContain("bot.addPlugin(faq, { alias: 'faq' })\n\nexport default bot")
+    expect(read('.parley/types.ts')).toContain("'faq:countMessages'")
+    expect(existsSync(join(bot, '.parley', 'packages', 'faq', 'index.ts'))).toBe(true)
+  })
+
+  it('leaves a bot that passes check, with a plugin that passes its own', async () => {
+    expect(await runCli(['check'], bot)).toMatchObject({ code: 0, problems: [] })
+    expect(await runCli(['check', '--cwd', 'plugins/faq'], bot)).toMatchObject({ code: 0, problems: [] })
+  })
+
+  it('remove refuses while bot.definition.ts still adds it, and changes nothing', async () => {
+    const json = read('package.json')
+    const result = await runCli(['remove', 'faq'], bot)
+    expect(result.code).toBe(1)
+    expect(result.problems).toEqual(["error: bot.definition.ts still adds plugin \"faq\"; remove its `bot.addPlugin(…, { alias: 'faq' })` first, then run `parley remove faq` again"])
+    expect(read('package.json')).toBe(json)
+  })
+
+  it('check fails when the bot adds a plugin package.json does not record', async () => {
+    const json = read('package.json')
+    writeFileSync(join(bot, 'package.json'), json.replace(/,\s*"parleyDependencies": \{[^}]*\}/, ''))
+    try {
+      const check = await runCli(['check'], bot)
+      expect(check.code).toBe(1)
+      expect(check.problems).toContain('error: bot.definition.ts adds plugin "faq", which package.json "parleyDependencies" does not record; run `parley add <its path or package> --alias faq`')
+    } finally {
+      writeFileSync(join(bot, 'package.json'), json)
+    }
+  })
+
+  it('--standalone makes a plugin project of its own', async () => {
+    expect((await runCli(['init', '--type', 'plugin', '--template', 'empty', '--standalone', 'plugins/solo'], bot)).code).toBe(0)
+    expect(existsSync(join(bot, 'plugins', 'solo', 'package.json'))).toBe(true)
+    expect(read('bot.definition.ts')).not.toContain('solo')
   })
 })

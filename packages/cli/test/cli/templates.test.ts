@@ -21,16 +21,16 @@ describe('templates', () => {
   it.each(TEMPLATES)('%s %s passes parley check', async (type, template) => {
     const name = `${type}-${template}`
     const init = await runCli(['init', '--type', type, '--template', template, name], temp.dir)
-    expect(init).toMatchObject({ code: 0, stderr: '' })
+    expect(init).toMatchObject({ code: 0, problems: [] })
     useSourcesOfParley(join(temp.dir, name))
     const check = await runCli(['check'], join(temp.dir, name))
-    expect(check.stderr).toBe('')
+    expect(check.problems).toEqual([])
     expect(check.code).toBe(0)
   })
 
   it('bot-with-plugin\'s plugin passes parley check on its own too', async () => {
     const check = await runCli(['check', '--cwd', 'plugins/greeter'], join(temp.dir, 'bot-bot-with-plugin'))
-    expect(check).toMatchObject({ code: 0, stderr: '' })
+    expect(check).toMatchObject({ code: 0, problems: [] })
   })
 
   it('every template\'s tests pass', () => {

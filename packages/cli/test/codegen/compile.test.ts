@@ -1,8 +1,9 @@
 import { readFileSync } from 'node:fs'
 import { join, relative } from 'node:path'
-import { Project, ts } from 'ts-morph'
+import ts from 'typescript'
 import { beforeAll, describe, expect, it } from 'vitest'
 import { expectedErrors, withoutDirectives, type ExpectedError } from '../support/expected-errors.js'
+import { checkedProject, type CheckedProject } from '../support/type-check.js'
 import { FIXTURE_PROJECTS, fixtureProjects, REPO_ROOT } from '../support/paths.js'
 
 interface Found {
@@ -12,9 +13,9 @@ interface Found {
 }
 
 /** Each error with its related information, which is where TypeScript names a property whose value has the wrong type. */
-function diagnostics(project: Project, dir: string): Found[] {
+async function diagnostics(project: CheckedProject, dir: string): Promise<Found[]> {
   const text = (d: ts.Diagnostic | ts.DiagnosticRelatedInformation) => ts.flattenDiagnosticMessageText(d.messageText, '\n')
-  return project.getPreEmitDiagnostics().map(({ compilerObject: d }) => ({
+  return (await project.diagnostics()).map((d) => ({
     file: d.file ? relative(dir, d.file.fileName) : '(project)',
     line: d.file && d.start !== undefined ? d.file.getLineAndCharacterOfPosition(d.start).line + 1 : 0,
     message: [text(d), ...(d.relatedInformation ?? []).map(text)].join('\n'),
@@ -29,24 +30,24 @@ const show = (found: readonly Found[]) => found.map((f) => `${f.file}:${f.line} 
  */
 describe.each(fixtureProjects())('generated types of %s', (name) => {
   const dir = join(FIXTURE_PROJECTS, name)
-  let project: Project
+  let project: CheckedProject
   const marked = new Map<string, ExpectedError[]>()
 
   beforeAll(() => {
-    project = new Project({ tsConfigFilePath: join(dir, 'tsconfig.json') })
-    for (const file of project.getSourceFiles()) {
-      const errors = expectedErrors(file.getFilePath(), file.getFullText())
-      if (errors.length > 0) marked.set(file.getFilePath(), errors)
+    project = checkedProject(join(dir, 'tsconfig.json'))
+    for (const file of project.files) {
+      const errors = expectedErrors(file, readFileSync(file, 'utf8'))
+      if (errors.length > 0) marked.set(file, errors)
     }
   })
 
-  it('type-check the correct code, and fail on every line marked @ts-expect-error', () => {
-    expect(show(diagnostics(project, dir))).toEqual([])
+  it('type-check the correct code, and fail on every line marked @ts-expect-error', async () => {
+    expect(show(await diagnostics(project, dir))).toEqual([])
   })
 
-  it('name the field at fault in each error', () => {
-    for (const path of marked.keys()) project.getSourceFileOrThrow(path).replaceWithText(withoutDirectives(readFileSync(path, 'utf8')))
-    const found = diagnostics(project, dir)
+  it('name the field at fault in each error', async () => {
+    for (const path of marked.keys()) project.replace(path, withoutDirectives(readFileSync(path, 'utf8')))
+    const found = await diagnostics(project, dir)
     for (const [path, errors] of marked) {
       for (const expected of errors) {
         const at = found.filter((f) => f.file === relative(dir, path) && f.line === expected.line)

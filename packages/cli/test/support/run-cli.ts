@@ -8,6 +8,15 @@ export interface CliResult {
   readonly code: number
   readonly stdout: string
   readonly stderr: string
+  /** The lines of stderr that are not progress (`Generating .parley/…`, `…: done in 1.2 s`). */
+  readonly problems: string[]
+}
+
+/** Progress lines as the CLI prints them outside a terminal: a step starting, and the same step done or failed. */
+const PROGRESS = /…$|: (done in|failed after) \d+(\.\d)? m?s$/
+
+export function problemsIn(stderr: string): string[] {
+  return stderr.split('\n').filter((line) => line !== '' && !PROGRESS.test(line))
 }
 
 const tsxLoader = pathToFileURL(createRequire(import.meta.url).resolve('tsx')).href
@@ -25,6 +34,6 @@ export function runCli(args: readonly string[], cwd: string): Promise<CliResult>
     child.stdout.on('data', (chunk) => (stdout += chunk))
     child.stderr.on('data', (chunk) => (stderr += chunk))
     child.on('error', reject)
-    child.on('close', (code) => resolve({ code: code ?? -1, stdout, stderr }))
+    child.on('close', (code) => resolve({ code: code ?? -1, stdout, stderr, problems: problemsIn(stderr) }))
   })
 }

@@ -17,12 +17,12 @@ let clients: { inProcess: Client; http: Client }
 beforeAll(async () => {
   ;[runtime, server] = await Promise.all([createRuntime({ ...fixtureBot(), botId: 'fixture', ...options }), startTestServer({ runtime: options })])
   clients = { inProcess: runtime.client(), http: createHttpClient({ url: server.url, token: server.botToken, botId: 'fixture' }) }
-}, 60_000)
+})
 afterAll(async () => {
   await Promise.all([runtime.stop(), server.close()])
 })
 
-describe('the same Client in-process and over HTTP', { timeout: 30_000 }, () => {
+describe('the same Client in-process and over HTTP', () => {
   it.each(scenarios.map((scenario) => [scenario.name, scenario] as const))('%s', async (_name, scenario) => {
     const [inProcess, http] = await Promise.all([scenario.run(clients.inProcess), scenario.run(clients.http)])
     expect(stable(http)).toEqual(stable(inProcess))

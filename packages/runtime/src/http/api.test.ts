@@ -4,7 +4,7 @@ import { startTestServer, type TestServer } from './testing/test-server.js'
 let t: TestServer
 beforeAll(async () => {
   t = await startTestServer({ bodyLimit: 64 * 1024, runtime: { stateSizeLimit: 2048 } })
-}, 60_000)
+})
 afterAll(() => t.close())
 
 async function call(method: string, path: string, body?: unknown, token: string | undefined = t.adminToken) {
@@ -17,7 +17,7 @@ async function call(method: string, path: string, body?: unknown, token: string 
 
 const bot = '/v1/bots/fixture'
 
-describe('the HTTP API', { timeout: 30_000 }, () => {
+describe('the HTTP API', () => {
   it('answers /health without a credential', async () => {
     expect(await call('GET', '/health', undefined, undefined)).toMatchObject({ status: 200, body: { status: 'ok' } })
   })

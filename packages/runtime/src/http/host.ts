@@ -21,9 +21,10 @@ export interface HostedBot {
   readonly client: Client
   /**
    * Stores a message a user sent and dispatches it (before hooks, handlers, after hooks). Resolves with
-   * the stored message once it has been handled, so replies created by handlers already exist.
+   * the stored message once it has been handled, so replies created by handlers already exist; a host
+   * for development (`parley dev`) adds the handlers that failed, for the chat page to show.
    */
-  receiveMessage(message: IncomingMessage): Promise<{ message: Message }>
+  receiveMessage(message: IncomingMessage): Promise<{ message: Message; failures?: readonly TurnFailure[] }>
   /**
    * Calls `listener` for each message created in the conversation from now on — at least the bot's
    * outgoing ones, as they are stored — until the returned function is called.
@@ -46,3 +47,14 @@ export interface IncomingMessage {
 }
 
 export type MessageListener = (message: Message) => void
+
+/** A handler or hook that threw while a message was handled, as a developer needs to see it. */
+export interface TurnFailure {
+  /** `on.message('text')`, `action "trackEvent"`. */
+  readonly handler: string
+  /** `the bot`, `plugin "analytics" (alias "stats")`. */
+  readonly owner: string
+  readonly message: string
+  /** Where in the project's code it threw: `src/index.ts:12:5`. */
+  readonly at?: string
+}

@@ -1,4 +1,4 @@
-import type { Client, Context, Event, StateType, Tags, User } from '@parley/sdk'
+import type { BotImplementation, Client, Context, Event, ImplementationTypes, LooseTypes, NameOf, RowMeta, StateType, TableFilter, Tags, User } from '@parley/sdk'
 import {
   adjustableClock, createRuntime, openDatabase, type AdjustableClock, type Database, type HandlerFailure, type LogRecord, type Runtime, type RuntimeOptions,
 } from '../index.js'
@@ -16,15 +16,26 @@ export interface TestBotOptions extends Omit<RuntimeOptions, 'database' | 'clock
   readonly database?: Database
 }
 
+/** The types a bot implementation was written with: those of its generated module (`bp.Bot`), or loose ones. */
+export type TypesOf<TImplementation> = TImplementation extends BotImplementation<infer T> ? T : LooseTypes
+
+type Action<T extends ImplementationTypes, K extends NameOf<T['callableActions']>> = T['callableActions'][K]
+type State<T extends ImplementationTypes, K extends NameOf<T['states']>> = T['states'][K]
+
 /**
  * A bot running in memory for a test. Jobs (events, schedules, expiries, timeouts) run when the test
  * waits for them: each `send`, `callAction` and `emit` waits until every job it caused has run, and
  * `advance` moves the clock and runs what became due.
+ *
+ * It is typed by the bot's generated module when the implementation is a `bp.Bot`: names of actions,
+ * states, tables and events are checked, and so are inputs and payloads. A bot written without
+ * generated code gets loose types, where any name goes (and is checked when the test runs).
  */
-export interface TestBot {
+// any: a variable declared `TestBot`, without types, holds the test bot of any bot, typed or not
+export interface TestBot<T extends ImplementationTypes = any> {
   readonly runtime: Runtime
   /** The bot's own client, outside any handler. */
-  readonly client: Client
+  readonly client: Client<T>
   readonly clock: AdjustableClock
   /** A new user. */
   user(options?: { readonly name?: string; readonly tags?: Tags }): Promise<User>
@@ -32,17 +43,17 @@ export interface TestBot {
   conversation(options?: { readonly user?: User; readonly channel?: string; readonly tags?: Tags }): Promise<TestConversation>
   /** Sends one message as a new user in a new conversation. */
   send(message: Outgoing): Promise<Exchange>
-  /** Calls an action by the bot's name for it, from outside the bot, then runs the jobs it caused. */
-  callAction(name: string, input: unknown, ctx?: Partial<Context>): Promise<Record<string, unknown>>
+  /** Calls an action by the bot's name for it (`alias:name` for a plugin's), from outside the bot, then runs the jobs it caused. */
+  callAction<K extends NameOf<T['callableActions']>>(name: K, input: Action<T, K>['input'], ctx?: Partial<Context>): Promise<Action<T, K>['output']>
   /** Emits an event as the bot, then runs the jobs it caused. */
-  emit(type: string, payload: object, options?: { readonly conversationId?: string; readonly userId?: string }): Promise<Event>
-  /** A state's payload, or `undefined` when it is not set. */
-  getState(type: StateType, id: string, name: string): Promise<Record<string, unknown> | undefined>
-  setState(type: StateType, id: string, name: string, payload: object): Promise<void>
+  emit<K extends NameOf<T['events']>>(type: K, payload: T['events'][K], options?: { readonly conversationId?: string; readonly userId?: string }): Promise<Event<K, T['events'][K]>>
+  /** A state's payload, or `undefined` when it is not set. `type` is the one the state is declared with. */
+  getState<K extends NameOf<T['states']>>(type: State<T, K>['type'], id: string, name: K): Promise<State<T, K>['payload'] | undefined>
+  setState<K extends NameOf<T['states']>>(type: State<T, K>['type'], id: string, name: K, payload: State<T, K>['payload']): Promise<void>
   /** Every row of a table, oldest first. */
-  rows(table: string, filter?: object): Promise<Record<string, unknown>[]>
+  rows<K extends NameOf<T['tables']>>(table: K, filter?: TableFilter<T['tables'][K]>): Promise<(T['tables'][K] & RowMeta)[]>
   /** Stored events, oldest first, of one type if given. */
-  events(type?: string): Promise<Event[]>
+  events<K extends NameOf<T['events']>>(type?: K): Promise<Event<K, T['events'][K]>[]>
   /** Moves the clock forward and runs every job that became due. */
   advance(duration: Duration): Promise<void>
   /** Runs jobs until none is due. */
@@ -50,7 +61,7 @@ export interface TestBot {
   logs(): Promise<LogRecord[]>
   failures(): Promise<HandlerFailure[]>
   /** Stops this runtime and starts a new one on the same database and clock, as a process restart would. */
-  restart(): Promise<TestBot>
+  restart(): Promise<TestBot<T>>
   stop(): Promise<void>
 }
 
@@ -63,10 +74,11 @@ export interface TestBot {
  * expect(texts).toEqual(['hello'])
  * await bot.stop()
  */
-export async function createTestBot(options: TestBotOptions): Promise<TestBot> {
+export async function createTestBot<TOptions extends TestBotOptions>(options: TOptions): Promise<TestBot<TypesOf<TOptions['implementation']>>> {
   const own = options.dataDir !== undefined && options.database === undefined
   const database = options.database ?? (own ? await openDatabase({ dataDir: options.dataDir! }) : await sharedTestDatabase())
-  return start({ ...options, botId: options.botId ?? uniqueBotId() }, database, adjustableClock(), own)
+  // The names and payloads the types promise are checked by the runtime against the definition.
+  return start({ ...options, botId: options.botId ?? uniqueBotId() }, database, adjustableClock(), own) as Promise<TestBot<any>> // any: the loose bot, seen through the types its implementation declares
 }
 
 async function start(options: TestBotOptions, database: Database, clock: AdjustableClock, ownsDatabase: boolean): Promise<TestBot> {
@@ -99,11 +111,11 @@ function testBot(runtime: Runtime, parts: Parts): TestBot {
     runtime, client, clock, user, conversation, settle,
     send: async (message) => (await conversation()).send(message),
     callAction: async (name, input, ctx) => afterJobs(settle, runtime.callAction(name, input, ctx)),
-    emit: async (type, payload, options = {}) => (await afterJobs(settle, client.createEvent({ type, payload, ...options }))).event,
+    emit: async (type, payload, options = {}) => (await afterJobs(settle, client.createEvent({ type, payload: payload as object, ...options }))).event,
     getState: async (type, id, name) => (await client.getState({ type, id, name }).catch(unlessNotSet))?.state.payload,
     setState: async (type, id, name, payload) => void (await client.setState({ type, id, name, payload })),
     rows: async (table, filter) => (await client.findTableRows({ table, ...(filter ? { filter } : {}), limit: 1000 })).rows,
-    events: async (type) => (await client.listEvents({ ...(type ? { type } : {}), limit: 1000 })).events,
+    events: async (type) => (await client.listEvents({ ...(type ? { type } : {}), limit: 1000 })).events as Event<never, unknown>[],
     advance: async (duration) => {
       clock.advance(durationMs(duration))
       await settle()

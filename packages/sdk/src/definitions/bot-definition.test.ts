@@ -15,9 +15,9 @@ describe('what addPlugin and addIntegration accept', () => {
     expectTypeOf<AddPluginOptions<Notes>['dependencies']>().toEqualTypeOf<{ readonly chat: InterfaceDependency }>()
   })
 
-  it('reports each misuse at compile time, naming the field', () => {
+  it('reports each misuse at compile time, naming the field', async () => {
     const header = `import { BotDefinition } from '../src/index.js'\nimport { notes, openChat } from './fixtures.js'\nconst bot = new BotDefinition({}).addIntegration(openChat(), { alias: 'chat' })\n`
-    const errors = typeErrors({
+    const errors = await typeErrors({
       correct: `${header}bot.addPlugin(notes(), { alias: 'n', configuration: { maxNotes: 3 }, dependencies: { chat: { integrationAlias: 'chat' } } })`,
       wrongType: `${header}bot.addPlugin(notes(), { configuration: { maxNotes: 'three' }, dependencies: { chat: { integrationAlias: 'chat' } } })`,
       unknownField: `${header}bot.addPlugin(notes(), { configuration: { maxNotez: 3 }, dependencies: { chat: { integrationAlias: 'chat' } } })`,
@@ -31,7 +31,7 @@ describe('what addPlugin and addIntegration accept', () => {
     expect(errors.missingDependency!.join()).toMatch(/Property 'dependencies' is missing/)
     expect(errors.unknownDependency!.join()).toMatch(/'llm' does not exist/)
     expect(errors.integrationConfig!.join()).toMatch(/'"mars"' is not assignable to type '"eu" \| "us"/)
-  }, 30_000)
+  })
 })
 
 describe('BotDefinition', () => {

@@ -1,3 +1,4 @@
+import { userCallSite, type SourceLocation } from './call-site.js'
 import { ParleyError } from './parley-error.js'
 
 /** Stable codes for everything that can go wrong while a bot adds plugins and integrations. */
@@ -14,6 +15,9 @@ export type CompositionErrorCode =
 
 /** Adding a plugin or integration to a bot failed; the bot is left exactly as it was before the call. */
 export class CompositionError extends ParleyError {
+  /** The line of the user's code that added the package, for tools to point at. */
+  readonly source: SourceLocation | undefined = userCallSite()
+
   constructor(
     override readonly code: CompositionErrorCode,
     message: string,

@@ -1,3 +1,4 @@
+import { userCallSite, type SourceLocation } from './call-site.js'
 import { ParleyError } from './parley-error.js'
 
 /** Where in a definition a problem was found: `plugin "analytics"`, entity `states.metrics`, field `type`. */
@@ -15,12 +16,15 @@ export class DefinitionError extends ParleyError {
   readonly definition: string
   readonly entity: string | undefined
   readonly field: string | undefined
+  /** The line of the user's code that built the definition, for tools to point at. */
+  readonly source: SourceLocation | undefined
 
   constructor(location: DefinitionErrorLocation, problem: string) {
     super('DEFINITION_INVALID', `${describe(location)}: ${problem}`)
     this.definition = location.definition
     this.entity = location.entity
     this.field = location.field
+    this.source = userCallSite()
   }
 }
 

@@ -42,7 +42,7 @@ async function importModule(file: DefinitionFile): Promise<unknown> {
   try {
     return await tsImport(pathToFileURL(file.path).href, import.meta.url)
   } catch (error) {
-    throw new CliError('DEFINITION_FAILED', `${file.fileName} failed to load: ${describeLoadError(error, dirname(file.path))}`)
+    throw new CliError('DEFINITION_FAILED', `${file.fileName} failed to load: ${describeLoadError(error, dirname(file.path))}`, { cause: error })
   }
 }
 

@@ -8,7 +8,7 @@ const HOUR = 60 * 60 * 1000
 let t: TestServer
 beforeAll(async () => {
   t = await startTestServer({ webchatSecret: SECRET, webchatKeyTtlMs: HOUR })
-}, 60_000)
+})
 afterAll(() => t.close())
 
 async function status(method: string, path: string, token?: string, body: unknown = {}) {
@@ -30,7 +30,7 @@ const routes: readonly (readonly [string, string])[] = [
   ['GET', '/v1/bots/fixture/conversations/conv_1/stream'],
 ]
 
-describe('API tokens', { timeout: 30_000 }, () => {
+describe('API tokens', () => {
   it.each(routes)('%s %s answers 401 without a token', async (method, path) => {
     expect(await status(method, path)).toMatchObject({ status: 401, code: 'UNAUTHORIZED', challenge: 'Bearer' })
   })
@@ -60,7 +60,7 @@ describe('API tokens', { timeout: 30_000 }, () => {
   })
 })
 
-describe('web chat user keys', { timeout: 30_000 }, () => {
+describe('web chat user keys', () => {
   async function session(userKey?: string) {
     const response = await fetch(`${t.url}/v1/bots/fixture/webchat/session`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ userKey }) })
     return (await response.json()) as { userKey: string; conversation: { id: string }; user: { id: string } }

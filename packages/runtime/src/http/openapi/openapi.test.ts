@@ -8,10 +8,10 @@ const served = async () => (await (await fetch(`${t.url}/openapi.json`, { header
 
 beforeAll(async () => {
   t = await startTestServer()
-}, 60_000)
+})
 afterAll(() => t.close())
 
-describe('the OpenAPI document', { timeout: 30_000 }, () => {
+describe('the OpenAPI document', () => {
   it('is a valid OpenAPI 3.1 document', async () => {
     // validate() throws with every problem listed when the document is not valid
     const api = await SwaggerParser.validate(await served() as never)

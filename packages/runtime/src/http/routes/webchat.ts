@@ -13,6 +13,7 @@ import { openSession } from './webchat-session.js'
 const tag = 'webchat'
 const conversationParams = botParams.extend({ conversationId: id })
 const base = '/v1/bots/:botId/webchat/conversations/:conversationId'
+const turnFailure = z.object({ handler: z.string(), owner: z.string(), message: z.string(), at: z.string().optional() })
 const streamSuccess = { status: 200, contentType: 'text/event-stream', description: 'Server-sent events: `ready` once subscribed, then `message` (data: the message as JSON) for each new message' } as const
 
 export interface WebchatRouteOptions extends StreamOptions {
@@ -40,7 +41,7 @@ export function webchatRoutes(options: WebchatRouteOptions): readonly Route[] {
       method: 'post', path: `${base}/messages`, operationId: 'sendWebchatMessage', summary: "Send a message as the session's user", tag, access: 'webchat',
       params: conversationParams,
       body: z.strictObject({ type: name, payload: anyObject }),
-      success: { status: 201, schema: z.object({ message }) },
+      success: { status: 201, schema: z.object({ message, failures: z.array(turnFailure).optional().describe('Handlers that threw; only from a development server (`parley dev`)') }) },
       handle: ({ bot, params, body, principal }) => {
         if (principal.kind !== 'webchat') throw new RequestError('FORBIDDEN', 'only a web chat user key may send here')
         return bot.receiveMessage({ conversationId: params.conversationId, userId: principal.userId, ...body })

@@ -5,8 +5,11 @@ import { migrate } from '../migrations/migrate.js'
 
 // Support for this package's tests: every storage test runs once per driver, against real databases.
 
-/** Starting an embedded database compiles PostgreSQL's WebAssembly: seconds, more on a busy machine. */
-export const STARTUP_TIMEOUT = 60_000
+/**
+ * Starting an embedded database compiles PostgreSQL's WebAssembly: seconds, a minute or more on a
+ * loaded 2-core machine. The limit only catches a hang, like the suite's own (`vitest.shared.ts`).
+ */
+export const STARTUP_TIMEOUT = 600_000
 
 export const DEFAULT_TEST_DATABASE_URL = 'postgres://postgres@127.0.0.1:5432/test'
 

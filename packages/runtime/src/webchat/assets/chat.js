@@ -64,21 +64,95 @@ async function loadHistory() {
   }
 }
 
-async function send(message) {
-  const { message: stored } = await request('POST', `${conversationPath()}/messages`, message)
-  render(stored)
+// The log shows messages in the server's order: by creation time; at one instant (a turn's records
+// may share one), the user's message before the bot's; then in the order they reached this page. A
+// message being sent shows at once, after everything shown so far, and takes its stored place when the
+// server answers: the bot's reply may arrive over the stream before that answer does.
+let arrivals = 0
+let latest = ''
+
+let sending = Promise.resolve()
+
+// Messages go to the server one after the other, so they are stored in the order they were written.
+function send(message) {
+  const item = messageItem({ direction: 'incoming', ...message })
+  item.classList.add('pending')
+  place(item, { direction: 'incoming', createdAt: latest })
+  const sent = sending.then(() => deliver(message, item))
+  sending = sent.catch(() => {})
+  return sent
+}
+
+async function deliver(message, item) {
+  try {
+    const { message: stored, failures } = await request('POST', `${conversationPath()}/messages`, message)
+    settle(item, stored).append(...failureNotes(failures ?? []))
+  } catch (error) {
+    item.remove()
+    throw error
+  }
+}
+
+// The stored message replaces the one shown while sending, unless history brought it in meanwhile.
+function settle(item, stored) {
+  item.classList.remove('pending')
+  if (shown.has(stored.id)) {
+    item.remove()
+    return log.querySelector(`[data-id="${CSS.escape(stored.id)}"]`) ?? item
+  }
+  shown.add(stored.id)
+  item.dataset.id = stored.id
+  place(item, stored)
+  return item
 }
 
 function render(message) {
   if (shown.has(message.id)) return
   shown.add(message.id)
+  const item = messageItem(message)
+  item.dataset.id = message.id
+  place(item, message)
+}
+
+function messageItem(message) {
   const fromUser = message.direction === 'incoming'
   const item = document.createElement('li')
   item.className = fromUser ? 'message from-user' : 'message from-bot'
-  item.dataset.id = message.id
   item.append(hidden(fromUser ? 'You: ' : 'Bot: '), ...content(message))
-  log.append(item)
+  return item
+}
+
+function place(item, { direction, createdAt }) {
+  item.dataset.createdAt = createdAt
+  item.dataset.rank = direction === 'incoming' ? '0' : '1'
+  item.dataset.arrival ??= String(arrivals++)
+  if (createdAt > latest) latest = createdAt
+  item.remove()
+  log.insertBefore(item, nextAfter(item))
   item.scrollIntoView({ block: 'end' })
+}
+
+// Most messages go last: look from the end for the first one that must stay before this one.
+function nextAfter(item) {
+  for (let other = log.lastElementChild; other; other = other.previousElementSibling) {
+    if (compare(other, item) <= 0) return other.nextElementSibling
+  }
+  return log.firstElementChild
+}
+
+function compare(a, b) {
+  const time = a.dataset.createdAt < b.dataset.createdAt ? -1 : a.dataset.createdAt > b.dataset.createdAt ? 1 : 0
+  return time || Number(a.dataset.rank) - Number(b.dataset.rank) || Number(a.dataset.arrival) - Number(b.dataset.arrival)
+}
+
+// Only a development server (`parley dev`) reports the handlers that failed on a message.
+function failureNotes(failures) {
+  return failures.map(({ handler, owner, message, at }) => {
+    const note = paragraph(`${handler} of ${owner} failed: ${message}${at ? ` (at ${at})` : ''}`)
+    note.className = 'turn-failure'
+    note.setAttribute('role', 'alert')
+    return note
+  })
 }
 
 function content({ type, payload }) {

@@ -45,7 +45,7 @@ export const recurringEvent = z
   .object({
     type: z.string().min(1),
     payload: z.record(z.unknown()),
-    schedule: z.object({ cron: z.string().min(1), timezone: z.string().optional() }).strict(),
+    schedule: z.object({ cron: z.string().min(1), timezone: z.string().optional() }, { invalid_type_error: 'write the schedule as an object: { cron: "0 9 * * *" } or { cron: "5m", timezone: "Europe/Paris" }' }).strict(),
   })
   .strict()
 

@@ -3,7 +3,7 @@ import { afterEach, describe, expect, it } from 'vitest'
 import definition from '../bot.definition'
 import implementation from '../src/index'
 
-describe('the bot with the greeter plugin', { timeout: 60_000 }, () => {
+describe('the bot with the greeter plugin', { timeout: 300_000 }, () => {
   let bot: TestBot
   afterEach(() => bot?.stop())
 

@@ -10,7 +10,7 @@ function botWithPlugin() {
   return { definition: bot, implementation: new BotImplementation({ actions: {} }) }
 }
 
-describe('the message counter', { timeout: 60_000 }, () => {
+describe('the message counter', { timeout: 300_000 }, () => {
   let bot: TestBot
   afterEach(() => bot?.stop())
 
