@@ -1,4 +1,4 @@
-import type { Client, ImplementationTypes, LooseTypes } from '@parley/sdk'
+import type { Client, ClientCore, ImplementationTypes, LooseTypes } from '@parley/sdk'
 import { actionOperations } from './operations/actions.js'
 import { directoryOperations } from './operations/directory.js'
 import { eventOperations } from './operations/events.js'
@@ -23,7 +23,7 @@ export interface HttpClientOptions extends TransportOptions {
  */
 export function createHttpClient<T extends ImplementationTypes = LooseTypes>(options: HttpClientOptions): Client<T> {
   const t = createTransport(options, path`v1/bots/${options.botId}/`)
-  const client: Client = {
+  const client: ClientCore = {
     ...actionOperations(t),
     ...eventOperations(t),
     ...stateOperations(t),

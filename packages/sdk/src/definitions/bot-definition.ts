@@ -1,4 +1,5 @@
 import { z, type ObjectSchema } from '../schema/zod.js'
+import type { SchemaContext } from '../schema/schema-source.js'
 import { CompositionError } from '../errors/composition-error.js'
 import { compose, type OwnEntities } from '../composition/compose.js'
 import type { ComposedEntities } from '../composition/composed-entities.js'
@@ -26,8 +27,8 @@ type NoEntities = Readonly<Record<string, never>>
 export interface BotDefinitionProps<TConfig extends ObjectSchema = ObjectSchema> {
   readonly configuration?: ConfigurationDefinition<TConfig>
   readonly states?: Named<StateDefinition>
-  readonly events?: Named<EventDefinition<NoEntities>>
-  readonly actions?: Named<ActionDefinition<NoEntities>>
+  readonly events?: Named<EventDefinition<SchemaContext<NoEntities>>>
+  readonly actions?: Named<ActionDefinition<SchemaContext<NoEntities>>>
   readonly tables?: Named<TableDefinition>
   readonly workflows?: Named<WorkflowDefinition>
   readonly recurringEvents?: Named<RecurringEventDefinition>

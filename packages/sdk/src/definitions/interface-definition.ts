@@ -1,5 +1,5 @@
 import type { Schema } from '../schema/zod.js'
-import { resolveSchema } from '../schema/schema-source.js'
+import { resolveInterfaceSchema, type InterfaceSchemaContext } from '../schema/schema-source.js'
 import { mapValues } from '../util/records.js'
 import type { PackageMeta, ActionDefinition, ChannelDefinition, EntityDefinition, EventDefinition, Named } from './entities.js'
 import { checkShape } from './validation/check-shape.js'
@@ -10,9 +10,11 @@ export type OwnEntitySchemas<TEntities extends Named<EntityDefinition>> = { read
 
 export interface InterfaceDefinitionProps<TEntities extends Named<EntityDefinition>> extends PackageMeta {
   readonly entities?: TEntities
-  readonly events?: Named<EventDefinition<OwnEntitySchemas<TEntities>>>
-  readonly actions?: Named<ActionDefinition<OwnEntitySchemas<TEntities>>>
-  readonly channels?: Named<ChannelDefinition<OwnEntitySchemas<TEntities>>>
+  /** Botpress interfaces name the template an implementing integration's code is generated from. */
+  readonly templateName?: string
+  readonly events?: Named<EventDefinition<InterfaceSchemaContext<OwnEntitySchemas<TEntities>>>>
+  readonly actions?: Named<ActionDefinition<InterfaceSchemaContext<OwnEntitySchemas<TEntities>>>>
+  readonly channels?: Named<ChannelDefinition<InterfaceSchemaContext<OwnEntitySchemas<TEntities>>>>
 }
 
 /** An interface's actions, events and channels with every entity reference replaced by a schema. */
@@ -69,11 +71,11 @@ export class InterfaceDefinition<const TEntities extends Named<EntityDefinition>
       actions: mapValues(this.actions, (action) => ({
         title: action.title,
         description: action.description,
-        input: resolveSchema(action.input.schema, own),
-        output: resolveSchema(action.output.schema, own),
+        input: resolveInterfaceSchema(action.input.schema, own),
+        output: resolveInterfaceSchema(action.output.schema, own),
       })),
-      events: mapValues(this.events, (event) => ({ title: event.title, description: event.description, schema: resolveSchema(event.schema, own) })),
-      channels: mapValues(this.channels, (channel) => ({ messages: mapValues(channel.messages, (m) => resolveSchema(m.schema, own)) })),
+      events: mapValues(this.events, (event) => ({ title: event.title, description: event.description, schema: resolveInterfaceSchema(event.schema, own) })),
+      channels: mapValues(this.channels, (channel) => ({ messages: mapValues(channel.messages, (m) => resolveInterfaceSchema(m.schema, own)) })),
     }
   }
 }

@@ -1,5 +1,5 @@
 import { z, type ObjectSchema, type Schema } from '../schema/zod.js'
-import { resolveSchema, type AnySchemaSource } from '../schema/schema-source.js'
+import { resolveSchema, type AnySchemaSource, type SchemaContext } from '../schema/schema-source.js'
 import { DefinitionError } from '../errors/definition-error.js'
 import { mapValues } from '../util/records.js'
 import type {
@@ -36,10 +36,10 @@ export interface PluginDefinitionProps<
   readonly integrations?: TIntegrations
   readonly configuration?: ConfigurationDefinition<TConfig>
   readonly states?: TStates
-  readonly events?: Named<EventDefinition<InterfaceEntities<TInterfaces>>>
+  readonly events?: Named<EventDefinition<SchemaContext<InterfaceEntities<TInterfaces>>>>
   // The intersection lets TypeScript infer the action names from TActions while typing each schema
   // function's `entities` from the interfaces inferred beside them.
-  readonly actions?: TActions & Named<ActionDefinition<InterfaceEntities<TInterfaces>>>
+  readonly actions?: TActions & Named<ActionDefinition<SchemaContext<InterfaceEntities<TInterfaces>>>>
   readonly tables?: TTables
   readonly workflows?: Named<WorkflowDefinition>
   readonly recurringEvents?: Named<RecurringEventDefinition>

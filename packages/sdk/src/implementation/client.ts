@@ -1,19 +1,30 @@
+import type { StateType } from '../definitions/entities.js'
 import type { IfLoose, ImplementationTypes, LooseTypes, NameOf } from './types.js'
 import type { Conversation, Event, Message, RowMeta, StateRecord, Tags, User, WorkflowInstance } from './records.js'
 import type { AggregateQuery, FindRowsQuery, RowSelection, TableFilter } from './tables.js'
+import type { ActionNameCheck, CallActionResult, IsOpenStateName, OpenPayload } from './names.js'
+import type { ClientExtensionOperation, DirectoryClient, FilesClient, TablesAdminClient } from './client-extensions.js'
 
-type Actions<T extends ImplementationTypes> = T['callableActions']
 type States<T extends ImplementationTypes> = T['states']
 type Row<T extends ImplementationTypes, K extends NameOf<T['tables']>> = T['tables'][K]
 
-// any: untyped code reads states in many shapes; generated types make them exact
-type StateResult<T extends ImplementationTypes, K extends NameOf<States<T>>> = { state: IfLoose<T, any, StateRecord<K, States<T>[K]['payload']>> }
+/** A state's owner kind and payload: declared ones typed, others (the bot's own, by name) open. */
+type StateEntry<T extends ImplementationTypes, K extends string> = K extends NameOf<States<T>> ? States<T>[K] : { type: StateType; payload: OpenPayload }
 
-export interface StateKey<T extends ImplementationTypes, K extends NameOf<States<T>>> {
-  readonly type: States<T>[K]['type']
+// any: untyped code reads states in many shapes; generated types make them exact
+type StateResult<T extends ImplementationTypes, K extends string> = { state: IfLoose<T, any, StateRecord<K, StateEntry<T, K>['payload']>> }
+
+/**
+ * Which state: its owner kind follows from its name. A name the plugin does not declare is accepted
+ * when it may be the bot's own (unprefixed) or is computed at run time; another package's fails, naming it.
+ */
+export type StateKey<T extends ImplementationTypes, K extends string> = {
+  readonly type: StateEntry<T, K>['type']
   readonly id: string
   readonly name: K
-}
+} & (K extends NameOf<States<T>> ? {} : IsOpenStateName<T, K> extends true ? {} : { readonly name: NameOf<States<T>> })
+
+type StatePayload<T extends ImplementationTypes, K extends string> = StateEntry<T, K>['payload']
 
 /**
  * The one API to a running bot, the same in-process (handler props' `client`) and over HTTP. Names are
@@ -22,8 +33,12 @@ export interface StateKey<T extends ImplementationTypes, K extends NameOf<States
  * @example
  * const out = await client.callAction({ type: 'analytics:trackEvent', input: { name: 'signup' } })
  */
-export interface Client<T extends ImplementationTypes = LooseTypes> {
-  callAction<K extends NameOf<Actions<T>>>(request: { readonly type: K; readonly input: Actions<T>[K]['input'] }): Promise<Actions<T>[K]['output']>
+export interface Client<T extends ImplementationTypes = LooseTypes> extends FilesClient, TablesAdminClient, DirectoryClient {
+  /**
+   * Calls an action by the name the calling code knows it by. The result is the action's output, which
+   * also carries itself as `output` (`const { output } = await client.callAction(…)`, as Botpress code reads it).
+   */
+  callAction<K extends string>(request: { readonly type: K } & ActionNameCheck<T, K>): Promise<CallActionResult<T, K>>
 
   createEvent<K extends NameOf<T['events']>>(request: {
     readonly type: K
@@ -33,17 +48,17 @@ export interface Client<T extends ImplementationTypes = LooseTypes> {
     readonly messageId?: string
     /** A workflow this event moves on: its `workflowContinue` handlers run, with the event, once it is handled. */
     readonly workflowId?: string
-    /** Deliver later instead of now. */
-    readonly schedule?: { readonly delayMs: number } | { readonly at: string }
+    /** Deliver later instead of now: after `delayMs` (or Botpress's `delay`), or at a time (`at`, or Botpress's `dateTime`). */
+    readonly schedule?: EventSchedule
   }): Promise<{ event: Event<K, T['events'][K]> }>
   getEvent(request: { readonly id: string }): Promise<{ event: Event }>
   listEvents(request?: { readonly type?: string; readonly conversationId?: string; readonly limit?: number; readonly offset?: number }): Promise<{ events: Event[] }>
 
-  getState<K extends NameOf<States<T>>>(key: StateKey<T, K>): Promise<StateResult<T, K>>
-  setState<K extends NameOf<States<T>>>(request: StateKey<T, K> & { readonly payload: States<T>[K]['payload']; readonly expiry?: number }): Promise<StateResult<T, K>>
-  getOrSetState<K extends NameOf<States<T>>>(request: StateKey<T, K> & { readonly payload: States<T>[K]['payload']; readonly expiry?: number }): Promise<StateResult<T, K>>
-  patchState<K extends NameOf<States<T>>>(request: StateKey<T, K> & { readonly payload: Partial<States<T>[K]['payload']> }): Promise<StateResult<T, K>>
-  deleteState<K extends NameOf<States<T>>>(key: StateKey<T, K>): Promise<void>
+  getState<K extends string>(key: StateKey<T, K>): Promise<StateResult<T, K>>
+  setState<K extends string>(request: StateKey<T, K> & { readonly payload: StatePayload<T, K>; readonly expiry?: number }): Promise<StateResult<T, K>>
+  getOrSetState<K extends string>(request: StateKey<T, K> & { readonly payload: StatePayload<T, K>; readonly expiry?: number }): Promise<StateResult<T, K>>
+  patchState<K extends string>(request: StateKey<T, K> & { readonly payload: Partial<StatePayload<T, K>> }): Promise<StateResult<T, K>>
+  deleteState<K extends string>(key: StateKey<T, K>): Promise<void>
 
   createTableRow<K extends NameOf<T['tables']>>(request: { readonly table: K; readonly row: Row<T, K> }): Promise<{ row: Row<T, K> & RowMeta }>
   createTableRows<K extends NameOf<T['tables']>>(request: { readonly table: K; readonly rows: readonly Row<T, K>[] }): Promise<{ rows: (Row<T, K> & RowMeta)[] }>
@@ -96,5 +111,15 @@ export interface Client<T extends ImplementationTypes = LooseTypes> {
   }): Promise<{ workflow: WorkflowInstance }>
   listWorkflows(request?: { readonly name?: string; readonly status?: string; readonly conversationId?: string }): Promise<{ workflows: WorkflowInstance[] }>
 }
+
+/** When a scheduled event is delivered; Botpress's spellings (`delay`, `dateTime`) are the same thing. */
+export type EventSchedule =
+  | { readonly delayMs: number }
+  | { readonly at: string }
+  | { readonly delay: number }
+  | { readonly dateTime: string }
+
+/** The client without {@link ClientExtensionOperation}s: what a client must at least serve. */
+export type ClientCore<T extends ImplementationTypes = LooseTypes> = Omit<Client<T>, ClientExtensionOperation>
 
 export type { TableFilter }

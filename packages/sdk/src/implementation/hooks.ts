@@ -57,9 +57,10 @@ export type HookHandlerProps<T extends ImplementationTypes, H extends HookKind, 
 
 /**
  * What a hook may return: nothing (carry on with the data as it is, including in-place changes),
- * `{ data }` to replace it, or `{ data, stop: true }` to replace it and stop the chain there.
+ * `{ data }` to replace it, `{ data, stop: true }` to replace it and stop the chain there, or
+ * `{ stop: true }` to stop with the data as it is (`{ stop: false }` carries on, as Botpress writes it).
  */
-export type HookResult<D> = void | undefined | { readonly data: D; readonly stop?: boolean }
+export type HookResult<D> = void | undefined | { readonly data?: D; readonly stop?: boolean }
 
 export type Hook<T extends ImplementationTypes, H extends HookKind, K = '*'> = (
   props: HookHandlerProps<T, H, K>,

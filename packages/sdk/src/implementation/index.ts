@@ -2,6 +2,8 @@ export type * from './types.js'
 export type * from './records.js'
 export type * from './tables.js'
 export type * from './client.js'
+export type * from './client-extensions.js'
+export type * from './names.js'
 export type * from './proxies.js'
 export type * from './context.js'
 export type * from './props.js'
@@ -15,3 +17,4 @@ export {
   type IntegrationHandlerProps, type IntegrationActionProps, type WebhookRequest, type WebhookResponse, type WebhookHandlerProps,
   type ChannelMessageProps,
 } from './integration-implementation.js'
+export { BotLogger, type LogLevel, type LogOptions, type LogLine, type LogSink } from './bot-logger.js'

@@ -81,4 +81,4 @@ export type ActionHandler<T extends ImplementationTypes, K extends NameOf<T['act
 ) => Promise<T['actions'][K]['output']> | T['actions'][K]['output']
 
 /** One handler per action the implementation's definition declares. */
-export type ActionHandlers<T extends ImplementationTypes> = { readonly [K in NameOf<T['actions']>]: ActionHandler<T, K> }
+export type ActionHandlers<T extends ImplementationTypes> = IfLoose<T, Readonly<Record<string, ActionHandler<T, NameOf<T['actions']>>>>, { readonly [K in NameOf<T['actions']>]: ActionHandler<T, K> }>
