@@ -11,7 +11,7 @@ import type { InterfaceDefinition } from './interface-definition.js'
 /** Integrations declare concrete schemas: there are no entities for their schema functions to refer to. */
 type NoEntities = Readonly<Record<string, never>>
 import type { SchemaContext } from '../schema/schema-source.js'
-import { definitionOf, type DefinitionOf, type PackageRef } from './package-ref.js'
+import { definitionOf, toPackage, type DefinitionOf, type DefinitionPackage, type PackageRef } from './package-ref.js'
 import { checkShape } from './validation/check-shape.js'
 import { integrationProps } from './validation/meta-schemas.js'
 
@@ -94,6 +94,11 @@ export class IntegrationDefinition<
     this.#actions = { ...props.actions }
     this.#events = { ...props.events }
     this.#channels = { ...props.channels }
+  }
+
+  /** This integration as a package (`{ type, name, version, definition }`), as Botpress code imports one. */
+  asPackage(): DefinitionPackage<'integration', this> {
+    return toPackage('integration', this)
   }
 
   /** Actions, including those an implemented interface brought in. */

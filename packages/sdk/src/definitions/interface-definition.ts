@@ -2,6 +2,7 @@ import type { Schema } from '../schema/zod.js'
 import { resolveInterfaceSchema, type InterfaceSchemaContext } from '../schema/schema-source.js'
 import { mapValues } from '../util/records.js'
 import type { PackageMeta, ActionDefinition, ChannelDefinition, EntityDefinition, EventDefinition, Named } from './entities.js'
+import { toPackage, type DefinitionPackage } from './package-ref.js'
 import { checkShape } from './validation/check-shape.js'
 import { interfaceProps } from './validation/meta-schemas.js'
 
@@ -57,6 +58,11 @@ export class InterfaceDefinition<const TEntities extends Named<EntityDefinition>
     this.events = props.events ?? {}
     this.actions = props.actions ?? {}
     this.channels = props.channels ?? {}
+  }
+
+  /** This interface as a package (`{ type, name, version, definition }`), as Botpress code imports one. */
+  asPackage(): DefinitionPackage<'interface', this> {
+    return toPackage('interface', this)
   }
 
   /** The schemas of each entity as the interface itself declares them: what any implementation must at least accept. */

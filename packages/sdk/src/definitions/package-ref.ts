@@ -16,6 +16,22 @@ export interface PackageOf<TDefinition> {
   readonly implementation?: unknown
 }
 
+/** A definition as a package, the shape Botpress's generated `bp_modules` export. */
+export interface DefinitionPackage<TType extends 'plugin' | 'integration' | 'interface', TDefinition> {
+  readonly type: TType
+  readonly name: string
+  readonly version: string
+  readonly definition: TDefinition
+}
+
+/** `{ type, name, version, definition }` for a definition. */
+export function toPackage<TType extends 'plugin' | 'integration' | 'interface', TDefinition extends { readonly name: string; readonly version: string }>(
+  type: TType,
+  definition: TDefinition,
+): DefinitionPackage<TType, TDefinition> {
+  return { type, name: definition.name, version: definition.version, definition }
+}
+
 /** The definition inside a package reference, at the type level. */
 export type DefinitionOf<TRef> = TRef extends { readonly definition: infer D } ? D : TRef
 

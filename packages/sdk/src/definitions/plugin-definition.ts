@@ -8,7 +8,7 @@ import type {
 } from './entities.js'
 import type { InterfaceDefinition } from './interface-definition.js'
 import type { IntegrationDefinition } from './integration-definition.js'
-import { definitionOf, type DefinitionOf, type PackageRef } from './package-ref.js'
+import { definitionOf, toPackage, type DefinitionOf, type DefinitionPackage, type PackageRef } from './package-ref.js'
 import { checkShape } from './validation/check-shape.js'
 import { checkRecurringEvents, checkTableIndexes } from './validation/check-references.js'
 import { pluginProps } from './validation/meta-schemas.js'
@@ -118,6 +118,11 @@ export class PluginDefinition<
     checkTableIndexes(label, this.tables)
     checkSchemaFunctions(label, this.baseEntities(), this.actions, this.events)
     checkRecurringEvents(label, this.recurringEvents, this.resolve(this.baseEntities()).events)
+  }
+
+  /** This plugin as a package (`{ type, name, version, definition }`), as Botpress code imports one. */
+  asPackage(): DefinitionPackage<'plugin', this> {
+    return toPackage('plugin', this)
   }
 
   /** Each interface dependency's entities as that interface declares them. */
