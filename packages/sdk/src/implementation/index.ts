@@ -18,3 +18,4 @@ export {
   type ChannelMessageProps,
 } from './integration-implementation.js'
 export { BotLogger, type LogLevel, type LogOptions, type LogLine, type LogSink } from './bot-logger.js'
+export { AsyncCollection, type Page } from './collections.js'

@@ -41,6 +41,8 @@ export interface ImplementationTypes {
   readonly interfaces: Readonly<Record<string, Readonly<Record<string, ActionTypes>>>>
   /** Integrations by alias (the bot's, or a plugin's direct dependencies), then action. */
   readonly integrations: Readonly<Record<string, Readonly<Record<string, ActionTypes>>>>
+  /** Channels of the plugin's dependencies, by alias, then channel, then message type: what `conversations.<alias>.<channel>` carry. */
+  readonly dependencyChannels?: Readonly<Record<string, Readonly<Record<string, Readonly<Record<string, object>>>>>>
 }
 
 /**
