@@ -9,7 +9,10 @@ import llm from '../fixtures/projects/llm-interface/interface.definition.js'
 import assistant from '../fixtures/projects/plugin-dependencies/plugin.definition.js'
 import seed003 from '../fixtures/projects/seed-003/plugin.definition.js'
 
-const model = (value: { kind: string }) => resolveTypeModel({ kind: value.kind, value } as Parameters<typeof resolveTypeModel>[0])
+const model = (given: { kind: string } | { definition: { kind: string } }) => {
+  const value = 'definition' in given ? given.definition : given
+  return resolveTypeModel({ kind: value.kind, value } as Parameters<typeof resolveTypeModel>[0])
+}
 
 function record(m: TypeModel, name: string) {
   const found = m.records.find((r) => r.name === name)

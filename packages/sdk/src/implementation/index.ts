@@ -19,3 +19,6 @@ export {
 } from './integration-implementation.js'
 export { BotLogger, type LogLevel, type LogOptions, type LogLine, type LogSink } from './bot-logger.js'
 export { AsyncCollection, type Page } from './collections.js'
+export type * from './handler-maps.js'
+export type * from './handler-proxies.js'
+export type * from './actionable.js'
