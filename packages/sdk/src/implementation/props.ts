@@ -2,9 +2,10 @@ import type { Client } from './client.js'
 import type { Context } from './context.js'
 import type { BotLogger } from './bot-logger.js'
 import type {
-  ActionsWithDependencies, ConversationFinder, DependencyChannels, EventSenders, MessageFinder, StatesByType, UserFinder, WorkflowStarters,
+  ActionsWithDependencies, ConversationFinder, DependencyChannels, DependencyProxy, EventSenders, MessageFinder, StatesByType, UserFinder,
+  WorkflowStarters,
 } from './handler-proxies.js'
-import type { ConversationsProxy, IntegrationsProxy, InterfacesProxy, Logger, StatesProxy, TablesProxy, UsersProxy } from './proxies.js'
+import type { ConversationsProxy, Logger, StatesProxy, TablesProxy, UsersProxy } from './proxies.js'
 import type { ActionableWorkflow } from './actionable.js'
 import type { Conversation, Event, Message, StateRecord, User, WorkflowInstance } from './records.js'
 import type { IfLoose, ImplementationTypes, NameOf } from './types.js'
@@ -26,8 +27,8 @@ export interface CoreHandlerProps<T extends ImplementationTypes> {
   readonly workflows: Proxy<T, WorkflowStarters<T>>
   readonly users: Proxy<T, UsersProxy & UserFinder>
   readonly conversations: Proxy<T, ConversationsProxy & ConversationFinder<DependencyChannelsOf<T>, T['messages']>>
-  readonly interfaces: Proxy<T, InterfacesProxy<T>>
-  readonly integrations: Proxy<T, IntegrationsProxy<T>>
+  readonly interfaces: Proxy<T, { readonly [A in NameOf<T['interfaces']>]: DependencyProxy<T['interfaces'][A]> }>
+  readonly integrations: Proxy<T, { readonly [A in NameOf<T['integrations']>]: DependencyProxy<T['integrations'][A]> }>
 }
 
 /** Where a handler runs, with what Botpress's context adds. */
@@ -76,8 +77,16 @@ export type MessageOf<T extends ImplementationTypes, K> = {
   [M in SelectedName<T['messages'], K>]: Message<M, K extends '*' ? PayloadAmongAll<T, M> : T['messages'][M]>
 }[SelectedName<T['messages'], K>]
 
+type EventField<T extends ImplementationTypes> = { [E in NameOf<T['events']>]: keyof T['events'][E] }[NameOf<T['events']>]
+
+/** An event payload of one type among all, readable as {@link PayloadAmongAll} reads messages. */
+// any: a field of another event type, read without first checking the event's type
+export type EventPayloadAmongAll<T extends ImplementationTypes, E extends string> = T['events'][E & NameOf<T['events']>] & {
+  [F in Exclude<EventField<T>, keyof T['events'][E & NameOf<T['events']>]>]?: any
+}
+
 export type EventOf<T extends ImplementationTypes, K> = {
-  [E in SelectedName<T['events'], K>]: Event<E, T['events'][E]>
+  [E in SelectedName<T['events'], K>]: Event<E, K extends '*' ? EventPayloadAmongAll<T, E> : T['events'][E]>
 }[SelectedName<T['events'], K>]
 
 export type MessageHandlerProps<T extends ImplementationTypes, K = '*'> = CommonHandlerProps<T> & {

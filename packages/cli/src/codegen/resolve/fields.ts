@@ -42,11 +42,14 @@ export function actionType(b: ModelBuilder, nameParts: readonly string[], action
   ])
 }
 
-/** `{ type: 'user'; payload: UserMetricsState }`. */
+/**
+ * `{ type: 'user'; payload: UserMetricsState }`. The payload is typed as stored and read: a state is
+ * validated when written, so a field with a default always has a value.
+ */
 export function stateType(b: ModelBuilder, nameParts: readonly string[], state: StateLike, where: Where): TypeExpr {
   return object([
     { key: 'type', type: literal(state.type) },
-    { key: 'payload', type: b.payload([...nameParts, 'State'], concrete(state.schema), at(where, 'schema')) },
+    { key: 'payload', type: b.payload([...nameParts, 'State'], concrete(state.schema), at(where, 'schema'), 'output') },
   ])
 }
 
