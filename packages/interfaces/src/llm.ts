@@ -96,9 +96,10 @@ export const generateContentOutput = z
       outputCost: z.number().describe('US dollars for the tokens written'),
     }),
     botpress: z.object({ cost: z.number().describe('US dollars for the whole generation') }),
-    content: z.string().optional().describe('The first choice\'s text'),
+    // A default, so that an integration may leave it out and callers always read it.
+    content: z.string().default('').describe('The first choice\'s text'),
   })
-  .transform((output) => ({ ...output, content: output.content ?? firstText(output.choices) }))
+  .transform((output) => ({ ...output, content: output.content || firstText(output.choices) }))
 
 /**
  * A large language model, as Botpress's `llm` interface defines it. Each integration maps `modelRef` to

@@ -47,8 +47,9 @@ describe('a bot\'s type model', () => {
   })
 
   it('receives the standard messages and each channel\'s, a type declared differently by several being a union', () => {
-    expect(keys(m, 'Messages')).toEqual(['text', 'markdown', 'image', 'file', 'choice', 'location', 'card'])
+    expect(keys(m, 'Messages')).toEqual(['text', 'image', 'audio', 'video', 'file', 'location', 'carousel', 'card', 'dropdown', 'choice', 'bloc', 'markdown'])
     expect(typeOf(m, 'Messages', 'text')).toBe('TextMessage | ChatDmTextMessage | ChatThreadTextMessage')
+    expect(typeOf(m, 'Messages', 'card')).toBe('CardMessage | ChatDmCardMessage')
   })
 
   it('reaches each integration\'s actions by alias and their own names, and no interface', () => {
@@ -88,7 +89,7 @@ describe('a plugin\'s type model', () => {
   })
 
   it('receives the standard messages only', () => {
-    expect(keys(model(assistant), 'Messages')).toEqual(['text', 'markdown', 'image', 'file', 'choice', 'location'])
+    expect(keys(model(assistant), 'Messages')).toEqual(['text', 'image', 'audio', 'video', 'file', 'location', 'carousel', 'card', 'dropdown', 'choice', 'bloc', 'markdown'])
   })
 
   it('rejects a payload schema that is not an object, naming where it is', () => {

@@ -2,29 +2,38 @@ import type { StateType } from '../definitions/entities.js'
 import type { IfLoose, ImplementationTypes, LooseTypes, NameOf } from './types.js'
 import type { Conversation, Event, Message, RowMeta, StateRecord, Tags, User, WorkflowInstance } from './records.js'
 import type { AggregateQuery, FindRowsQuery, RowSelection, TableFilter } from './tables.js'
-import type { ActionNameCheck, CallActionResult, IsOpenStateName, OpenPayload } from './names.js'
+import type { ActionResult, IsOpenStateName, OpenActionName, OpenPayload } from './names.js'
 import type { ClientExtensionOperation, DirectoryClient, FilesClient, TablesAdminClient } from './client-extensions.js'
 
 type States<T extends ImplementationTypes> = T['states']
 type Row<T extends ImplementationTypes, K extends NameOf<T['tables']>> = T['tables'][K]
 
-/** A state's owner kind and payload: declared ones typed, others (the bot's own, by name) open. */
-type StateEntry<T extends ImplementationTypes, K extends string> = K extends NameOf<States<T>> ? States<T>[K] : { type: StateType; payload: OpenPayload }
-
-// any: untyped code reads states in many shapes; generated types make them exact
-type StateResult<T extends ImplementationTypes, K extends string> = { state: IfLoose<T, any, StateRecord<K, StateEntry<T, K>['payload']>> }
-
 /**
- * Which state: its owner kind follows from its name. A name the plugin does not declare is accepted
- * when it may be the bot's own (unprefixed) or is computed at run time; another package's fails, naming it.
+ * Which state: its owner kind follows from its name. (A name the package does not declare is taken by
+ * the other signature of each state method, {@link OpenStateKey}.)
  */
-export type StateKey<T extends ImplementationTypes, K extends string> = {
-  readonly type: StateEntry<T, K>['type']
+export interface StateKey<T extends ImplementationTypes, K extends NameOf<States<T>>> {
+  readonly type: States<T>[K]['type']
   readonly id: string
   readonly name: K
-} & (K extends NameOf<States<T>> ? {} : IsOpenStateName<T, K> extends true ? {} : { readonly name: NameOf<States<T>> })
+}
 
-type StatePayload<T extends ImplementationTypes, K extends string> = StateEntry<T, K>['payload']
+/**
+ * A state the generated types cannot know: the bot's own (unprefixed: the bot declares it, as Botpress
+ * Studio's `typingIndicatorEnabled`), or one computed at run time. Its payload is checked by the
+ * runtime. Another package's state (`crm:accounts`) is not one of these: it is out of reach.
+ */
+export interface OpenStateKey<K extends string> {
+  readonly type: StateType
+  readonly id: string
+  readonly name: K & (IsOpenStateName<K> extends true ? string : never)
+}
+
+// any: untyped code reads states in many shapes; generated types make them exact
+type StateResult<T extends ImplementationTypes, K extends NameOf<States<T>>> = { state: IfLoose<T, any, StateRecord<K, States<T>[K]['payload']>> }
+type OpenStateResult<K extends string> = { state: StateRecord<K, OpenPayload> }
+
+type NotKnown<T extends ImplementationTypes, K extends string> = K extends NameOf<States<T>> ? never : string
 
 /**
  * The one API to a running bot, the same in-process (handler props' `client`) and over HTTP. Names are
@@ -38,7 +47,8 @@ export interface Client<T extends ImplementationTypes = LooseTypes> extends File
    * Calls an action by the name the calling code knows it by. The result is the action's output, which
    * also carries itself as `output` (`const { output } = await client.callAction(…)`, as Botpress code reads it).
    */
-  callAction<K extends string>(request: { readonly type: K } & ActionNameCheck<T, K>): Promise<CallActionResult<T, K>>
+  callAction<K extends string>(request: { readonly type: K & OpenActionName<T, K>; readonly input: OpenPayload }): Promise<OpenPayload>
+  callAction<K extends NameOf<T['callableActions']>>(request: { readonly type: K; readonly input: T['callableActions'][K]['input'] }): Promise<IfLoose<T, OpenPayload, ActionResult<T['callableActions'][K]['output']>>>
 
   createEvent<K extends NameOf<T['events']>>(request: {
     readonly type: K
@@ -54,11 +64,16 @@ export interface Client<T extends ImplementationTypes = LooseTypes> extends File
   getEvent(request: { readonly id: string }): Promise<{ event: Event }>
   listEvents(request?: { readonly type?: string; readonly conversationId?: string; readonly limit?: number; readonly offset?: number }): Promise<{ events: Event[] }>
 
-  getState<K extends string>(key: StateKey<T, K>): Promise<StateResult<T, K>>
-  setState<K extends string>(request: StateKey<T, K> & { readonly payload: StatePayload<T, K>; readonly expiry?: number }): Promise<StateResult<T, K>>
-  getOrSetState<K extends string>(request: StateKey<T, K> & { readonly payload: StatePayload<T, K>; readonly expiry?: number }): Promise<StateResult<T, K>>
-  patchState<K extends string>(request: StateKey<T, K> & { readonly payload: Partial<StatePayload<T, K>> }): Promise<StateResult<T, K>>
-  deleteState<K extends string>(key: StateKey<T, K>): Promise<void>
+  getState<K extends string>(key: OpenStateKey<K & NotKnown<T, K>>): Promise<OpenStateResult<K>>
+  getState<K extends NameOf<States<T>>>(key: StateKey<T, K>): Promise<StateResult<T, K>>
+  setState<K extends string>(request: OpenStateKey<K & NotKnown<T, K>> & { readonly payload: OpenPayload; readonly expiry?: number }): Promise<OpenStateResult<K>>
+  setState<K extends NameOf<States<T>>>(request: StateKey<T, K> & { readonly payload: States<T>[K]['payload']; readonly expiry?: number }): Promise<StateResult<T, K>>
+  getOrSetState<K extends string>(request: OpenStateKey<K & NotKnown<T, K>> & { readonly payload: OpenPayload; readonly expiry?: number }): Promise<OpenStateResult<K>>
+  getOrSetState<K extends NameOf<States<T>>>(request: StateKey<T, K> & { readonly payload: States<T>[K]['payload']; readonly expiry?: number }): Promise<StateResult<T, K>>
+  patchState<K extends string>(request: OpenStateKey<K & NotKnown<T, K>> & { readonly payload: OpenPayload }): Promise<OpenStateResult<K>>
+  patchState<K extends NameOf<States<T>>>(request: StateKey<T, K> & { readonly payload: Partial<States<T>[K]['payload']> }): Promise<StateResult<T, K>>
+  deleteState<K extends string>(key: OpenStateKey<K & NotKnown<T, K>>): Promise<void>
+  deleteState<K extends NameOf<States<T>>>(key: StateKey<T, K>): Promise<void>
 
   createTableRow<K extends NameOf<T['tables']>>(request: { readonly table: K; readonly row: Row<T, K> }): Promise<{ row: Row<T, K> & RowMeta }>
   createTableRows<K extends NameOf<T['tables']>>(request: { readonly table: K; readonly rows: readonly Row<T, K>[] }): Promise<{ rows: (Row<T, K> & RowMeta)[] }>

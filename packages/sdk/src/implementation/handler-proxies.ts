@@ -126,7 +126,7 @@ type DependencyNames = 'integrationAlias' | 'integrationInterfaceAlias' | 'name'
 export type DependencyProxy<TActions extends Readonly<Record<string, ActionTypes>>> = Omit<ActionsProxy<TActions>, DependencyNames> & DependencyInfo
 
 /** `actions.<own>(input)`, and a dependency's as `actions.<alias>.<action>(input)`. */
-export type ActionsWithDependencies<T extends ImplementationTypes> = ActionsProxy<T['actions']> & {
+export type ActionsWithDependencies<T extends ImplementationTypes> = ActionsProxy<Pick<T['callableActions'], NameOf<T['actions']> & keyof T['callableActions']>> & {
   readonly [A in Exclude<NameOf<T['interfaces']> | NameOf<T['integrations']>, NameOf<T['actions']>>]: ActionsProxy<
     A extends NameOf<T['interfaces']> ? T['interfaces'][A] : T['integrations'][A & NameOf<T['integrations']>]
   >

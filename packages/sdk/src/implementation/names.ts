@@ -1,4 +1,4 @@
-import type { IfLoose, ImplementationTypes, NameOf } from './types.js'
+import type { ImplementationTypes, NameOf } from './types.js'
 
 /**
  * Whether a name is one the generated types cannot know, and so one the runtime checks instead: a name
@@ -17,24 +17,19 @@ type Known<R, K extends string> = K extends NameOf<R> ? true : false
 type Or<A, B> = A extends true ? true : B
 
 /**
- * How the client takes an action name: a known one with its typed input; one the types cannot know
- * with any input (Botpress plugins call the bot's integrations this way); any other literal fails,
- * naming it, since it is a typo or an action out of reach.
+ * An action name the generated types cannot know, so the runtime checks it: one computed at run time,
+ * or another package's action addressed by the bot's name for it (`webchat:getOrCreateUser`, as
+ * Botpress plugins reach the bot's integrations). A known name is checked by the typed signature; any
+ * other literal is a typo, and fails naming it.
  */
-export type ActionNameCheck<T extends ImplementationTypes, K extends string> =
-  Known<T['callableActions'], K> extends true ? { readonly input: T['callableActions'][K & NameOf<T['callableActions']>]['input'] }
-    : Or<IsComputedName<K>, IsForeignAction<K>> extends true ? { readonly input: OpenPayload }
-      : { readonly type: NameOf<T['callableActions']> }
+export type OpenActionName<T extends ImplementationTypes, K extends string> =
+  Known<T['callableActions'], K> extends true ? never : Or<IsComputedName<K>, IsForeignAction<K>> extends true ? string : never
 
-/** Whether the client may take a state name: known, computed, or one of the bot's own (unprefixed). */
-export type IsOpenStateName<T extends ImplementationTypes, K extends string> =
-  Known<T['states'], K> extends true ? false : Or<IsComputedName<K>, IsBotState<K>>
+/** Whether the client may take a state name the types do not declare: computed, or one of the bot's own (unprefixed). */
+export type IsOpenStateName<K extends string> = Or<IsComputedName<K>, IsBotState<K>>
 
 // any: the payload of a name the generated types cannot know is checked by the runtime, not here
 export type OpenPayload = any
 
 /** An action's result: its output, which also carries itself as `output`, as Botpress code reads it. */
 export type ActionResult<O> = O extends { readonly output: unknown } ? O : O & { readonly output: O }
-
-export type CallActionResult<T extends ImplementationTypes, K extends string> = IfLoose<T, OpenPayload,
-  Known<T['callableActions'], K> extends true ? ActionResult<T['callableActions'][K & NameOf<T['callableActions']>]['output']> : OpenPayload>

@@ -19,6 +19,11 @@ export interface Where {
 export interface ModelBuilder {
   /** Adds a payload type named from `nameParts` and returns a reference to it. */
   payload(nameParts: readonly string[], schema: Schema, where: Where, mode?: SchemaMode): TypeExpr
+  /**
+   * A payload as code writes it and as code reads it once validated (defaults applied): one type when
+   * the two agree, else the read one named with `Parsed` after the written one's name.
+   */
+  payloads(nameParts: readonly string[], schema: Schema, where: Where): { written: TypeExpr; parsed: TypeExpr }
   record(name: string, doc: string, fields: readonly Field[]): TypeExpr
   /** Adds types to the lowercase namespaces. */
   namespace(entries: readonly NamespaceEntry[]): void
@@ -37,6 +42,11 @@ export function createModelBuilder(): ModelBuilder {
       const typeName = nameOf(nameParts)
       schemas.push({ typeName, schema: json })
       return named(typeName)
+    },
+    payloads(nameParts, schema, where) {
+      const written = this.payload(nameParts, schema, where, 'input')
+      if (JSON.stringify(payloadSchema(schema, 'input')) === JSON.stringify(payloadSchema(schema, 'output'))) return { written, parsed: written }
+      return { written, parsed: this.payload([...nameParts, 'Parsed'], schema, where, 'output') }
     },
     record(name, doc, fields) {
       records.push({ name, doc, fields })

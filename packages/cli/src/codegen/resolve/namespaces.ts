@@ -42,3 +42,22 @@ export function recordEntries(group: string, record: string, names: readonly str
 export function ioEntries(group: string, record: string, name: string, keys: readonly string[] = []): NamespaceEntry[] {
   return ['input', 'output'].map((io) => ({ path: [group, ...keys.map(namespaceName), namespaceName(name), io, typeName(io)], type: member(record, ...keys, name, io) }))
 }
+
+/** `channels.<channel>.messages.<type>.<Type>` and `channels.<channel>.Messages`, from a record of channel → type → payload. */
+export function channelEntries(prefix: readonly string[], record: string, keys: readonly string[], channels: Readonly<Record<string, readonly string[]>>): NamespaceEntry[] {
+  return Object.entries(channels).flatMap(([channel, types]) => [
+    ...types.map((type) => ({ path: [...prefix, namespaceName(channel), 'messages', namespaceName(type), typeName(type)], type: member(record, ...keys, channel, type) })),
+    { path: [...prefix, namespaceName(channel), 'Messages'], type: member(record, ...keys, channel) },
+  ])
+}
+
+/** An action record's entries: `<group>.<name>.input.Input`, `.output.Output`, `.<Name>`, and `<group>.Actions`. */
+export function actionEntries(group: readonly string[], record: string, keys: readonly string[], names: readonly string[]): NamespaceEntry[] {
+  return [
+    ...names.filter((name) => !name.includes(':')).flatMap((name) => [
+      ...['input', 'output'].map((io) => ({ path: [...group, namespaceName(name), io, typeName(io)], type: member(record, ...keys, name, io) })),
+      { path: [...group, namespaceName(name), typeName(name)], type: member(record, ...keys, name) },
+    ]),
+    { path: [...group, 'Actions'], type: keys.length ? member(record, ...keys) : ref(record) },
+  ]
+}
