@@ -1,4 +1,3 @@
-import { format } from 'node:util'
 import type { Logger } from './proxies.js'
 
 export type LogLevel = 'debug' | 'info' | 'warn' | 'error'
@@ -70,6 +69,21 @@ export class BotLogger implements Logger {
   }
 
   #write(level: LogLevel, args: readonly unknown[]): void {
-    this.#sink({ level, message: format(...args), options: this.#options })
+    this.#sink({ level, message: args.map(text).join(' '), options: this.#options })
+  }
+}
+
+/**
+ * One logged value as text: strings as they are, errors by their stack, the rest as JSON. (Not
+ * `node:util`'s `format`, so that the SDK runs wherever a handler does, browsers included.)
+ */
+function text(value: unknown): string {
+  if (typeof value === 'string') return value
+  if (value instanceof Error) return value.stack ?? `${value.name}: ${value.message}`
+  if (typeof value !== 'object' || value === null) return String(value)
+  try {
+    return JSON.stringify(value, (_key, v: unknown) => (typeof v === 'bigint' ? `${v}n` : v)) ?? String(value)
+  } catch {
+    return String(value) // a value with cycles
   }
 }
