@@ -3,6 +3,7 @@ import { resolveInterfaceSchema, type InterfaceSchemaContext } from '../schema/s
 import { mapValues } from '../util/records.js'
 import type { PackageMeta, ActionDefinition, ChannelDefinition, EntityDefinition, EventDefinition, Named } from './entities.js'
 import { toPackage, type DefinitionPackage } from './package-ref.js'
+import { DefinitionError } from '../errors/definition-error.js'
 import { checkShape } from './validation/check-shape.js'
 import { interfaceProps } from './validation/meta-schemas.js'
 
@@ -50,6 +51,9 @@ export class InterfaceDefinition<const TEntities extends Named<EntityDefinition>
 
   constructor(props: InterfaceDefinitionProps<TEntities>) {
     checkShape(`interface "${String(props?.name)}"`, interfaceProps, props)
+    if (props.entities && Object.hasOwn(props.entities, 'entities')) {
+      throw new DefinitionError({ definition: `interface "${props.name}"`, entity: 'entities.entities' }, 'schema functions receive the entities under the key "entities" as well as by name, so no entity may be named so; rename it')
+    }
     this.name = props.name
     this.version = props.version
     this.title = props.title
