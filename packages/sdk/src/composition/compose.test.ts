@@ -216,3 +216,24 @@ describe('interface and integration versions', () => {
     expect(Object.keys(plugin.interfaces)).toEqual(['chat-ro'])
   })
 })
+
+describe('a plugin configuration written as a function of entities', () => {
+  const picky = new PluginDefinition({
+    name: 'picky', version: '1.0.0', interfaces: { chat },
+    configuration: { schema: ({ entities }) => z.object({ model: entities.chat.modelRef, temperature: z.number().default(1) }) },
+  })
+
+  it('is checked against the backing integration\'s entity when the plugin is added', () => {
+    const bot = () => new BotDefinition({}).addIntegration(openChat(), { alias: 'chat' })
+    expect(bot().addPlugin(picky, { configuration: { model: { id: 'm', size: 's' } }, dependencies: { chat: { integrationAlias: 'chat' } } }).plugins.picky?.configuration)
+      .toEqual({ model: { id: 'm', size: 's' }, temperature: 1 })
+    expect(() => bot().addPlugin(picky, { configuration: { model: { id: 'm' } }, dependencies: { chat: { integrationAlias: 'chat' } } }))
+      .toThrow('plugin "picky" has invalid configuration: configuration.model.size: Required')
+  })
+
+  it('reads as its base schema on the definition, and must give an object schema', () => {
+    expect(picky.configuration.schema.safeParse({ model: { id: 'm' } }).success).toBe(true)
+    expect(() => new PluginDefinition({ name: 'bad', version: '1.0.0', configuration: { schema: () => z.string() as never } }))
+      .toThrow('plugin "bad", configuration.schema: the configuration must be a zod object schema')
+  })
+})

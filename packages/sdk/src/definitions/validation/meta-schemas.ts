@@ -121,8 +121,11 @@ export const integrationProps = z
   })
   .strict()
 
+/** A plugin's configuration may be a function of its interfaces' entities, as its actions' schemas may. */
+const pluginConfiguration = z.object({ ...described, schema: schemaSource }).strict().optional()
+
 export const pluginProps = z
-  .object({ ...packageMeta, ...botLike, interfaces: byAlias(dependency), integrations: byAlias(dependency) })
+  .object({ ...packageMeta, ...botLike, configuration: pluginConfiguration, interfaces: byAlias(dependency), integrations: byAlias(dependency) })
   .strict()
 
 export const botProps = z.object(botLike).strict()
