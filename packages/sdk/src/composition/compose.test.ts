@@ -225,7 +225,7 @@ describe('a plugin configuration written as a function of entities', () => {
 
   it('is checked against the backing integration\'s entity when the plugin is added', () => {
     const bot = () => new BotDefinition({}).addIntegration(openChat(), { alias: 'chat' })
-    expect(bot().addPlugin(picky, { configuration: { model: { id: 'm', size: 's' } }, dependencies: { chat: { integrationAlias: 'chat' } } }).plugins.picky?.configuration)
+    expect(bot().addPlugin(picky, { configuration: { model: { id: 'm', size: 's' } as { id: string } }, dependencies: { chat: { integrationAlias: 'chat' } } }).plugins.picky?.configuration)
       .toEqual({ model: { id: 'm', size: 's' }, temperature: 1 })
     expect(() => bot().addPlugin(picky, { configuration: { model: { id: 'm' } }, dependencies: { chat: { integrationAlias: 'chat' } } }))
       .toThrow('plugin "picky" has invalid configuration: configuration.model.size: Required')
