@@ -50,6 +50,10 @@ export interface TextMessage {
   text: string
 }
 
+export interface MarkdownMessage {
+  markdown: string
+}
+
 export interface ImageMessage {
   imageUrl: string
   title?: string
@@ -175,10 +179,6 @@ export interface BlocMessage {
   })[]
 }
 
-export interface MarkdownMessage {
-  markdown: string
-}
-
 /** Actions this bot implements, by name. */
 export type Actions = {}
 
@@ -208,6 +208,7 @@ export type Workflows = {}
 /** Message payloads by message type: the standard ones and those of every channel. */
 export type Messages = {
   text: TextMessage
+  markdown: MarkdownMessage
   image: ImageMessage
   audio: AudioMessage
   video: VideoMessage
@@ -218,7 +219,6 @@ export type Messages = {
   dropdown: DropdownMessage
   choice: ChoiceMessage
   bloc: BlocMessage
-  markdown: MarkdownMessage
 }
 
 /** A bot depends on no interface; its plugins do. */

@@ -47,7 +47,7 @@ describe('a bot\'s type model', () => {
   })
 
   it('receives the standard messages and each channel\'s, a type declared differently by several being a union', () => {
-    expect(keys(m, 'Messages')).toEqual(['text', 'image', 'audio', 'video', 'file', 'location', 'carousel', 'card', 'dropdown', 'choice', 'bloc', 'markdown'])
+    expect(keys(m, 'Messages')).toEqual(['text', 'markdown', 'image', 'audio', 'video', 'file', 'location', 'carousel', 'card', 'dropdown', 'choice', 'bloc'])
     expect(typeOf(m, 'Messages', 'text')).toBe('TextMessage | ChatDmTextMessage | ChatThreadTextMessage')
     expect(typeOf(m, 'Messages', 'card')).toBe('CardMessage | ChatDmCardMessage')
   })
@@ -89,7 +89,7 @@ describe('a plugin\'s type model', () => {
   })
 
   it('receives the standard messages only', () => {
-    expect(keys(model(assistant), 'Messages')).toEqual(['text', 'image', 'audio', 'video', 'file', 'location', 'carousel', 'card', 'dropdown', 'choice', 'bloc', 'markdown'])
+    expect(keys(model(assistant), 'Messages')).toEqual(['text', 'markdown', 'image', 'audio', 'video', 'file', 'location', 'carousel', 'card', 'dropdown', 'choice', 'bloc'])
   })
 
   it('rejects a payload schema that is not an object, naming where it is', () => {

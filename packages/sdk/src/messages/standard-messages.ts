@@ -55,6 +55,7 @@ export const markdown = { schema: markdownSchema } as const
  * Message types every channel understands, beside those an integration's channels declare. The web
  * chat renders each of them; a channel that cannot show one falls back to its `text`-like content.
  */
-export const standardMessages = { ...defaults, markdown } as const
+// `text` and `markdown` first: errors list the types in this order, the commonest first.
+export const standardMessages = (({ text, ...others }) => ({ text, markdown, ...others }))(defaults)
 
 export type StandardMessageType = keyof typeof standardMessages

@@ -34,6 +34,10 @@ export interface TextMessage {
   text: string
 }
 
+export interface MarkdownMessage {
+  markdown: string
+}
+
 export interface ImageMessage {
   imageUrl: string
   title?: string
@@ -159,10 +163,6 @@ export interface BlocMessage {
   })[]
 }
 
-export interface MarkdownMessage {
-  markdown: string
-}
-
 /** Actions this plugin implements, by name. */
 export type Actions = {
   /** How many entries the journal holds, for one user or for everyone, and from how many users. */
@@ -198,6 +198,7 @@ export type Workflows = {}
 /** Message payloads by message type. */
 export type Messages = {
   text: TextMessage
+  markdown: MarkdownMessage
   image: ImageMessage
   audio: AudioMessage
   video: VideoMessage
@@ -208,7 +209,6 @@ export type Messages = {
   dropdown: DropdownMessage
   choice: ChoiceMessage
   bloc: BlocMessage
-  markdown: MarkdownMessage
 }
 
 /** Message payloads of each dependency's channels, by alias, then channel, then message type. */

@@ -23,6 +23,10 @@ export interface TextMessage {
   text: string
 }
 
+export interface MarkdownMessage {
+  markdown: string
+}
+
 export interface ImageMessage {
   imageUrl: string
   title?: string
@@ -148,10 +152,6 @@ export interface BlocMessage {
   })[]
 }
 
-export interface MarkdownMessage {
-  markdown: string
-}
-
 /** Actions this plugin implements, by name. */
 export type Actions = {
   /** How many messages of a user were held back. */
@@ -190,6 +190,7 @@ export type Workflows = {}
 /** Message payloads by message type. */
 export type Messages = {
   text: TextMessage
+  markdown: MarkdownMessage
   image: ImageMessage
   audio: AudioMessage
   video: VideoMessage
@@ -200,7 +201,6 @@ export type Messages = {
   dropdown: DropdownMessage
   choice: ChoiceMessage
   bloc: BlocMessage
-  markdown: MarkdownMessage
 }
 
 /** Message payloads of each dependency's channels, by alias, then channel, then message type. */
