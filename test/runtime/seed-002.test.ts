@@ -24,7 +24,7 @@ const crmWithLookup = new PluginDefinition({
 
 /** Seed 002's bot ("Installing Plugins in Bots") with the seed's implementations, and an LLM that follows a script. */
 function seedBot() {
-  const llm = scriptedLlm({ reply: ({ messages }) => (/love/.test(messages.at(-1)?.content ?? '') ? 'This is great, I love it' : 'meh') })
+  const llm = scriptedLlm({ reply: ({ messages }) => (/love/.test(String(messages.at(-1)?.content ?? '')) ? 'This is great, I love it' : 'meh') })
   const definition = new BotDefinition({})
   definition.addIntegration(anthropic, { alias: 'llm', configuration: { apiKey: 'sk-test' } })
   definition.addPlugin({ definition: analytics, implementation: analyticsImplementation }, {

@@ -5,6 +5,8 @@ import type { Types, Actions, Events, Messages, States, Workflows } from './type
 
 export * from './types'
 
+export * from './namespaces'
+
 /** This bot's implementation, typed by its definition: `new Bot({ actions })`, then `bot.on.message(…)`. */
 export class Bot extends sdk.BotImplementation<Types> {
 }
@@ -15,16 +17,16 @@ export { Bot as BotImplementation }
 export type Client = sdk.Client<Types>
 
 /** Where a handler runs: the ids of the bot, conversation, user, message and event. */
-export type Context = sdk.Context
+export type Context = sdk.HandlerContext
 
 /** The log handlers write to. */
-export type Logger = sdk.Logger
+export type Logger = sdk.BotLogger
 
 /** What every handler receives. */
 export type CommonHandlerProps = sdk.CommonHandlerProps<Types>
 
-/** What the handler of action `K` receives. */
-export type ActionHandlerProps<K extends sdk.NameOf<Actions>> = sdk.ActionHandlerProps<Types, K>
+/** What the handler of action `K` (any action, by default) receives. */
+export type ActionHandlerProps<K extends sdk.NameOf<Actions> = sdk.NameOf<Actions>> = sdk.ActionHandlerProps<Types, K>
 
 /** The handler of action `K`. */
 export type ActionHandler<K extends sdk.NameOf<Actions>> = sdk.ActionHandler<Types, K>
@@ -41,14 +43,62 @@ export type EventHandlerProps<K extends sdk.Selector<sdk.NameOf<Events>> = '*'> 
 /** What a handler of state `K` expiring receives. */
 export type StateExpiredHandlerProps<K extends sdk.Selector<sdk.NameOf<States>> = '*'> = sdk.StateExpiredHandlerProps<Types, K>
 
-/** What a handler of workflow `K` receives. */
-export type WorkflowHandlerProps<K extends sdk.Selector<sdk.NameOf<Workflows>> = '*'> = sdk.WorkflowHandlerProps<Types, K>
+/** What a handler of workflow `K` receives; without `K`, what any receives, and each by name (`WorkflowHandlerProps['onboarding']`). */
+export type WorkflowHandlerProps<K extends sdk.Selector<sdk.NameOf<Workflows>> = never> = [K] extends [never] ? sdk.WorkflowHandlerProps<Types> & sdk.WorkflowHandlerPropsByName<Types> : sdk.WorkflowHandlerProps<Types, K>
 
-/** What hook `H` receives for selector `K`. */
-export type HookHandlerProps<H extends sdk.HookKind, K extends sdk.Selector<sdk.HookSelectors<Types>[H]> = '*'> = sdk.HookHandlerProps<Types, H, K>
+/** What hook `H` receives for selector `K`; without `H`, each hook's by name in either spelling (`HookHandlerProps['before_incoming_message']`). */
+export type HookHandlerProps<H extends sdk.HookName = never, K extends sdk.Selector<sdk.HookSelectors<Types>[sdk.HookKindOf<H>]> = '*'> = [H] extends [never] ? sdk.HookHandlerPropsByName<Types> : sdk.HookHandlerProps<Types, sdk.HookKindOf<H>, K>
 
-/** A hook `H` for selector `K`; it may return `{ data }` to replace the data. */
-export type HookHandler<H extends sdk.HookKind, K extends sdk.Selector<sdk.HookSelectors<Types>[H]> = '*'> = sdk.Hook<Types, H, K>
+/** A hook `H` for selector `K`; it may return `{ data }` to replace the data, `{ stop: true }` to stop. */
+export type HookHandler<H extends sdk.HookName, K extends sdk.Selector<sdk.HookSelectors<Types>[sdk.HookKindOf<H>]> = '*'> = sdk.Hook<Types, sdk.HookKindOf<H>, K>
 
 /** Where handlers and hooks are registered: `bot.on`, or the `plugin` that `on` receives. */
 export type Registrar = sdk.Registrar<Types>
+
+/** The handler of each message type, and of `'*'`. */
+export type MessageHandlers = sdk.MessageHandlersByType<Types>
+
+/** The handler of each event type, and of `'*'`: `EventHandlers['files-readonly:fileCreated']`. */
+export type EventHandlers = sdk.EventHandlersByType<Types>
+
+/** Each hook's handler by hook name (either spelling), then selector: `HookHandlers['before_incoming_message']['*']`. */
+export type HookHandlers = sdk.HookHandlersByName<Types>
+
+/** The handler of each workflow (its start, continue and timeout handlers share the type). */
+export type WorkflowHandlers = sdk.WorkflowHandlersByName<Types>
+
+/** The handler of each state expiring. */
+export type StateExpiredHandlers = sdk.StateExpiredHandlersByName<Types>
+
+/** A handler of every message. */
+export type AnyMessageHandler = MessageHandlers['*']
+
+/** A handler of every event. */
+export type AnyEventHandler = EventHandlers['*']
+
+/** The handler of any action. */
+export type AnyActionHandler = sdk.ActionHandler<Types, sdk.NameOf<Actions>>
+
+/** Each hook's handler for every selector. */
+export type AnyHookHandlers = { [H in keyof HookHandlers]: HookHandlers[H]['*'] }
+
+/** The same as `AnyHookHandlers`, under the name Botpress's module spells it. */
+export type AnyHookHanders = AnyHookHandlers
+
+/** The names of the client's operations. */
+export type ClientOperation = sdk.ClientOperation<Types>
+
+/** Each client operation's request: `ClientInputs['createMessage']`. */
+export type ClientInputs = sdk.ClientInputs<Types>
+
+/** Each client operation's result: `ClientOutputs['getConversation']['conversation']`. */
+export type ClientOutputs = sdk.ClientOutputs<Types>
+
+/** Everything this bot's handlers are typed by (Botpress's name for `Types`). */
+export type TBot = Types
+
+/** What `new Bot(props)` takes. */
+export type BotProps = sdk.BotImplementationProps<Types>
+
+/** Every handler the bot may have, by kind. */
+export type BotHandlers = sdk.HandlersOf<Types>

@@ -6,6 +6,10 @@ export interface JournalSummaryInput {
   userId?: string
 }
 
+export interface JournalSummaryInputParsed {
+  userId?: string
+}
+
 export interface JournalSummaryOutput {
   entries: number
   users: number
@@ -55,9 +59,64 @@ export interface ImageMessage {
   title?: string
 }
 
+export interface AudioMessage {
+  audioUrl: string
+  title?: string
+}
+
+export interface VideoMessage {
+  videoUrl: string
+  title?: string
+}
+
 export interface FileMessage {
   fileUrl: string
   title?: string
+}
+
+export interface LocationMessage {
+  latitude: number
+  longitude: number
+  address?: string
+  title?: string
+}
+
+export interface CarouselMessage {
+  /**
+   * @minItems 1
+   */
+  items: {
+    title: string
+    subtitle?: string
+    imageUrl?: string
+    actions: {
+      action: ("postback" | "url" | "say")
+      label: string
+      value: string
+    }[]
+  }[]
+}
+
+export interface CardMessage {
+  title: string
+  subtitle?: string
+  imageUrl?: string
+  actions: {
+    action: ("postback" | "url" | "say")
+    label: string
+    value: string
+  }[]
+}
+
+export interface DropdownMessage {
+  text: string
+  /**
+   * @minItems 1
+   */
+  options: {
+    label: string
+    value: string
+  }[]
 }
 
 export interface ChoiceMessage {
@@ -71,10 +130,53 @@ export interface ChoiceMessage {
   }[]
 }
 
-export interface LocationMessage {
-  latitude: number
-  longitude: number
-  title?: string
+export interface BlocMessage {
+  /**
+   * @minItems 1
+   */
+  items: ({
+    type: "text"
+    payload: {
+      text: string
+    }
+  } | {
+    type: "markdown"
+    payload: {
+      markdown: string
+    }
+  } | {
+    type: "image"
+    payload: {
+      imageUrl: string
+      title?: string
+    }
+  } | {
+    type: "audio"
+    payload: {
+      audioUrl: string
+      title?: string
+    }
+  } | {
+    type: "video"
+    payload: {
+      videoUrl: string
+      title?: string
+    }
+  } | {
+    type: "file"
+    payload: {
+      fileUrl: string
+      title?: string
+    }
+  } | {
+    type: "location"
+    payload: {
+      latitude: number
+      longitude: number
+      address?: string
+      title?: string
+    }
+  })[]
 }
 
 /** Actions this bot implements, by name. */
@@ -108,9 +210,15 @@ export type Messages = {
   text: TextMessage
   markdown: MarkdownMessage
   image: ImageMessage
+  audio: AudioMessage
+  video: VideoMessage
   file: FileMessage
-  choice: ChoiceMessage
   location: LocationMessage
+  carousel: CarouselMessage
+  card: CardMessage
+  dropdown: DropdownMessage
+  choice: ChoiceMessage
+  bloc: BlocMessage
 }
 
 /** A bot depends on no interface; its plugins do. */

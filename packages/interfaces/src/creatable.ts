@@ -1,1 +1,3 @@
-export { creatable as default } from './crud.js'
+import { creatable } from './crud.js'
+
+export default creatable.asPackage()

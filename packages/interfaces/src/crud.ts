@@ -1,7 +1,13 @@
-import { InterfaceDefinition, z } from '@parley/sdk'
+import { InterfaceDefinition, z, type Schema } from '@parley/sdk'
 
 /** Every item of a CRUD interface has at least an id; integrations map `item` to their richer entity. */
-const item = { item: { title: 'Item', schema: z.object({ id: z.string() }) } }
+const baseItem = z.object({ id: z.string() })
+const entities = { item: { title: 'Item', schema: baseItem } }
+const withId = (item: Schema) => z.intersection(item, baseItem)
+const nextToken = z.string().optional()
+
+// The Botpress CRUD interfaces, field for field: each action's items keep the integration's own fields
+// and always have an id.
 
 /**
  * Paged listing of an integration's items.
@@ -12,11 +18,11 @@ const item = { item: { title: 'Item', schema: z.object({ id: z.string() }) } }
 export const listable = new InterfaceDefinition({
   name: 'listable',
   version: '1.0.0',
-  entities: item,
+  entities,
   actions: {
     list: {
-      input: { schema: z.object({ nextToken: z.string().optional(), limit: z.number().int().positive().max(1000).optional() }) },
-      output: { schema: ({ entities }) => z.object({ items: z.array(entities.item), meta: z.object({ nextToken: z.string().optional() }) }) },
+      input: { schema: () => z.object({ nextToken }) },
+      output: { schema: ({ item }) => z.object({ items: z.array(withId(item)), meta: z.object({ nextToken }) }) },
     },
   },
 })
@@ -25,25 +31,25 @@ export const listable = new InterfaceDefinition({
 export const creatable = new InterfaceDefinition({
   name: 'creatable',
   version: '1.0.0',
-  entities: item,
+  entities,
   actions: {
     create: {
-      input: { schema: ({ entities }) => z.object({ item: entities.item }) },
-      output: { schema: ({ entities }) => z.object({ item: entities.item }) },
+      input: { schema: ({ item }) => z.object({ item }) },
+      output: { schema: ({ item }) => z.object({ item: withId(item) }) },
     },
   },
-  events: { created: { schema: ({ entities }) => z.object({ item: entities.item }) } },
+  events: { created: { schema: ({ item }) => z.object({ item: withId(item) }) } },
 })
 
 /** Reading one item by id. */
 export const readable = new InterfaceDefinition({
   name: 'readable',
   version: '1.0.0',
-  entities: item,
+  entities,
   actions: {
     read: {
-      input: { schema: z.object({ id: z.string() }) },
-      output: { schema: ({ entities }) => z.object({ item: entities.item }) },
+      input: { schema: () => baseItem },
+      output: { schema: ({ item }) => z.object({ item: withId(item) }) },
     },
   },
 })
@@ -52,23 +58,23 @@ export const readable = new InterfaceDefinition({
 export const updatable = new InterfaceDefinition({
   name: 'updatable',
   version: '1.0.0',
-  entities: item,
+  entities,
   actions: {
     update: {
-      input: { schema: ({ entities }) => z.object({ id: z.string(), item: entities.item }) },
-      output: { schema: ({ entities }) => z.object({ item: entities.item }) },
+      input: { schema: ({ item }) => baseItem.extend({ item }) },
+      output: { schema: ({ item }) => z.object({ item: withId(item) }) },
     },
   },
-  events: { updated: { schema: ({ entities }) => z.object({ item: entities.item }) } },
+  events: { updated: { schema: ({ item }) => z.object({ item: withId(item) }) } },
 })
 
 /** Deleting an item by id, and the event that says one is gone. */
 export const deletable = new InterfaceDefinition({
   name: 'deletable',
   version: '1.0.0',
-  entities: item,
+  entities,
   actions: {
-    delete: { input: { schema: z.object({ id: z.string() }) }, output: { schema: z.object({}) } },
+    delete: { input: { schema: () => baseItem }, output: { schema: () => z.object({}) } },
   },
-  events: { deleted: { schema: z.object({ id: z.string() }) } },
+  events: { deleted: { schema: () => baseItem } },
 })

@@ -1,1 +1,3 @@
-export { deletable as default } from './crud.js'
+import { deletable } from './crud.js'
+
+export default deletable.asPackage()

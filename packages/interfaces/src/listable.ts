@@ -1,1 +1,3 @@
-export { listable as default } from './crud.js'
+import { listable } from './crud.js'
+
+export default listable.asPackage()

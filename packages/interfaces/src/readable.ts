@@ -1,1 +1,3 @@
-export { readable as default } from './crud.js'
+import { readable } from './crud.js'
+
+export default readable.asPackage()

@@ -1,23 +1,26 @@
 import { InterfaceDefinition, z } from '@parley/sdk'
 
-const target = z.object({ conversationId: z.string(), messageId: z.string() })
+const target = {
+  conversationId: z.string(),
+  messageId: z.string().describe('The message the indicator is shown for'),
+}
 
 /**
- * Shows the user that the bot is writing, on channels that can.
+ * Shows the user that the bot is writing, on channels that can (Botpress's `typingIndicator`).
  *
  * @example
- * await interfaces.typing.startTypingIndicator({ conversationId, messageId, timeout: 5000 })
+ * await actions.typing.startTypingIndicator({ conversationId, messageId, timeout: 5000 })
  */
 export const typingIndicator = new InterfaceDefinition({
   name: 'typing-indicator',
   version: '1.0.0',
   actions: {
     startTypingIndicator: {
-      input: { schema: target.extend({ timeout: z.number().int().positive().optional() }) },
-      output: { schema: z.object({}) },
+      input: { schema: () => z.object({ ...target, timeout: z.number().optional().describe('Milliseconds after which the indicator stops') }) },
+      output: { schema: () => z.object({}) },
     },
-    stopTypingIndicator: { input: { schema: target }, output: { schema: z.object({}) } },
+    stopTypingIndicator: { input: { schema: () => z.object(target) }, output: { schema: () => z.object({}) } },
   },
 })
 
-export default typingIndicator
+export default typingIndicator.asPackage()

@@ -1,1 +1,3 @@
-export { updatable as default } from './crud.js'
+import { updatable } from './crud.js'
+
+export default updatable.asPackage()

@@ -43,13 +43,13 @@ describe('the scripted LLM', () => {
   })
 
   it('answers with a function, and says so when it runs out of answers', async () => {
-    const bot = await createTestBot(composed(scriptedLlm({ reply: ({ messages }) => messages.at(-1)!.content.toUpperCase() })))
+    const bot = await createTestBot(composed(scriptedLlm({ reply: ({ messages }) => String(messages.at(-1)!.content).toUpperCase() })))
     expect((await bot.send('shout')).texts).toEqual(['SHOUT'])
     await bot.stop()
     const silent = await createTestBot(composed(scriptedLlm()))
     const exchange = await silent.send('anyone?')
     expect(exchange.failures[0]?.error.message).toBe('the scripted LLM has no answer left for "anyone?"; give more with replies, push(…) or reply')
-    expect(await silent.callAction('model:listLanguageModels', {})).toEqual({ models: [{ ref: { id: 'scripted' }, info: { name: 'scripted' } }] })
+    expect(await silent.callAction('model:listLanguageModels', {})).toMatchObject({ models: [{ id: 'scripted', name: 'scripted', input: { costPer1MTokens: 0 } }] })
     await silent.stop()
   })
 })

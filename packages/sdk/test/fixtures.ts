@@ -1,18 +1,20 @@
 import { BotDefinition, IntegrationDefinition, InterfaceDefinition, PluginDefinition, z } from '../src/index.js'
 
 /** A small LLM-like interface: one entity, one action that refers to it, one event. */
-export const chat = new InterfaceDefinition({
+export const chatProps = {
   name: 'chat',
   version: '1.0.0',
   entities: { modelRef: { schema: z.object({ id: z.string() }) } },
   actions: {
     complete: {
-      input: { schema: ({ entities }) => z.object({ model: entities.modelRef, prompt: z.string() }) },
+      input: { schema: ({ entities }: { entities: { modelRef: z.ZodTypeAny } }) => z.object({ model: entities.modelRef, prompt: z.string() }) },
       output: { schema: z.object({ text: z.string() }) },
     },
   },
-  events: { completed: { schema: ({ entities }) => z.object({ model: entities.modelRef }) } },
-})
+  events: { completed: { schema: ({ entities }: { entities: { modelRef: z.ZodTypeAny } }) => z.object({ model: entities.modelRef }) } },
+} as const
+
+export const chat = new InterfaceDefinition(chatProps)
 
 export const search = new InterfaceDefinition({ name: 'search', version: '1.0.0' })
 

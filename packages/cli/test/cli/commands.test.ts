@@ -67,7 +67,8 @@ describe('parley, on a new bot', () => {
       expect(check.code).toBe(1)
       expect(check.stderr).toContain('.parley/ is out of date with the definition; run `parley gen`')
       expect(check.stderr).toMatch(/\.parley\/types\.ts: \d+ line\(s\) to add, \d+ to remove; first difference at line \d+/)
-      expect(check.stderr).toContain('check failed: 1 stale generated file(s)')
+      expect(check.stderr).toMatch(/\.parley\/namespaces\.ts: \d+ line\(s\) to add/)
+      expect(check.stderr).toContain('check failed: 2 stale generated file(s)')
     } finally {
       writeFileSync(definition, before)
     }

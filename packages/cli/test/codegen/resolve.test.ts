@@ -9,7 +9,10 @@ import llm from '../fixtures/projects/llm-interface/interface.definition.js'
 import assistant from '../fixtures/projects/plugin-dependencies/plugin.definition.js'
 import seed003 from '../fixtures/projects/seed-003/plugin.definition.js'
 
-const model = (value: { kind: string }) => resolveTypeModel({ kind: value.kind, value } as Parameters<typeof resolveTypeModel>[0])
+const model = (given: { kind: string } | { definition: { kind: string } }) => {
+  const value = 'definition' in given ? given.definition : given
+  return resolveTypeModel({ kind: value.kind, value } as Parameters<typeof resolveTypeModel>[0])
+}
 
 function record(m: TypeModel, name: string) {
   const found = m.records.find((r) => r.name === name)
@@ -44,8 +47,9 @@ describe('a bot\'s type model', () => {
   })
 
   it('receives the standard messages and each channel\'s, a type declared differently by several being a union', () => {
-    expect(keys(m, 'Messages')).toEqual(['text', 'markdown', 'image', 'file', 'choice', 'location', 'card'])
+    expect(keys(m, 'Messages')).toEqual(['text', 'markdown', 'image', 'audio', 'video', 'file', 'location', 'carousel', 'card', 'dropdown', 'choice', 'bloc'])
     expect(typeOf(m, 'Messages', 'text')).toBe('TextMessage | ChatDmTextMessage | ChatThreadTextMessage')
+    expect(typeOf(m, 'Messages', 'card')).toBe('CardMessage | ChatDmCardMessage')
   })
 
   it('reaches each integration\'s actions by alias and their own names, and no interface', () => {
@@ -85,7 +89,7 @@ describe('a plugin\'s type model', () => {
   })
 
   it('receives the standard messages only', () => {
-    expect(keys(model(assistant), 'Messages')).toEqual(['text', 'markdown', 'image', 'file', 'choice', 'location'])
+    expect(keys(model(assistant), 'Messages')).toEqual(['text', 'markdown', 'image', 'audio', 'video', 'file', 'location', 'carousel', 'card', 'dropdown', 'choice', 'bloc'])
   })
 
   it('rejects a payload schema that is not an object, naming where it is', () => {

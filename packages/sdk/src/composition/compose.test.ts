@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import { botWithNotes, chat, notes, openChat, search } from '../../test/fixtures.js'
-import { BotDefinition, CompositionError, IntegrationDefinition, PluginDefinition, z } from '../index.js'
+import { botWithNotes, chat, chatProps, notes, openChat, search } from '../../test/fixtures.js'
+import { BotDefinition, CompositionError, IntegrationDefinition, InterfaceDefinition, PluginDefinition, version, z } from '../index.js'
 
 const codeOf = (run: () => unknown): string => {
   try {
@@ -177,5 +177,63 @@ describe('a failed add', () => {
   it('rejects what is not a package', () => {
     expect(codeOf(() => new BotDefinition({}).addPlugin(openChat() as never, {} as never))).toBe('PACKAGE_INVALID')
     expect(() => new BotDefinition({}).addPlugin(openChat() as never, {} as never)).toThrow('addPlugin expects a plugin definition or package, got an integration definition')
+  })
+})
+
+describe('interface and integration versions', () => {
+  const chatAt = (v: string) => new InterfaceDefinition({ ...chatProps, version: v })
+  const openChatImplementing = (iface: InterfaceDefinition) => new IntegrationDefinition({
+    name: 'open-chat', version: '3.1.0', entities: { model: { schema: z.object({ id: z.string(), size: z.enum(['s', 'l']) }) } },
+  }).extend(iface, ({ entities }) => ({ entities: { modelRef: entities.model } }))
+  const needing = (ref: Parameters<typeof version.allWithinMajorOf>[0] & object) => new PluginDefinition({ name: 'needs', version: '1.0.0', interfaces: { chat: ref as never } })
+
+  it('accepts an implementation within the range a plugin gives (version.allWithinMajorOf)', () => {
+    const bot = new BotDefinition({}).addIntegration(openChatImplementing(chatAt('1.4.2')), { alias: 'chat' })
+    expect(() => bot.addPlugin(needing(version.allWithinMajorOf(chatAt('1.0.0').asPackage())), { dependencies: { chat: { integrationAlias: 'chat' } } })).not.toThrow()
+  })
+
+  it('rejects an implementation out of range, naming the plugin, the integration and both versions', () => {
+    const bot = new BotDefinition({}).addIntegration(openChatImplementing(chatAt('2.0.0')), { alias: 'chat' })
+    const add = () => bot.addPlugin(needing(version.allWithinMajorOf(chatAt('1.3.0').asPackage())), { dependencies: { chat: { integrationAlias: 'chat' } } })
+    expect(codeOf(add)).toBe('DEPENDENCY_VERSION_MISMATCH')
+    expect(add).toThrow('plugin "needs": dependencies.chat needs interface "chat" >=1.0.0 <2.0.0, but integration "open-chat" (alias "chat") implements "chat" 2.0.0')
+  })
+
+  it('takes a bare definition as "this major"', () => {
+    const bot = new BotDefinition({}).addIntegration(openChatImplementing(chatAt('2.0.0')), { alias: 'chat' })
+    expect(codeOf(() => bot.addPlugin(needing(chatAt('1.0.0')), { dependencies: { chat: { integrationAlias: 'chat' } } }))).toBe('DEPENDENCY_VERSION_MISMATCH')
+  })
+
+  it('makes ranges of minors and patches, and rejects a range that is not one', () => {
+    const pkg = chatAt('1.4.2').asPackage()
+    expect([version.allWithinMajorOf(pkg).version, version.minorsOf(pkg).version, version.allWithinMinorOf(pkg).version, version.patchesOf(pkg).version])
+      .toEqual(['>=1.0.0 <2.0.0', '>=1.0.0 <2.0.0', '>=1.4.0 <1.5.0', '>=1.4.0 <1.5.0'])
+    expect(() => needing({ ...pkg, version: 'latest-ish' })).toThrow('plugin "needs", interfaces.chat.version: "latest-ish" is not a version or a range; use one such as 1.2.0')
+  })
+
+  it('accepts interface aliases with dashes, as package names have', () => {
+    const plugin = new PluginDefinition({ name: 'sync', version: '1.0.0', interfaces: { 'chat-ro': chat } })
+    expect(Object.keys(plugin.interfaces)).toEqual(['chat-ro'])
+  })
+})
+
+describe('a plugin configuration written as a function of entities', () => {
+  const picky = new PluginDefinition({
+    name: 'picky', version: '1.0.0', interfaces: { chat },
+    configuration: { schema: ({ entities }) => z.object({ model: entities.chat.modelRef, temperature: z.number().default(1) }) },
+  })
+
+  it('is checked against the backing integration\'s entity when the plugin is added', () => {
+    const bot = () => new BotDefinition({}).addIntegration(openChat(), { alias: 'chat' })
+    expect(bot().addPlugin(picky, { configuration: { model: { id: 'm', size: 's' } as { id: string } }, dependencies: { chat: { integrationAlias: 'chat' } } }).plugins.picky?.configuration)
+      .toEqual({ model: { id: 'm', size: 's' }, temperature: 1 })
+    expect(() => bot().addPlugin(picky, { configuration: { model: { id: 'm' } }, dependencies: { chat: { integrationAlias: 'chat' } } }))
+      .toThrow('plugin "picky" has invalid configuration: configuration.model.size: Required')
+  })
+
+  it('reads as its base schema on the definition, and must give an object schema', () => {
+    expect(picky.configuration.schema.safeParse({ model: { id: 'm' } }).success).toBe(true)
+    expect(() => new PluginDefinition({ name: 'bad', version: '1.0.0', configuration: { schema: () => z.string() as never } }))
+      .toThrow('plugin "bad", configuration.schema: the configuration must be a zod object schema')
   })
 })

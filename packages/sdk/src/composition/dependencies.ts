@@ -3,7 +3,8 @@ import { prefixed } from '../schema/names.js'
 import { mapValues } from '../util/records.js'
 import type { InterfaceDefinition } from '../definitions/interface-definition.js'
 import type { IntegrationDefinition } from '../definitions/integration-definition.js'
-import { definitionOf, type PackageRef } from '../definitions/package-ref.js'
+import { acceptedVersions, definitionOf, type PackageRef } from '../definitions/package-ref.js'
+import { satisfies } from '../versions/ranges.js'
 import type { AnyPluginDefinition, IntegrationInstance, IntegrationRoute, InterfaceRoute } from './instances.js'
 
 /** Which integration of the bot backs one of a plugin's interface dependencies. */
@@ -30,10 +31,10 @@ export function resolveDependencies(
   const find = (dependency: string) => backingIntegration(owner, dependency, given?.[dependency], integrations)
   return {
     interfaces: mapValues(plugin.interfaces as Record<string, PackageRef<InterfaceDefinition>>, (ref, alias) =>
-      interfaceRoute(owner, alias, definitionOf(ref), find(alias), given?.[alias] as InterfaceDependency),
+      interfaceRoute(owner, alias, { definition: definitionOf(ref), accepted: acceptedVersions(ref) }, find(alias), given?.[alias] as InterfaceDependency),
     ),
     integrations: mapValues(plugin.integrations as Record<string, PackageRef<IntegrationDefinition>>, (ref, alias) =>
-      integrationRoute(owner, alias, definitionOf(ref), find(alias)),
+      integrationRoute(owner, alias, { definition: definitionOf(ref), accepted: acceptedVersions(ref) }, find(alias)),
     ),
   }
 }
@@ -51,7 +52,14 @@ function backingIntegration(owner: string, dependency: string, given: { integrat
   )
 }
 
-function interfaceRoute(owner: string, alias: string, iface: InterfaceDefinition, instance: IntegrationInstance, given: InterfaceDependency): InterfaceRoute {
+/** A dependency as the plugin declares it: the definition it was written against, and the versions it accepts. */
+interface Wanted<T> {
+  readonly definition: T
+  readonly accepted: string
+}
+
+function interfaceRoute(owner: string, alias: string, wanted: Wanted<InterfaceDefinition>, instance: IntegrationInstance, given: InterfaceDependency): InterfaceRoute {
+  const iface = wanted.definition
   const interfaceAlias = given.integrationInterfaceAlias ?? iface.name
   const implemented = instance.definition.interfaces[interfaceAlias]
   if (!implemented || implemented.definition.name !== iface.name) {
@@ -59,6 +67,13 @@ function interfaceRoute(owner: string, alias: string, iface: InterfaceDefinition
     throw new CompositionError(
       'DEPENDENCY_WRONG_INTERFACE',
       `${owner}: dependencies.${alias} needs interface "${iface.name}", but integration "${instance.alias}" implements ${implemented ? `"${implemented.definition.name}"` : 'nothing'} under "${interfaceAlias}" (it implements: ${offered.join(', ') || 'no interface'})`,
+    )
+  }
+  const implementedVersion = implemented.definition.version
+  if (!satisfies(implementedVersion, wanted.accepted)) {
+    throw new CompositionError(
+      'DEPENDENCY_VERSION_MISMATCH',
+      `${owner}: dependencies.${alias} needs interface "${iface.name}" ${wanted.accepted}, but integration "${instance.definition.name}" (alias "${instance.alias}") implements "${iface.name}" ${implementedVersion}; add an integration that implements a version in that range, or widen the plugin's range (version.allWithinMajorOf)`,
     )
   }
   const bot = (names: Readonly<Record<string, string>>) => mapValues(names, (name) => prefixed(instance.alias, name))
@@ -73,8 +88,15 @@ function interfaceRoute(owner: string, alias: string, iface: InterfaceDefinition
   }
 }
 
-function integrationRoute(owner: string, alias: string, expected: IntegrationDefinition, instance: IntegrationInstance): IntegrationRoute {
-  if (instance.definition.name === expected.name) return { integrationAlias: instance.alias }
+function integrationRoute(owner: string, alias: string, wanted: Wanted<IntegrationDefinition>, instance: IntegrationInstance): IntegrationRoute {
+  const expected = wanted.definition
+  if (instance.definition.name === expected.name) {
+    if (satisfies(instance.definition.version, wanted.accepted)) return { integrationAlias: instance.alias }
+    throw new CompositionError(
+      'DEPENDENCY_VERSION_MISMATCH',
+      `${owner}: dependencies.${alias} needs integration "${expected.name}" ${wanted.accepted}, but alias "${instance.alias}" is "${expected.name}" ${instance.definition.version}; add a version in that range, or widen the plugin's range (version.allWithinMajorOf)`,
+    )
+  }
   throw new CompositionError(
     'DEPENDENCY_WRONG_INTEGRATION',
     `${owner}: dependencies.${alias} needs integration "${expected.name}", but alias "${instance.alias}" is integration "${instance.definition.name}"`,

@@ -1,9 +1,11 @@
 import { z, type ObjectSchema } from '../schema/zod.js'
+import type { SchemaContext } from '../schema/schema-source.js'
 import { CompositionError } from '../errors/composition-error.js'
 import { compose, type OwnEntities } from '../composition/compose.js'
 import type { ComposedEntities } from '../composition/composed-entities.js'
 import { checkAlias } from '../composition/aliases.js'
 import { parseConfiguration } from '../composition/configuration.js'
+import { mapValues } from '../util/records.js'
 import { resolveDependencies, type IntegrationDependency, type InterfaceDependency } from '../composition/dependencies.js'
 import {
   describeOrigin, type AnyIntegrationDefinition, type AnyPluginDefinition, type IntegrationInstance, type Origin,
@@ -26,8 +28,8 @@ type NoEntities = Readonly<Record<string, never>>
 export interface BotDefinitionProps<TConfig extends ObjectSchema = ObjectSchema> {
   readonly configuration?: ConfigurationDefinition<TConfig>
   readonly states?: Named<StateDefinition>
-  readonly events?: Named<EventDefinition<NoEntities>>
-  readonly actions?: Named<ActionDefinition<NoEntities>>
+  readonly events?: Named<EventDefinition<SchemaContext<NoEntities>>>
+  readonly actions?: Named<ActionDefinition<SchemaContext<NoEntities>>>
   readonly tables?: Named<TableDefinition>
   readonly workflows?: Named<WorkflowDefinition>
   readonly recurringEvents?: Named<RecurringEventDefinition>
@@ -125,10 +127,12 @@ export class BotDefinition<TConfig extends ObjectSchema = z.ZodObject<{}>> {
     checkAlias(alias, this.#aliases())
     const owner = describeOrigin({ kind: 'plugin', alias, packageName: definition.name })
     const given = options as { configuration?: unknown; dependencies?: Record<string, InterfaceDependency> }
+    const dependencies = resolveDependencies(owner, definition, given.dependencies, this.#integrations)
+    const schema = definition.configurationSchema(mapValues(dependencies.interfaces, (route) => route.entities))
     const instance: PluginInstance = {
       alias, definition, implementation: implementationOf(ref),
-      configuration: parseConfiguration(owner, definition.configuration.schema, given.configuration),
-      ...resolveDependencies(owner, definition, given.dependencies, this.#integrations),
+      configuration: parseConfiguration(owner, schema, given.configuration),
+      ...dependencies,
     }
     this.#commit(this.#integrations, new Map(this.#plugins).set(alias, instance))
     return this

@@ -1,7 +1,7 @@
 import type { ObjectSchema, Schema } from '../schema/zod.js'
 import type { SchemaSource } from '../schema/schema-source.js'
 
-// The `TEntities` parameters below type what schema functions receive. They default to `never`, the
+// The `TContext` parameters below type what schema functions receive. They default to `never`, the
 // widest choice for a function parameter, so definitions of any interfaces can be stored together.
 
 /** Who a state belongs to, and so what its `id` names. */
@@ -15,6 +15,8 @@ export interface PackageMeta {
   readonly description?: string
   readonly icon?: string
   readonly readme?: string
+  /** Free-form labels a hub or dashboard reads. */
+  readonly attributes?: Readonly<Record<string, string>>
 }
 
 export interface Described {
@@ -37,13 +39,16 @@ export interface StateDefinition<TSchema extends ObjectSchema = ObjectSchema> ex
   readonly expiry?: number
 }
 
-export interface EventDefinition<TEntities = never> extends Described {
-  readonly schema: SchemaSource<Schema, TEntities>
+export interface EventDefinition<TContext = never> extends Described {
+  readonly schema: SchemaSource<Schema, TContext>
 }
 
-export interface ActionDefinition<TEntities = never> extends Described {
-  readonly input: { readonly schema: SchemaSource<Schema, TEntities> }
-  readonly output: { readonly schema: SchemaSource<Schema, TEntities> }
+export interface ActionDefinition<TContext = never> extends Described {
+  readonly input: { readonly schema: SchemaSource<Schema, TContext> }
+  readonly output: { readonly schema: SchemaSource<Schema, TContext> }
+  /** Botpress's billing and caching hints; kept for the dashboard, not acted on. */
+  readonly billable?: boolean
+  readonly cacheable?: boolean
 }
 
 /** A table of rows; each name in `indexes` must be a column and becomes a real database index. */
@@ -81,8 +86,8 @@ export interface RecurringEventDefinition {
 }
 
 /** Message types a channel carries, and the tags of its conversations and messages. */
-export interface ChannelDefinition<TEntities = never> extends Described {
-  readonly messages: Readonly<Record<string, { readonly schema: SchemaSource<Schema, TEntities> }>>
+export interface ChannelDefinition<TContext = never> extends Described {
+  readonly messages: Readonly<Record<string, { readonly schema: SchemaSource<Schema, TContext> }>>
   readonly conversation?: TagsDefinition
   readonly message?: TagsDefinition
 }

@@ -9,4 +9,6 @@ export {
   type ResolvedEvent,
 } from './plugin-definition.js'
 export { BotDefinition, type BotDefinitionProps, type AddPluginOptions, type AddIntegrationOptions } from './bot-definition.js'
-export { definitionOf, implementationOf, type PackageRef, type DefinitionOf } from './package-ref.js'
+export {
+  definitionOf, implementationOf, toPackage, acceptedVersions, type PackageRef, type PackageOf, type DefinitionOf, type DefinitionPackage,
+} from './package-ref.js'

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { chat, openChat, search } from '../../test/fixtures.js'
-import { DefinitionError, IntegrationDefinition, toJsonSchema, z } from '../index.js'
+import { DefinitionError, IntegrationDefinition, InterfaceDefinition, toJsonSchema, z } from '../index.js'
 
 const withModel = () => new IntegrationDefinition({ name: 'x', version: '1.0.0', entities: { model: { schema: z.object({ id: z.string(), tier: z.number() }) } } })
 
@@ -69,5 +69,27 @@ describe('InterfaceDefinition', () => {
     expect(() => new (chat.constructor as typeof import('../index.js').InterfaceDefinition)({ name: 'bad name', version: '1.0.0' })).toThrow(
       'interface "bad name", name: use letters, digits, _ and -, starting with a letter',
     )
+  })
+})
+
+describe('interface schema functions', () => {
+  it('receive the interface\'s entities directly, as Botpress passes them, and under `entities`', () => {
+    const iface = new InterfaceDefinition({
+      name: 'lookup', version: '1.0.0',
+      entities: { record: { schema: z.object({ id: z.string() }) } },
+      actions: {
+        botpressStyle: { input: { schema: ({ record }) => z.object({ record }) }, output: { schema: () => z.object({}) } },
+        parleyStyle: { input: { schema: ({ entities }) => z.object({ record: entities.record }) }, output: { schema: z.object({}) } },
+      },
+    })
+    const resolved = iface.resolve({ record: z.object({ id: z.string(), extra: z.number() }) })
+    for (const name of ['botpressStyle', 'parleyStyle']) {
+      expect(resolved.actions[name]!.input.safeParse({ record: { id: 'a', extra: 1 } }).success).toBe(true)
+      expect(resolved.actions[name]!.input.safeParse({ record: { id: 'a' } }).success).toBe(false)
+    }
+  })
+
+  it('cannot be given an entity named "entities"', () => {
+    expect(() => new InterfaceDefinition({ name: 'odd', version: '1.0.0', entities: { entities: { schema: z.object({}) } } })).toThrow('interface "odd", entities.entities: schema functions receive the entities under the key "entities"')
   })
 })

@@ -10,16 +10,17 @@ import type { InterfaceDefinition } from './interface-definition.js'
 
 /** Integrations declare concrete schemas: there are no entities for their schema functions to refer to. */
 type NoEntities = Readonly<Record<string, never>>
-import { definitionOf, type DefinitionOf, type PackageRef } from './package-ref.js'
+import type { SchemaContext } from '../schema/schema-source.js'
+import { definitionOf, toPackage, type DefinitionOf, type DefinitionPackage, type PackageRef } from './package-ref.js'
 import { checkShape } from './validation/check-shape.js'
 import { integrationProps } from './validation/meta-schemas.js'
 
 export interface IntegrationDefinitionProps<TEntities extends Named<EntityDefinition>, TConfig extends ObjectSchema> extends PackageMeta {
   readonly configuration?: ConfigurationDefinition<TConfig>
   readonly states?: Named<StateDefinition>
-  readonly events?: Named<EventDefinition<NoEntities>>
-  readonly actions?: Named<ActionDefinition<NoEntities>>
-  readonly channels?: Named<ChannelDefinition<NoEntities>>
+  readonly events?: Named<EventDefinition<SchemaContext<NoEntities>>>
+  readonly actions?: Named<ActionDefinition<SchemaContext<NoEntities>>>
+  readonly channels?: Named<ChannelDefinition<SchemaContext<NoEntities>>>
   readonly entities?: TEntities
   readonly secrets?: Named<SecretDefinition>
   readonly user?: TagsDefinition
@@ -73,9 +74,9 @@ export class IntegrationDefinition<
   readonly entities: TEntities
   readonly secrets: Named<SecretDefinition>
   readonly user: TagsDefinition
-  readonly #actions: Record<string, ActionDefinition<NoEntities>>
-  readonly #events: Record<string, EventDefinition<NoEntities>>
-  readonly #channels: Record<string, ChannelDefinition<NoEntities>>
+  readonly #actions: Record<string, ActionDefinition<SchemaContext<NoEntities>>>
+  readonly #events: Record<string, EventDefinition<SchemaContext<NoEntities>>>
+  readonly #channels: Record<string, ChannelDefinition<SchemaContext<NoEntities>>>
   readonly #interfaces: Record<string, ImplementedInterface> = {}
 
   constructor(props: IntegrationDefinitionProps<TEntities, TConfig>) {
@@ -95,16 +96,21 @@ export class IntegrationDefinition<
     this.#channels = { ...props.channels }
   }
 
+  /** This integration as a package (`{ type, name, version, definition }`), as Botpress code imports one. */
+  asPackage(): DefinitionPackage<'integration', this> {
+    return toPackage('integration', this)
+  }
+
   /** Actions, including those an implemented interface brought in. */
-  get actions(): Named<ActionDefinition<NoEntities>> {
+  get actions(): Named<ActionDefinition<SchemaContext<NoEntities>>> {
     return this.#actions
   }
 
-  get events(): Named<EventDefinition<NoEntities>> {
+  get events(): Named<EventDefinition<SchemaContext<NoEntities>>> {
     return this.#events
   }
 
-  get channels(): Named<ChannelDefinition<NoEntities>> {
+  get channels(): Named<ChannelDefinition<SchemaContext<NoEntities>>> {
     return this.#channels
   }
 

@@ -1,7 +1,9 @@
 import type { Schema } from '../schema/zod.js'
-import { resolveSchema } from '../schema/schema-source.js'
+import { resolveInterfaceSchema, type InterfaceSchemaContext } from '../schema/schema-source.js'
 import { mapValues } from '../util/records.js'
 import type { PackageMeta, ActionDefinition, ChannelDefinition, EntityDefinition, EventDefinition, Named } from './entities.js'
+import { toPackage, type DefinitionPackage } from './package-ref.js'
+import { DefinitionError } from '../errors/definition-error.js'
 import { checkShape } from './validation/check-shape.js'
 import { interfaceProps } from './validation/meta-schemas.js'
 
@@ -10,9 +12,11 @@ export type OwnEntitySchemas<TEntities extends Named<EntityDefinition>> = { read
 
 export interface InterfaceDefinitionProps<TEntities extends Named<EntityDefinition>> extends PackageMeta {
   readonly entities?: TEntities
-  readonly events?: Named<EventDefinition<OwnEntitySchemas<TEntities>>>
-  readonly actions?: Named<ActionDefinition<OwnEntitySchemas<TEntities>>>
-  readonly channels?: Named<ChannelDefinition<OwnEntitySchemas<TEntities>>>
+  /** Botpress interfaces name the template an implementing integration's code is generated from. */
+  readonly templateName?: string
+  readonly events?: Named<EventDefinition<InterfaceSchemaContext<OwnEntitySchemas<TEntities>>>>
+  readonly actions?: Named<ActionDefinition<InterfaceSchemaContext<OwnEntitySchemas<TEntities>>>>
+  readonly channels?: Named<ChannelDefinition<InterfaceSchemaContext<OwnEntitySchemas<TEntities>>>>
 }
 
 /** An interface's actions, events and channels with every entity reference replaced by a schema. */
@@ -47,6 +51,9 @@ export class InterfaceDefinition<const TEntities extends Named<EntityDefinition>
 
   constructor(props: InterfaceDefinitionProps<TEntities>) {
     checkShape(`interface "${String(props?.name)}"`, interfaceProps, props)
+    if (props.entities && Object.hasOwn(props.entities, 'entities')) {
+      throw new DefinitionError({ definition: `interface "${props.name}"`, entity: 'entities.entities' }, 'schema functions receive the entities under the key "entities" as well as by name, so no entity may be named so; rename it')
+    }
     this.name = props.name
     this.version = props.version
     this.title = props.title
@@ -55,6 +62,11 @@ export class InterfaceDefinition<const TEntities extends Named<EntityDefinition>
     this.events = props.events ?? {}
     this.actions = props.actions ?? {}
     this.channels = props.channels ?? {}
+  }
+
+  /** This interface as a package (`{ type, name, version, definition }`), as Botpress code imports one. */
+  asPackage(): DefinitionPackage<'interface', this> {
+    return toPackage('interface', this)
   }
 
   /** The schemas of each entity as the interface itself declares them: what any implementation must at least accept. */
@@ -69,11 +81,11 @@ export class InterfaceDefinition<const TEntities extends Named<EntityDefinition>
       actions: mapValues(this.actions, (action) => ({
         title: action.title,
         description: action.description,
-        input: resolveSchema(action.input.schema, own),
-        output: resolveSchema(action.output.schema, own),
+        input: resolveInterfaceSchema(action.input.schema, own),
+        output: resolveInterfaceSchema(action.output.schema, own),
       })),
-      events: mapValues(this.events, (event) => ({ title: event.title, description: event.description, schema: resolveSchema(event.schema, own) })),
-      channels: mapValues(this.channels, (channel) => ({ messages: mapValues(channel.messages, (m) => resolveSchema(m.schema, own)) })),
+      events: mapValues(this.events, (event) => ({ title: event.title, description: event.description, schema: resolveInterfaceSchema(event.schema, own) })),
+      channels: mapValues(this.channels, (channel) => ({ messages: mapValues(channel.messages, (m) => resolveInterfaceSchema(m.schema, own)) })),
     }
   }
 }

@@ -1,18 +1,18 @@
 import { z, type ObjectSchema, type Schema } from '../schema/zod.js'
-import { resolveSchema, type AnySchemaSource } from '../schema/schema-source.js'
+import { resolveSchema, type AnySchemaSource, type SchemaContext, type SchemaSource } from '../schema/schema-source.js'
 import { DefinitionError } from '../errors/definition-error.js'
 import { mapValues } from '../util/records.js'
 import type {
-  PackageMeta, ActionDefinition, ConfigurationDefinition, EventDefinition, Named, RecurringEventDefinition, StateDefinition,
+  PackageMeta, ActionDefinition, ConfigurationDefinition, Described, EventDefinition, Named, RecurringEventDefinition, StateDefinition,
   TableDefinition, TagsDefinition, WorkflowDefinition,
 } from './entities.js'
 import type { InterfaceDefinition } from './interface-definition.js'
 import type { IntegrationDefinition } from './integration-definition.js'
-import { definitionOf, type DefinitionOf, type PackageRef } from './package-ref.js'
+import { definitionOf, toPackage, type DefinitionOf, type DefinitionPackage, type PackageRef } from './package-ref.js'
 import { checkShape } from './validation/check-shape.js'
 import { checkRecurringEvents, checkTableIndexes } from './validation/check-references.js'
 import { pluginProps } from './validation/meta-schemas.js'
-import { isZodSchema } from './validation/zod-guards.js'
+import { isObjectSchema, isZodSchema } from './validation/zod-guards.js'
 
 type InterfaceRefs = Named<PackageRef<InterfaceDefinition>>
 type IntegrationRefs = Named<PackageRef<IntegrationDefinition<any, any>>> // any: accepts integrations of every entity and configuration shape
@@ -34,12 +34,13 @@ export interface PluginDefinitionProps<
 > extends PackageMeta {
   readonly interfaces?: TInterfaces
   readonly integrations?: TIntegrations
-  readonly configuration?: ConfigurationDefinition<TConfig>
+  /** A schema, or a function of the interfaces' entities (`({ entities }) => z.object({ item: entities.items.item })`). */
+  readonly configuration?: Described & { readonly schema: SchemaSource<TConfig, SchemaContext<InterfaceEntities<TInterfaces>>> }
   readonly states?: TStates
-  readonly events?: Named<EventDefinition<InterfaceEntities<TInterfaces>>>
+  readonly events?: Named<EventDefinition<SchemaContext<InterfaceEntities<TInterfaces>>>>
   // The intersection lets TypeScript infer the action names from TActions while typing each schema
   // function's `entities` from the interfaces inferred beside them.
-  readonly actions?: TActions & Named<ActionDefinition<InterfaceEntities<TInterfaces>>>
+  readonly actions?: TActions & Named<ActionDefinition<SchemaContext<InterfaceEntities<TInterfaces>>>>
   readonly tables?: TTables
   readonly workflows?: Named<WorkflowDefinition>
   readonly recurringEvents?: Named<RecurringEventDefinition>
@@ -105,7 +106,7 @@ export class PluginDefinition<
     this.readme = props.readme
     this.interfaces = props.interfaces ?? ({} as TInterfaces)
     this.integrations = props.integrations ?? ({} as TIntegrations)
-    this.configuration = props.configuration ?? { schema: z.object({}) as unknown as TConfig }
+    this.configuration = configurationAt(label, props.configuration, this.baseEntities())
     this.states = props.states ?? ({} as TStates)
     this.events = props.events ?? {}
     this.actions = props.actions ?? ({} as TActions)
@@ -118,6 +119,16 @@ export class PluginDefinition<
     checkTableIndexes(label, this.tables)
     checkSchemaFunctions(label, this.baseEntities(), this.actions, this.events)
     checkRecurringEvents(label, this.recurringEvents, this.resolve(this.baseEntities()).events)
+  }
+
+  /** This plugin as a package (`{ type, name, version, definition }`), as Botpress code imports one. */
+  asPackage(): DefinitionPackage<'plugin', this> {
+    return toPackage('plugin', this)
+  }
+
+  /** The configuration's schema with entity references resolved to `entities` (a bot's backing integrations'). */
+  configurationSchema(entities: InterfaceEntities<TInterfaces>): TConfig {
+    return configurationAt<TConfig>(`plugin "${this.name}"`, this.props.configuration, entities).schema
   }
 
   /** Each interface dependency's entities as that interface declares them. */
@@ -162,8 +173,28 @@ export interface ResolvedEvent {
   readonly schema: Schema
 }
 
+/** The configuration with its schema function (if any) run against `entities`; it must give an object schema. */
+function configurationAt<TConfig extends ObjectSchema>(label: string, given: { readonly title?: string; readonly description?: string; readonly schema: AnySchemaSource } | undefined, entities: unknown): ConfigurationDefinition<TConfig> {
+  if (!given) return { schema: z.object({}) as unknown as TConfig }
+  const schema = typeof given.schema === 'function' ? runSchemaFunction(label, 'configuration', 'schema', given.schema, entities) : given.schema
+  if (!isObjectSchema(schema)) throw new DefinitionError({ definition: label, field: 'configuration.schema' }, 'the configuration must be a zod object schema: z.object({ … })')
+  return { ...given, schema: schema as TConfig }
+}
+
 function openUp(schema: Schema): Schema {
   return schema instanceof z.ZodObject ? schema.passthrough() : z.intersection(schema, z.record(z.unknown()))
+}
+
+/** Runs a schema function (or takes a schema), naming the entity and field when it fails or gives no zod schema. */
+function runSchemaFunction(label: string, entity: string, field: string, source: AnySchemaSource, entities: unknown): Schema {
+  let schema: unknown
+  try {
+    schema = resolveSchema(source, entities)
+  } catch (error) {
+    throw new DefinitionError({ definition: label, entity, field }, `the schema function threw: ${(error as Error).message}; refer only to entities of the declared interfaces (${Object.keys(entities as object).join(', ') || 'none declared'})`)
+  }
+  if (!isZodSchema(schema)) throw new DefinitionError({ definition: label, entity, field }, 'the schema function must return a zod schema')
+  return schema
 }
 
 function checkDependencies(label: string, props: { interfaces?: InterfaceRefs; integrations?: IntegrationRefs }): void {
@@ -179,15 +210,7 @@ function checkDependencies(label: string, props: { interfaces?: InterfaceRefs; i
 
 /** Runs every schema function once against the interfaces' base entities, so a broken one fails now. */
 function checkSchemaFunctions(label: string, entities: unknown, actions: Named<ActionDefinition>, events: Named<EventDefinition>): void {
-  const check = (entity: string, field: string, source: AnySchemaSource) => {
-    let schema: unknown
-    try {
-      schema = resolveSchema(source, entities)
-    } catch (error) {
-      throw new DefinitionError({ definition: label, entity, field }, `the schema function threw: ${(error as Error).message}; refer only to entities of the declared interfaces (${Object.keys(entities as object).join(', ') || 'none declared'})`)
-    }
-    if (!isZodSchema(schema)) throw new DefinitionError({ definition: label, entity, field }, 'the schema function must return a zod schema')
-  }
+  const check = (entity: string, field: string, source: AnySchemaSource) => runSchemaFunction(label, entity, field, source, entities)
   for (const [name, action] of Object.entries(actions)) {
     check(`actions.${name}`, 'input.schema', action.input.schema)
     check(`actions.${name}`, 'output.schema', action.output.schema)

@@ -12,6 +12,7 @@ export type CompositionErrorCode =
   | 'DEPENDENCY_UNKNOWN_ALIAS'
   | 'DEPENDENCY_WRONG_INTERFACE'
   | 'DEPENDENCY_WRONG_INTEGRATION'
+  | 'DEPENDENCY_VERSION_MISMATCH'
 
 /** Adding a plugin or integration to a bot failed; the bot is left exactly as it was before the call. */
 export class CompositionError extends ParleyError {

@@ -1,14 +1,17 @@
+import type { StateType } from '../definitions/entities.js'
 import type { IfLoose, ImplementationTypes, LooseTypes, NameOf } from './types.js'
 import type { Conversation, Event, Message, RowMeta, StateRecord, Tags, User, WorkflowInstance } from './records.js'
 import type { AggregateQuery, FindRowsQuery, RowSelection, TableFilter } from './tables.js'
+import type { ActionResult, IsOpenStateName, OpenActionName, OpenPayload } from './names.js'
+import type { ClientExtensionOperation, DirectoryClient, FilesClient, TablesAdminClient } from './client-extensions.js'
 
-type Actions<T extends ImplementationTypes> = T['callableActions']
 type States<T extends ImplementationTypes> = T['states']
 type Row<T extends ImplementationTypes, K extends NameOf<T['tables']>> = T['tables'][K]
 
-// any: untyped code reads states in many shapes; generated types make them exact
-type StateResult<T extends ImplementationTypes, K extends NameOf<States<T>>> = { state: IfLoose<T, any, StateRecord<K, States<T>[K]['payload']>> }
-
+/**
+ * Which state: its owner kind follows from its name. (A name the package does not declare is taken by
+ * the other signature of each state method, {@link OpenStateKey}.)
+ */
 export interface StateKey<T extends ImplementationTypes, K extends NameOf<States<T>>> {
   readonly type: States<T>[K]['type']
   readonly id: string
@@ -32,14 +35,36 @@ export type StateUpdateRequest<T extends ImplementationTypes, K extends NameOf<S
 }
 
 /**
+ * A state the generated types cannot know: the bot's own (unprefixed: the bot declares it, as Botpress
+ * Studio's `typingIndicatorEnabled`), or one computed at run time. Its payload is checked by the
+ * runtime. Another package's state (`crm:accounts`) is not one of these: it is out of reach.
+ */
+export interface OpenStateKey<K extends string> {
+  readonly type: StateType
+  readonly id: string
+  readonly name: K & (IsOpenStateName<K> extends true ? string : never)
+}
+
+// any: untyped code reads states in many shapes; generated types make them exact
+type StateResult<T extends ImplementationTypes, K extends NameOf<States<T>>> = { state: IfLoose<T, any, StateRecord<K, States<T>[K]['payload']>> }
+type OpenStateResult<K extends string> = { state: StateRecord<K, OpenPayload> }
+
+type NotKnown<T extends ImplementationTypes, K extends string> = K extends NameOf<States<T>> ? never : string
+
+/**
  * The one API to a running bot, the same in-process (handler props' `client`) and over HTTP. Names are
  * written as the calling code knows them; inside a plugin, its own names need no prefix.
  *
  * @example
  * const out = await client.callAction({ type: 'analytics:trackEvent', input: { name: 'signup' } })
  */
-export interface Client<T extends ImplementationTypes = LooseTypes> {
-  callAction<K extends NameOf<Actions<T>>>(request: { readonly type: K; readonly input: Actions<T>[K]['input'] }): Promise<Actions<T>[K]['output']>
+export interface Client<T extends ImplementationTypes = LooseTypes> extends FilesClient, TablesAdminClient, DirectoryClient {
+  /**
+   * Calls an action by the name the calling code knows it by. The result is the action's output, which
+   * also carries itself as `output` (`const { output } = await client.callAction(…)`, as Botpress code reads it).
+   */
+  callAction<K extends string>(request: { readonly type: K & OpenActionName<T, K>; readonly input: OpenPayload }): Promise<OpenPayload>
+  callAction<K extends NameOf<T['callableActions']>>(request: { readonly type: K; readonly input: T['callableActions'][K]['input'] }): Promise<IfLoose<T, OpenPayload, ActionResult<T['callableActions'][K]['output']>>>
 
   createEvent<K extends NameOf<T['events']>>(request: {
     readonly type: K
@@ -49,17 +74,22 @@ export interface Client<T extends ImplementationTypes = LooseTypes> {
     readonly messageId?: string
     /** A workflow this event moves on: its `workflowContinue` handlers run, with the event, once it is handled. */
     readonly workflowId?: string
-    /** Deliver later instead of now. */
-    readonly schedule?: { readonly delayMs: number } | { readonly at: string }
+    /** Deliver later instead of now: after `delayMs` (or Botpress's `delay`), or at a time (`at`, or Botpress's `dateTime`). */
+    readonly schedule?: EventSchedule
   }): Promise<{ event: Event<K, T['events'][K]> }>
   getEvent(request: { readonly id: string }): Promise<{ event: Event }>
   listEvents(request?: { readonly type?: string; readonly conversationId?: string; readonly limit?: number; readonly offset?: number }): Promise<{ events: Event[] }>
 
+  getState<K extends string>(key: OpenStateKey<K & NotKnown<T, K>>): Promise<OpenStateResult<K>>
   getState<K extends NameOf<States<T>>>(key: StateKey<T, K>): Promise<StateResult<T, K>>
+  setState<K extends string>(request: OpenStateKey<K & NotKnown<T, K>> & IfVersion & { readonly payload: OpenPayload; readonly expiry?: number }): Promise<OpenStateResult<K>>
   setState<K extends NameOf<States<T>>>(request: StateKey<T, K> & IfVersion & { readonly payload: States<T>[K]['payload']; readonly expiry?: number }): Promise<StateResult<T, K>>
+  getOrSetState<K extends string>(request: OpenStateKey<K & NotKnown<T, K>> & { readonly payload: OpenPayload; readonly expiry?: number }): Promise<OpenStateResult<K>>
   getOrSetState<K extends NameOf<States<T>>>(request: StateKey<T, K> & { readonly payload: States<T>[K]['payload']; readonly expiry?: number }): Promise<StateResult<T, K>>
   /** Replaces the given top-level fields, merged where the state is stored, so fields another writer set meanwhile stay. */
+  patchState<K extends string>(request: OpenStateKey<K & NotKnown<T, K>> & IfVersion & { readonly payload: OpenPayload }): Promise<OpenStateResult<K>>
   patchState<K extends NameOf<States<T>>>(request: StateKey<T, K> & IfVersion & { readonly payload: Partial<States<T>[K]['payload']> }): Promise<StateResult<T, K>>
+  deleteState<K extends string>(key: OpenStateKey<K & NotKnown<T, K>> & IfVersion): Promise<void>
   deleteState<K extends NameOf<States<T>>>(key: StateKey<T, K> & IfVersion): Promise<void>
   /**
    * Writes `update(current payload)`; when another writer changed the state first, `update` runs again on
@@ -119,5 +149,15 @@ export interface Client<T extends ImplementationTypes = LooseTypes> {
   }): Promise<{ workflow: WorkflowInstance }>
   listWorkflows(request?: { readonly name?: string; readonly status?: string; readonly conversationId?: string }): Promise<{ workflows: WorkflowInstance[] }>
 }
+
+/** When a scheduled event is delivered; Botpress's spellings (`delay`, `dateTime`) are the same thing. */
+export type EventSchedule =
+  | { readonly delayMs: number }
+  | { readonly at: string }
+  | { readonly delay: number }
+  | { readonly dateTime: string }
+
+/** The client without {@link ClientExtensionOperation}s: what a client must at least serve. */
+export type ClientCore<T extends ImplementationTypes = LooseTypes> = Omit<Client<T>, ClientExtensionOperation>
 
 export type { TableFilter }

@@ -1,6 +1,6 @@
-import type { CommonHandlerProps, EventOf, MessageOf } from './props.js'
-import type { Message, Tags } from './records.js'
-import type { ImplementationTypes, NameOf } from './types.js'
+import type { CommonHandlerProps, EventOf, MessageOf, PayloadAmongAll } from './props.js'
+import type { Conversation, Message, Tags, User } from './records.js'
+import type { IfLoose, ImplementationTypes, NameOf } from './types.js'
 
 /** A message the bot is about to send, before it is stored and delivered. */
 export interface OutgoingMessage<TType extends string = string, TPayload = unknown> {
@@ -23,8 +23,9 @@ export interface HookData<T extends ImplementationTypes, K> {
   afterIncomingMessage: MessageOf<T, K>
   beforeIncomingEvent: EventOf<T, K>
   afterIncomingEvent: EventOf<T, K>
-  beforeOutgoingMessage: { [M in K extends '*' ? NameOf<T['messages']> : K & string]: OutgoingMessage<M, T['messages'][M]> }[K extends '*' ? NameOf<T['messages']> : K & string]
-  afterOutgoingMessage: MessageOf<T, K>
+  beforeOutgoingMessage: { [M in K extends '*' ? NameOf<T['messages']> : K & string]: OutgoingMessage<M, K extends '*' ? PayloadAmongAll<T, M> : T['messages'][M]> }[K extends '*' ? NameOf<T['messages']> : K & string]
+  /** The message sent; also as `message`, as Botpress's hook receives it. */
+  afterOutgoingMessage: MessageOf<T, K> & { readonly message: MessageOf<T, K> }
   beforeOutgoingCallAction: ActionCall<Callable<T>, K, 'input'>
   afterOutgoingCallAction: ActionCall<Callable<T>, K, 'output'>
   beforeIncomingCallAction: ActionCall<Own<T>, K, 'input'>
@@ -48,18 +49,24 @@ export interface HookSelectors<T extends ImplementationTypes> {
   afterIncomingCallAction: NameOf<T['actions']>
 }
 
+/** Incoming message hooks also get the message's user and conversation, as message handlers do. */
+type MessageContext<T extends ImplementationTypes, H extends HookKind> = H extends `${string}IncomingMessage`
+  ? IfLoose<T, { readonly user?: User; readonly conversation?: Conversation }, { readonly user: User; readonly conversation: Conversation }>
+  : {}
+
 /** Message hooks also name their data `message`, as handlers do. */
 type MessageAlias<H extends HookKind, D> = H extends `${string}Message` ? { readonly message: D } : {}
 
 export type HookHandlerProps<T extends ImplementationTypes, H extends HookKind, K = '*'> = CommonHandlerProps<T> & {
   readonly data: HookData<T, K>[H]
-} & MessageAlias<H, HookData<T, K>[H]>
+} & MessageAlias<H, HookData<T, K>[H]> & MessageContext<T, H>
 
 /**
  * What a hook may return: nothing (carry on with the data as it is, including in-place changes),
- * `{ data }` to replace it, or `{ data, stop: true }` to replace it and stop the chain there.
+ * `{ data }` to replace it, `{ data, stop: true }` to replace it and stop the chain there, or
+ * `{ stop: true }` to stop with the data as it is (`{ stop: false }` carries on, as Botpress writes it).
  */
-export type HookResult<D> = void | undefined | { readonly data: D; readonly stop?: boolean }
+export type HookResult<D> = void | undefined | { readonly data?: D; readonly stop?: boolean }
 
 export type Hook<T extends ImplementationTypes, H extends HookKind, K = '*'> = (
   props: HookHandlerProps<T, H, K>,

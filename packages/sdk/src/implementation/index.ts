@@ -2,6 +2,8 @@ export type * from './types.js'
 export type * from './records.js'
 export type * from './tables.js'
 export type * from './client.js'
+export type * from './client-extensions.js'
+export type * from './names.js'
 export type * from './proxies.js'
 export type * from './context.js'
 export type * from './props.js'
@@ -18,3 +20,8 @@ export {
 export {
   verifyHmacSignature, signHmac, secretsEqual, type HmacAlgorithm, type HmacEncoding, type HmacSignatureOptions, type VerifyHmacSignatureOptions,
 } from './webhook-signature.js'
+export { BotLogger, type LogLevel, type LogOptions, type LogLine, type LogSink } from './bot-logger.js'
+export { AsyncCollection, type Page } from './collections.js'
+export type * from './handler-maps.js'
+export type * from './handler-proxies.js'
+export type * from './actionable.js'

@@ -2,7 +2,7 @@ import type { Client } from './client.js'
 import type { Context } from './context.js'
 import type { Logger } from './proxies.js'
 import type { Conversation, Message, Tags, User } from './records.js'
-import type { ActionTypes, ImplementationTypes, LooseTypes, NameOf } from './types.js'
+import type { ActionTypes, IfLoose, ImplementationTypes, LooseTypes, NameOf } from './types.js'
 
 /** An integration's types: those of any implementation, plus its secrets and its channels' messages. */
 export interface IntegrationTypes extends ImplementationTypes {
@@ -59,9 +59,12 @@ export interface ChannelMessageProps<T extends IntegrationTypes, TPayload> exten
   readonly ack: (result: { readonly tags: Tags }) => Promise<void>
 }
 
-type IntegrationActionHandlers<T extends IntegrationTypes> = {
-  readonly [K in NameOf<T['actions']>]: (props: IntegrationActionProps<T, K>) => Promise<T['actions'][K]['output']> | T['actions'][K]['output']
-}
+type IntegrationActionHandler<T extends IntegrationTypes, K extends NameOf<T['actions']>> = (props: IntegrationActionProps<T, K>) => Promise<T['actions'][K]['output']> | T['actions'][K]['output']
+
+// Loose types take any name; a mapped type over `string` would type each handler by its own key.
+type IntegrationActionHandlers<T extends IntegrationTypes> = IfLoose<T, Readonly<Record<string, IntegrationActionHandler<T, NameOf<T['actions']>>>>, {
+  readonly [K in NameOf<T['actions']>]: IntegrationActionHandler<T, K>
+}>
 
 type ChannelHandlers<T extends IntegrationTypes> = {
   readonly [C in NameOf<T['channels']>]: {

@@ -8,6 +8,7 @@ export type Tags = Record<string, string | undefined>
 export interface User {
   readonly id: string
   readonly name?: string
+  readonly pictureUrl?: string
   readonly tags: Tags
   readonly createdAt: string
   readonly updatedAt: string
@@ -22,7 +23,11 @@ export interface Conversation {
   readonly updatedAt: string
 }
 
-export interface Message<TType extends string = string, TPayload = unknown> {
+/** An untyped message's payload: its fields, of any type (Botpress's `client.Message`). */
+// any: a message of any type may have any fields; a handler's generated types make each exact
+export type AnyPayload = Record<string, any>
+
+export interface Message<TType extends string = string, TPayload = AnyPayload> {
   readonly id: string
   readonly type: TType
   readonly payload: TPayload

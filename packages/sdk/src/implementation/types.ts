@@ -41,6 +41,8 @@ export interface ImplementationTypes {
   readonly interfaces: Readonly<Record<string, Readonly<Record<string, ActionTypes>>>>
   /** Integrations by alias (the bot's, or a plugin's direct dependencies), then action. */
   readonly integrations: Readonly<Record<string, Readonly<Record<string, ActionTypes>>>>
+  /** Channels of the plugin's dependencies, by alias, then channel, then message type: what `conversations.<alias>.<channel>` carry. */
+  readonly dependencyChannels?: Readonly<Record<string, Readonly<Record<string, Readonly<Record<string, object>>>>>>
 }
 
 /**
@@ -68,3 +70,30 @@ export type IfLoose<T, Loose, Strict> = T extends { readonly loose: true } ? Loo
 
 /** Names of a record type as strings (never symbols or numbers). */
 export type NameOf<T> = Extract<keyof T, string>
+
+/** The types of an implementation that declares nothing: no actions, events, states, … */
+export interface EmptyTypes extends ImplementationTypes {
+  readonly configuration: {}
+  readonly actions: {}
+  readonly callableActions: {}
+  readonly events: {}
+  readonly states: {}
+  readonly tables: {}
+  readonly workflows: {}
+  readonly messages: {}
+  readonly interfaces: {}
+  readonly integrations: {}
+}
+
+/**
+ * Implementation types from some of their members, the rest empty, as Botpress's `DefaultPlugin`
+ * completes a plugin's types: `DefaultPlugin<{ actions: { track: … } }>`.
+ */
+export type DefaultTypes<T extends Partial<ImplementationTypes>> = {
+  readonly [K in keyof EmptyTypes]: K extends keyof T ? Exclude<T[K], undefined> : EmptyTypes[K]
+} & Omit<T, keyof EmptyTypes>
+
+/** @see DefaultTypes */
+export type DefaultPlugin<T extends Partial<ImplementationTypes>> = DefaultTypes<T>
+/** @see DefaultTypes */
+export type DefaultBot<T extends Partial<ImplementationTypes>> = DefaultTypes<T>

@@ -15,13 +15,24 @@ export interface SchemaContext<TEntities = EntitySchemas> {
  * @example
  * input: { schema: ({ entities }) => z.object({ text: z.string(), model: entities.llm.modelRef }) }
  */
-export type SchemaSource<TSchema extends Schema = Schema, TEntities = EntitySchemas> =
+export type SchemaSource<TSchema extends Schema = Schema, TContext = SchemaContext> =
   | TSchema
-  | ((context: SchemaContext<TEntities>) => TSchema)
+  | ((context: TContext) => TSchema)
+
+/**
+ * What an interface's schema functions receive: its own entities, by name, as Botpress passes them
+ * (`({ modelRef }) => …`), and under `entities` as everywhere else in Parley (`({ entities }) => …`).
+ */
+export type InterfaceSchemaContext<TEntities> = TEntities & SchemaContext<TEntities>
 
 /** Turns a schema source into a schema, given the entities it may refer to. */
 export function resolveSchema(source: AnySchemaSource, entities: unknown): Schema {
-  return typeof source === 'function' ? source({ entities: entities as never }) : source
+  return typeof source === 'function' ? source({ entities } as never) : source
+}
+
+/** The same for an interface's own schemas, whose functions receive their entities directly too. */
+export function resolveInterfaceSchema(source: AnySchemaSource, entities: Readonly<Record<string, Schema>>): Schema {
+  return typeof source === 'function' ? source({ ...entities, entities } as never) : source
 }
 
 /**

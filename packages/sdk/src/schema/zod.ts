@@ -1,4 +1,7 @@
 import { z } from 'zod'
+import { installZui } from './zui.js'
+
+installZui(z)
 
 export { z }
 
@@ -7,3 +10,6 @@ export type Schema = z.ZodTypeAny
 
 /** A zod object schema, the shape every state, event payload, table row and configuration must have. */
 export type ObjectSchema = z.AnyZodObject
+
+/** Botpress code imports zod's object type under this name. */
+export type AnyZodObject = z.AnyZodObject

@@ -8,6 +8,10 @@ export interface SummaryInput {
   userId?: string
 }
 
+export interface SummaryInputParsed {
+  userId?: string
+}
+
 export interface SummaryOutput {
   entries: number
   users: number
@@ -39,9 +43,64 @@ export interface ImageMessage {
   title?: string
 }
 
+export interface AudioMessage {
+  audioUrl: string
+  title?: string
+}
+
+export interface VideoMessage {
+  videoUrl: string
+  title?: string
+}
+
 export interface FileMessage {
   fileUrl: string
   title?: string
+}
+
+export interface LocationMessage {
+  latitude: number
+  longitude: number
+  address?: string
+  title?: string
+}
+
+export interface CarouselMessage {
+  /**
+   * @minItems 1
+   */
+  items: {
+    title: string
+    subtitle?: string
+    imageUrl?: string
+    actions: {
+      action: ("postback" | "url" | "say")
+      label: string
+      value: string
+    }[]
+  }[]
+}
+
+export interface CardMessage {
+  title: string
+  subtitle?: string
+  imageUrl?: string
+  actions: {
+    action: ("postback" | "url" | "say")
+    label: string
+    value: string
+  }[]
+}
+
+export interface DropdownMessage {
+  text: string
+  /**
+   * @minItems 1
+   */
+  options: {
+    label: string
+    value: string
+  }[]
 }
 
 export interface ChoiceMessage {
@@ -55,16 +114,59 @@ export interface ChoiceMessage {
   }[]
 }
 
-export interface LocationMessage {
-  latitude: number
-  longitude: number
-  title?: string
+export interface BlocMessage {
+  /**
+   * @minItems 1
+   */
+  items: ({
+    type: "text"
+    payload: {
+      text: string
+    }
+  } | {
+    type: "markdown"
+    payload: {
+      markdown: string
+    }
+  } | {
+    type: "image"
+    payload: {
+      imageUrl: string
+      title?: string
+    }
+  } | {
+    type: "audio"
+    payload: {
+      audioUrl: string
+      title?: string
+    }
+  } | {
+    type: "video"
+    payload: {
+      videoUrl: string
+      title?: string
+    }
+  } | {
+    type: "file"
+    payload: {
+      fileUrl: string
+      title?: string
+    }
+  } | {
+    type: "location"
+    payload: {
+      latitude: number
+      longitude: number
+      address?: string
+      title?: string
+    }
+  })[]
 }
 
 /** Actions this plugin implements, by name. */
 export type Actions = {
   /** How many entries the journal holds, for one user or for everyone, and from how many users. */
-  summary: { input: SummaryInput; output: SummaryOutput }
+  summary: { input: SummaryInputParsed; output: SummaryOutput }
 }
 
 /** Actions of each interface this plugin depends on, by alias. */
@@ -98,10 +200,19 @@ export type Messages = {
   text: TextMessage
   markdown: MarkdownMessage
   image: ImageMessage
+  audio: AudioMessage
+  video: VideoMessage
   file: FileMessage
-  choice: ChoiceMessage
   location: LocationMessage
+  carousel: CarouselMessage
+  card: CardMessage
+  dropdown: DropdownMessage
+  choice: ChoiceMessage
+  bloc: BlocMessage
 }
+
+/** Message payloads of each dependency's channels, by alias, then channel, then message type. */
+export type DependencyChannels = {}
 
 /** Everything this plugin's handlers are typed by. */
 export type Types = {
@@ -115,4 +226,5 @@ export type Types = {
   messages: Messages
   interfaces: Interfaces
   integrations: Integrations
+  dependencyChannels: DependencyChannels
 }

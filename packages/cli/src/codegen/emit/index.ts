@@ -1,6 +1,7 @@
 import type { TypeModel } from '../resolve/model.js'
 import type { CompileCache } from './compile-cache.js'
 import { indexModule } from './index-module.js'
+import { namespacesModules } from './namespaces-module.js'
 import { generatedHeader } from './source-file.js'
 import { typesModule } from './types-module.js'
 
@@ -30,5 +31,6 @@ export async function emitModule(model: TypeModel, options: EmitOptions): Promis
   return [
     { path: `${options.outDir}/index.ts`, content: indexModule({ kind: model.kind, implementation: options.implementation }, header) },
     { path: `${options.outDir}/types.ts`, content: await typesModule(model, header, options.cache) },
+    ...namespacesModules(model.namespaces, header, options.outDir),
   ]
 }

@@ -18,7 +18,7 @@ export interface LoadedDefinition {
  * the sdk.
  */
 export async function importDefinition(file: DefinitionFile): Promise<LoadedDefinition> {
-  const value = defaultExport(await importModule(file))
+  const value = unwrapPackage(defaultExport(await importModule(file)))
   const kind = typeof value === 'object' && value !== null ? (value as { kind?: unknown }).kind : undefined
   if (kind !== file.kind) {
     const got = kind ? `a ${String(kind)} definition` : value === undefined ? 'nothing' : typeof value
@@ -26,6 +26,12 @@ export async function importDefinition(file: DefinitionFile): Promise<LoadedDefi
     throw new CliError('DEFINITION_EXPORT_INVALID', `${file.fileName} must export a ${Class} as its default export (\`export default new ${Class}({ … })\`), but exports ${got}`)
   }
   return { kind: file.kind, value: value as LoadedDefinition['value'] }
+}
+
+/** A package (`{ type, name, version, definition }`, as `@parley/interfaces/llm` exports) stands for its definition. */
+function unwrapPackage(value: unknown): unknown {
+  const inner = typeof value === 'object' && value !== null && !('kind' in value) ? (value as { definition?: unknown }).definition : undefined
+  return typeof inner === 'object' && inner !== null && 'kind' in inner ? inner : value
 }
 
 /**

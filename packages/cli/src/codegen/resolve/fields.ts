@@ -34,19 +34,42 @@ export function docOf(entity: Described): string | undefined {
   return entity.description ?? entity.title
 }
 
-/** `{ input: TrackEventInput; output: TrackEventOutput }`. */
-export function actionType(b: ModelBuilder, nameParts: readonly string[], action: ActionLike, where: Where): TypeExpr {
-  return object([
-    { key: 'input', type: b.payload([...nameParts, 'Input'], concrete(action.input.schema), at(where, 'input.schema')) },
-    { key: 'output', type: b.payload([...nameParts, 'Output'], concrete(action.output.schema), at(where, 'output.schema')) },
-  ])
+/** An action's types from each side of it. */
+export interface ActionSides {
+  /** For its implementation: the input as validated (defaults applied), the output as returned. */
+  readonly implemented: TypeExpr
+  /** For its callers: the input as written, the output as validated (an interface may fill fields in). */
+  readonly called: TypeExpr
 }
 
-/** `{ type: 'user'; payload: UserMetricsState }`. */
+/** `{ input: TrackEventInput; output: TrackEventOutput }`, from each side. */
+export function actionTypes(b: ModelBuilder, nameParts: readonly string[], action: ActionLike, where: Where): ActionSides {
+  const input = b.payloads([...nameParts, 'Input'], concrete(action.input.schema), at(where, 'input.schema'))
+  const output = b.payloads([...nameParts, 'Output'], concrete(action.output.schema), at(where, 'output.schema'))
+  return {
+    implemented: object([{ key: 'input', type: input.parsed }, { key: 'output', type: output.written }]),
+    called: object([{ key: 'input', type: input.written }, { key: 'output', type: output.parsed }]),
+  }
+}
+
+/** The implemented side only, for definitions that only implement (integrations). */
+export function actionType(b: ModelBuilder, nameParts: readonly string[], action: ActionLike, where: Where): TypeExpr {
+  return actionTypes(b, nameParts, action, where).implemented
+}
+
+/** The called side only, for dependencies code only calls. */
+export function calledActionType(b: ModelBuilder, nameParts: readonly string[], action: ActionLike, where: Where): TypeExpr {
+  return actionTypes(b, nameParts, action, where).called
+}
+
+/**
+ * `{ type: 'user'; payload: UserMetricsState }`. The payload is typed as stored and read: a state is
+ * validated when written, so a field with a default always has a value.
+ */
 export function stateType(b: ModelBuilder, nameParts: readonly string[], state: StateLike, where: Where): TypeExpr {
   return object([
     { key: 'type', type: literal(state.type) },
-    { key: 'payload', type: b.payload([...nameParts, 'State'], concrete(state.schema), at(where, 'schema')) },
+    { key: 'payload', type: b.payload([...nameParts, 'State'], concrete(state.schema), at(where, 'schema'), 'output') },
   ])
 }
 

@@ -4,6 +4,7 @@ import { actionType, eventType, fieldsOf, stateType } from './fields.js'
 import { channelMessageSources, messageFields, type ChannelMessages, type MessageSource } from './messages.js'
 import { named, object, text, type Field, type TypeExpr, type TypeModel } from './model.js'
 import { implementationTypes } from './records.js'
+import { actionEntries, channelEntries, recordEntries, ref } from './namespaces.js'
 
 type At = (entity: string) => { definition: string; entity: string }
 
@@ -23,6 +24,15 @@ export function resolveIntegration(integration: AnyIntegrationDefinition): TypeM
   b.record('Messages', 'Message payloads by type, across all channels.', messageFields(b, sources))
   b.record('Secrets', 'Secrets by name; an optional one may be missing.', fieldsOf(integration.secrets, (_, s) => text(s.optional ? 'string | undefined' : 'string')))
   for (const name of ['CallableActions', 'Tables', 'Workflows', 'Interfaces', 'Integrations']) b.record(name, 'Empty: an integration has none.', [])
+  b.namespace([
+    { path: ['configuration', 'Configuration'], type: ref('Configuration') },
+    ...actionEntries(['actions'], 'Actions', [], Object.keys(integration.actions)),
+    ...recordEntries('events', 'Events', Object.keys(integration.events)),
+    ...recordEntries('states', 'States', Object.keys(integration.states)),
+    ...recordEntries('entities', 'Entities', Object.keys(integration.entities)),
+    ...channelEntries(['channels'], 'Channels', [], Object.fromEntries(Object.entries(integration.channels).map(([c, ch]) => [c, Object.keys(ch.messages)]))),
+    { path: ['channels', 'Channels'], type: ref('Channels') },
+  ])
   b.record('Types', 'Everything this integration\'s handlers are typed by.', [
     ...implementationTypes(),
     { key: 'secrets', type: named('Secrets') },

@@ -1,5 +1,6 @@
 import type { SchemaObject } from 'openapi3-ts/oas31'
 import type { DefinitionKind } from '../load/definition-files.js'
+import type { NamespaceEntry } from './namespaces.js'
 
 /**
  * The type model: everything generated code declares, as plain data. Names are written as the code
@@ -14,6 +15,8 @@ export interface TypeModel {
   readonly schemas: readonly NamedSchema[]
   /** Object types over the payload types: `Actions`, `States`, … */
   readonly records: readonly RecordType[]
+  /** The same types again in Botpress's lowercase namespaces: `states.hitl.Hitl`, … */
+  readonly namespaces: readonly NamespaceEntry[]
 }
 
 export interface NamedSchema {

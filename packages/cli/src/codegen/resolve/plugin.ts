@@ -1,11 +1,12 @@
 import {
   definitionOf, prefixed, type AnyIntegrationDefinition, type AnyPluginDefinition, type InterfaceDefinition, type Named,
-  type PackageRef, type StateDefinition, type TableDefinition, type WorkflowDefinition,
+  type PackageRef, type Schema, type StateDefinition, type TableDefinition, type WorkflowDefinition,
 } from '@parley/sdk'
 import { createModelBuilder, type ModelBuilder, type Where } from './builder.js'
-import { actionType, eventType, field, fieldsOf, stateType, tableType, workflowType, type ActionLike, type EventLike } from './fields.js'
+import { actionTypes, calledActionType, eventType, field, fieldsOf, stateType, tableType, workflowType, type ActionLike, type EventLike } from './fields.js'
 import { messageFields, standardMessageSources } from './messages.js'
-import { object, type Field, type TypeModel } from './model.js'
+import { named, object, type Field, type TypeModel } from './model.js'
+import { pluginNamespaces } from './plugin-namespaces.js'
 import { byKey, implementationTypes } from './records.js'
 
 /** A plugin's own entities, with every interface entity reference replaced by its base schema. */
@@ -22,6 +23,10 @@ interface OwnEntities {
 interface Dependency {
   readonly alias: string
   readonly actions: readonly Field[]
+  /** Its entities' base schemas, by name (interfaces only). */
+  readonly entities?: readonly Field[]
+  /** Its channels' message payloads, by channel, then message type. */
+  readonly channels?: readonly Field[]
 }
 
 /**
@@ -44,23 +49,36 @@ export function resolvePlugin(definition: AnyPluginDefinition): TypeModel {
   b.record('Actions', 'Actions this plugin implements, by name.', own.actions)
   b.record('Interfaces', 'Actions of each interface this plugin depends on, by alias.', interfaces.map(asRecordField))
   b.record('Integrations', 'Actions of each integration this plugin depends on, by alias.', integrations.map(asRecordField))
-  b.record('CallableActions', 'Actions `client.callAction` may call: the plugin\'s own (bare or `plugin:name`) and `alias:name` of its dependencies.', byKey([...withOwnName(own.actions), ...dependencyActions]))
+  b.record('CallableActions', 'Actions `client.callAction` may call: the plugin\'s own (bare or `plugin:name`) and `alias:name` of its dependencies.', byKey([...withOwnName(own.calledActions), ...dependencyActions]))
   b.record('Events', 'Event payloads by type: the plugin\'s own (bare or `plugin:name`) and `alias:name` of its interfaces\' events.', byKey([...withOwnName(own.events), ...interfaceEvents(b, plugin.interfaces)]))
   b.record('States', 'The plugin\'s states by name (bare or `plugin:name`): who owns each, and its payload.', withOwnName(own.states))
   b.record('Tables', 'Table rows by table name (bare or `plugin:name`); tables are shared by name across the bot.', withOwnName(own.tables))
   b.record('Workflows', 'Workflow input and output by workflow name.', own.workflows)
   b.record('Messages', 'Message payloads by message type.', messageFields(b, standardMessageSources()))
-  b.record('Types', 'Everything this plugin\'s handlers are typed by.', implementationTypes())
+  b.record('DependencyChannels', 'Message payloads of each dependency\'s channels, by alias, then channel, then message type.', interfaces.filter((d) => d.channels?.length).map((d) => ({ key: d.alias, type: object(d.channels!) })))
+  b.record('Types', 'Everything this plugin\'s handlers are typed by.', [...implementationTypes(), { key: 'dependencyChannels', type: named('DependencyChannels') }])
+  b.namespace(pluginNamespaces(plugin, { interfaces, integrations }))
   return b.build('plugin', plugin.name)
 }
 
 function ownFields(b: ModelBuilder, plugin: OwnEntities, at: (entity: string) => Where) {
   return {
-    actions: fieldsOf(plugin.actions, (name, a) => actionType(b, [name], a, at(`actions.${name}`))),
+    ...ownActions(b, plugin, at),
     events: fieldsOf(plugin.events, (name, e) => eventType(b, [name], e, at(`events.${name}`))),
     states: fieldsOf(plugin.states, (name, s) => stateType(b, [name], s, at(`states.${name}`))),
     tables: fieldsOf(plugin.tables, (name, t) => tableType(b, [name], t, at(`tables.${name}`))),
     workflows: fieldsOf(plugin.workflows, (name, w) => workflowType(b, [name], w, at(`workflows.${name}`))),
+  }
+}
+
+export type { Dependency }
+
+/** The plugin's actions as it implements them, and as it calls them (`actions.trackEvent(…)`). */
+function ownActions(b: ModelBuilder, plugin: OwnEntities, at: (entity: string) => Where): { actions: Field[]; calledActions: Field[] } {
+  const sides = Object.entries(plugin.actions).map(([name, a]) => ({ name, a, sides: actionTypes(b, [name], a, at(`actions.${name}`)) }))
+  return {
+    actions: sides.map(({ name, a, sides }) => field(name, sides.implemented, a)),
+    calledActions: sides.map(({ name, a, sides }) => field(name, sides.called, a)),
   }
 }
 
@@ -69,11 +87,17 @@ const asRecordField = (d: Dependency): Field => ({ key: d.alias, type: object(d.
 function interfaceDependencies(b: ModelBuilder, refs: Named<PackageRef<InterfaceDefinition>>): Dependency[] {
   return Object.entries(refs).map(([alias, ref]) => {
     const iface = definitionOf(ref)
-    const actions = Object.entries(iface.resolve().actions).map(([name, a]) => {
-      const where = { definition: `interface "${iface.name}"`, entity: `actions.${name}` }
-      return field(name, actionType(b, [alias, name], { input: { schema: a.input }, output: { schema: a.output } }, where), a)
-    })
-    return { alias, actions }
+    const resolved = iface.resolve()
+    const at = (entity: string) => ({ definition: `interface "${iface.name}"`, entity })
+    const actions = Object.entries(resolved.actions).map(([name, a]) =>
+      field(name, calledActionType(b, [alias, name], { input: { schema: a.input }, output: { schema: a.output } }, at(`actions.${name}`)), a))
+    const entities = Object.entries(iface.entities as Named<{ readonly schema: Schema; readonly title?: string; readonly description?: string }>).map(([name, e]) =>
+      field(name, b.payload([alias, name, 'Entity'], e.schema, at(`entities.${name}`)), e))
+    const channels = Object.entries(resolved.channels).map(([channel, c]) => ({
+      key: channel,
+      type: object(Object.entries(c.messages).map(([type, schema]) => ({ key: type, type: b.payload([alias, channel, type, 'Message'], schema, at(`channels.${channel}.messages.${type}`)) }))),
+    }))
+    return { alias, actions, entities, channels }
   })
 }
 
@@ -82,7 +106,7 @@ function integrationDependencies(b: ModelBuilder, refs: Named<PackageRef<AnyInte
     const integration = definitionOf(ref)
     const actions = Object.entries(integration.actions).map(([name, a]) => {
       const where = { definition: `integration "${integration.name}"`, entity: `actions.${name}` }
-      return field(name, actionType(b, [alias, name], a, where), a)
+      return field(name, calledActionType(b, [alias, name], a, where), a)
     })
     return { alias, actions }
   })

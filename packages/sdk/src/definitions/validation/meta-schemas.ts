@@ -1,6 +1,7 @@
 import { z } from '../../schema/zod.js'
 import { ALIAS, ENTITY_NAME } from '../../schema/names.js'
 import { objectSchema, schemaSource, zodSchema } from './zod-guards.js'
+import { isRange } from '../../versions/ranges.js'
 
 /**
  * The shape of every definition, written as zod schemas so that a malformed definition is reported
@@ -8,6 +9,9 @@ import { objectSchema, schemaSource, zodSchema } from './zod-guards.js'
  */
 const entityName = z.string().regex(ENTITY_NAME, 'use letters, digits and _, starting with a letter')
 const named = <T extends z.ZodTypeAny>(entry: T) => z.record(entityName, entry).optional()
+/** Dependencies are keyed by alias, which may hold dashes as package names do (`files-readonly`). */
+const aliasName = z.string().regex(ALIAS, 'use letters, digits, _ and -, starting with a letter')
+const byAlias = <T extends z.ZodTypeAny>(entry: T) => z.record(aliasName, entry).optional()
 const described = { title: z.string().optional(), description: z.string().optional() }
 
 const semver = z
@@ -31,7 +35,9 @@ export const state = z
 
 export const event = z.object({ ...described, schema: schemaSource }).strict()
 
-export const action = z.object({ ...described, input: io, output: io, billable: z.boolean().optional() }).strict()
+export const action = z
+  .object({ ...described, input: io, output: io, billable: z.boolean().optional(), cacheable: z.boolean().optional() })
+  .strict()
 
 export const table = z
   .object({ ...described, schema: objectSchema, indexes: z.array(z.string()).optional() })
@@ -64,6 +70,8 @@ const packageMeta = {
   description: z.string().optional(),
   icon: z.string().optional(),
   readme: z.string().optional(),
+  /** Free-form labels a hub or dashboard reads (Botpress's `attributes`). */
+  attributes: z.record(z.string()).optional(),
 }
 
 const botLike = {
@@ -81,11 +89,17 @@ const botLike = {
 
 const dependency = z.custom<unknown>((value) => typeof value === 'object' && value !== null, {
   message: 'expected a definition or a package',
+}).superRefine((value, context) => {
+  const version = (value as { version?: unknown; kind?: unknown }).kind === undefined ? (value as { version?: unknown }).version : undefined
+  if (version !== undefined && (typeof version !== 'string' || !isRange(version))) {
+    context.addIssue({ code: 'custom', path: ['version'], message: `${JSON.stringify(version)} is not a version or a range; use one such as 1.2.0, ^1.2.0 or >=1.0.0 <2.0.0 (version.allWithinMajorOf(pkg) writes one)` })
+  }
 })
 
 export const interfaceProps = z
   .object({
     ...packageMeta,
+    templateName: z.string().optional(),
     entities: named(entity),
     events: named(event),
     actions: named(action),
@@ -107,8 +121,11 @@ export const integrationProps = z
   })
   .strict()
 
+/** A plugin's configuration may be a function of its interfaces' entities, as its actions' schemas may. */
+const pluginConfiguration = z.object({ ...described, schema: schemaSource }).strict().optional()
+
 export const pluginProps = z
-  .object({ ...packageMeta, ...botLike, interfaces: named(dependency), integrations: named(dependency) })
+  .object({ ...packageMeta, ...botLike, configuration: pluginConfiguration, interfaces: byAlias(dependency), integrations: byAlias(dependency) })
   .strict()
 
 export const botProps = z.object(botLike).strict()

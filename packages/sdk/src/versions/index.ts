@@ -1,0 +1,2 @@
+export * as version from './ranges.js'
+export type { Versioned } from './ranges.js'
