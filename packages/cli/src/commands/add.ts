@@ -2,7 +2,8 @@ import { existsSync, statSync } from 'node:fs'
 import { relative, resolve } from 'node:path'
 import { ALIAS } from '@parley/sdk'
 import { CliError } from '../errors/cli-error.js'
-import { fileSpec, findPackageDefinition } from '../project/dependencies.js'
+import { fileSpec, findPackageDefinition, packageDirectory } from '../project/dependencies.js'
+import { installPackage, parseNpmSpec } from '../project/install-package.js'
 import { readPackageJson, writePackageJson } from '../project/package-json.js'
 import { packageModuleDir } from '../codegen/layout.js'
 import type { CommandSpec } from './command.js'
@@ -15,12 +16,12 @@ interface AddOptions {
 export const add: CommandSpec<AddOptions> = {
   name: 'add',
   summary: 'Add a plugin, integration or interface package and generate its typed module',
-  details: `Records the package in package.json "parleyDependencies" (a local path as file:…, or an installed npm package by name) and generates its types into ${packageModuleDir("<alias>")}/. Install npm packages first with npm install.`,
-  arguments: [{ name: '<package>', description: 'a path to a package directory (./plugins/analytics), or the name of an installed npm package' }],
+  details: `Records the package in package.json "parleyDependencies" (a local path as file:…, or an npm package by name) and generates its types into ${packageModuleDir("<alias>")}/. An npm package given with a version or range (@acme/analytics@^1.2.0), or not installed yet, is installed with npm install first.`,
+  arguments: [{ name: '<package>', description: 'a path to a package directory (./plugins/analytics), or an npm package, with or without a version or range (@acme/analytics@^1.2.0)' }],
   options: [{ flags: '--alias <alias>', description: 'the name to record it under (default: the package definition\'s name)' }],
   async run({ cwd, out }, [target], options) {
     const { importDefinition } = await import('../codegen/load/import-definition.js')
-    const spec = toSpec(cwd, target!)
+    const spec = toSpec(cwd, target!) ?? installed(cwd, target!)
     const definition = await importDefinition(findPackageDefinition(cwd, { alias: 'package', spec }))
     const name = definition.value.name
     if (definition.kind === 'bot' || !name) throw new CliError('PACKAGE_NOT_FOUND', `${target} is a bot; add plugins, integrations or interfaces`)
@@ -35,12 +36,28 @@ export const add: CommandSpec<AddOptions> = {
   },
 }
 
-/** A local directory becomes `file:<path relative to the project>`; anything else names an npm package. */
-function toSpec(cwd: string, target: string): string {
+/** A local directory becomes `file:<path relative to the project>`; anything else is an npm package. */
+function toSpec(cwd: string, target: string): string | undefined {
   const path = resolve(cwd, target)
   const looksLikePath = /^(\.{1,2}[\\/]|[\\/])/.test(target) || (existsSync(path) && statSync(path).isDirectory())
-  if (!looksLikePath) return target
+  if (!looksLikePath) return undefined
   if (!existsSync(path)) throw new CliError('PACKAGE_NOT_FOUND', `${target} does not exist; give the directory holding the package's definition file`)
   const rel = relative(cwd, path) || '.'
   return fileSpec(rel.startsWith('.') ? rel : `./${rel}`)
+}
+
+/** An npm package, installed first when a version or range is given or it is not there yet; recorded by name. */
+function installed(cwd: string, target: string): string {
+  const { name, pinned } = parseNpmSpec(target)
+  if (pinned || !isInstalled(cwd, name)) installPackage(cwd, target)
+  return name
+}
+
+function isInstalled(cwd: string, name: string): boolean {
+  try {
+    packageDirectory(cwd, name)
+    return true
+  } catch {
+    return false
+  }
 }

@@ -5,10 +5,11 @@ import { writeGenerated } from './gen.js'
 export const build: CommandSpec = {
   name: 'build',
   summary: 'Generate, type-check, and bundle the project into dist/ with esbuild',
-  details: 'Runs `parley gen`, stops on any type error, then bundles src/index.ts and the definition into dist/ as ES modules for Node 20 (dependencies stay external).',
+  details: 'Runs `parley gen`, stops on any type error, then bundles src/index.ts (for a plugin, integration or interface: its index.ts, the package entry, with declaration files) and the definition into dist/ as ES modules for Node 20 (dependencies stay external).',
   async run(context) {
     const { formatDiagnostic, typecheckProject } = await import('../project/typecheck.js')
-    const { bundleProject } = await import('../project/bundle.js')
+    const { bundleProject, packageEntry } = await import('../project/bundle.js')
+    const { emitDeclarations } = await import('../project/declarations.js')
     await writeGenerated(context)
     const diagnostics = typecheckProject(context.cwd)
     if (diagnostics.length > 0) {
@@ -16,7 +17,10 @@ export const build: CommandSpec = {
       context.out.error(`build failed: ${diagnostics.length} type error(s)`)
       return 1
     }
-    const outputs = await bundleProject(context.cwd, findDefinitionFile(context.cwd))
+    const definition = findDefinitionFile(context.cwd)
+    const outputs = await bundleProject(context.cwd, definition)
+    const entry = packageEntry(context.cwd, definition)
+    if (entry) outputs.push(...(await emitDeclarations(context.cwd, [entry])))
     context.out.info(`Built ${outputs.join(', ')}`)
     return 0
   },

@@ -3,6 +3,7 @@ import { basename, dirname, join, relative, resolve } from 'node:path'
 import { ALIAS } from '@parley/sdk'
 import { CliError } from '../errors/cli-error.js'
 import { DEFINITION_KINDS, definitionFileName, type DefinitionKind } from '../codegen/load/definition-files.js'
+import { checkoutPackages, linkCheckout } from '../project/link-checkout.js'
 import { copyTemplate } from '../project/templates.js'
 import { cliVersion, sdkVersionRange } from '../project/versions.js'
 import type { CommandContext, CommandSpec } from './command.js'
@@ -11,6 +12,7 @@ import { writeGenerated } from './gen.js'
 interface InitOptions {
   readonly type: DefinitionKind
   readonly template: string
+  readonly link?: string
 }
 
 export const init: CommandSpec<InitOptions> = {
@@ -21,13 +23,20 @@ export const init: CommandSpec<InitOptions> = {
   options: [
     { flags: '-t, --type <type>', description: 'what the project defines', choices: DEFINITION_KINDS, defaultValue: 'bot' },
     { flags: '--template <name>', description: 'the template to start from', defaultValue: 'hello-world' },
+    { flags: '--link <checkout>', description: 'use the Parley packages of a local checkout (installed and built) instead of published ones' },
   ],
   async run(context, [dir], options) {
     const target = resolve(context.cwd, dir!)
     checkEmpty(target)
     const name = projectName(target)
+    // Checked before anything is written: a checkout that is not built leaves no half-made project.
+    const linked = options.link === undefined ? undefined : checkoutPackages(resolve(context.cwd, options.link))
     const files = copyTemplate(options.type, options.template, target, { name, type: options.type, sdkVersion: sdkVersionRange(), cliVersion: cliVersion() })
     context.out.info(`Created ${options.type} "${name}" from template "${options.template}" in ${relative(context.cwd, target) || '.'}`)
+    if (linked) {
+      linkCheckout(target, linked)
+      context.out.info(`Linked to the local checkout: ${linked.map((p) => p.name).join(', ')}`)
+    }
     await generateAll(context, target, files)
     context.out.info(`Next: cd ${relative(context.cwd, target) || '.'} && npm install && npm test`)
     return 0

@@ -4,9 +4,13 @@ import { fileURLToPath } from 'node:url'
 import { CliError } from '../errors/cli-error.js'
 import type { DefinitionKind } from '../codegen/load/definition-files.js'
 
-/** `templates/` beside `src/` and `dist/`: `shared/` for every project, then `<kind>/<template>/`. */
+/**
+ * `templates/` beside `src/` and `dist/`: `shared/` for every project, `package/` for the plugins,
+ * integrations and interfaces that are published for bots to add, then `<kind>/<template>/`.
+ */
 const TEMPLATES_DIR = fileURLToPath(new URL('../../templates/', import.meta.url))
 const SHARED = 'shared'
+const PACKAGE = 'package'
 
 /** Values for the `{{name}}` placeholders in template files. */
 export type TemplateValues = Readonly<Record<string, string>>
@@ -28,7 +32,8 @@ export function copyTemplate(kind: DefinitionKind, template: string, target: str
     throw new CliError('TEMPLATE_UNKNOWN', `there is no ${kind} template "${template}"; choose one of: ${templateNames(kind).join(', ')}`)
   }
   const files = new Map<string, string>()
-  for (const root of [join(TEMPLATES_DIR, SHARED), source]) {
+  const layers = kind === 'bot' ? [SHARED] : [SHARED, PACKAGE]
+  for (const root of [...layers.map((layer) => join(TEMPLATES_DIR, layer)), source]) {
     for (const file of listFiles(root)) files.set(targetPath(relative(root, file)), file)
   }
   for (const [path, file] of files) {
