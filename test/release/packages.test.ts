@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs'
+import { existsSync, readdirSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { publint } from 'publint'
 import { formatMessage } from 'publint/utils'
@@ -112,6 +112,35 @@ describe('dependencies of every workspace', { timeout: 300_000 }, () => {
     expect(wrong).toEqual([])
   })
 })
+
+describe('the CLI\'s templates', () => {
+  const templates = join(REPO_ROOT, 'packages', 'cli', 'templates')
+  const projects = ['bot', 'plugin', 'integration', 'interface'].flatMap((kind) =>
+    readdirSync(join(templates, kind)).map((name) => [`${kind}/${name}`, kind] as const))
+
+  it.each(projects)('%s declares every package its files import', (template, kind) => {
+    // The project as `parley init` writes it: shared files, the package layer for packages, then its own.
+    const layers = ['shared', ...(kind === 'bot' ? [] : ['package']), template].map((layer) => join(templates, layer))
+    const json = readJson<PackageJson>(layers.map((l) => join(l, 'package.json')).filter(existsSync).pop()!)
+    const declared = new Set(Object.keys({ ...json.dependencies, ...json.devDependencies }))
+    const imported = new Set(layers.flatMap((layer) => sourceFiles(layer)).flatMap((file) => importedPackages(readFileSync(file, 'utf8'))))
+    expect([...imported].filter((name) => !declared.has(name))).toEqual([])
+  })
+})
+
+/** `.ts` files below `dir`. */
+function sourceFiles(dir: string): string[] {
+  return readdirSync(dir, { withFileTypes: true, recursive: true })
+    .filter((e) => e.isFile() && e.name.endsWith('.ts'))
+    .map((e) => join(e.parentPath, e.name))
+}
+
+/** The packages a module imports: bare specifiers, cut to the package name, without node: builtins. */
+function importedPackages(source: string): string[] {
+  const specifiers = [...source.matchAll(/(?:from|import)\s*['"]([^'"]+)['"]/g)].map((m) => m[1]!)
+  return specifiers.filter((s) => !s.startsWith('.') && !s.startsWith('node:'))
+    .map((s) => s.split('/').slice(0, s.startsWith('@') ? 2 : 1).join('/'))
+}
 
 /** Every file path an `exports` map names, under every condition, `*` patterns included. */
 function exportTargets(json: PackageJson): string[] {

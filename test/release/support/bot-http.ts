@@ -53,3 +53,10 @@ export async function ask(bot: ServedBot, text: string, ids = { userId: 'ada', c
   const after = messages.slice(messages.findIndex((m) => m.id === message.id) + 1)
   return after.filter((m) => m.direction === 'outgoing').map((m) => m.payload.text ?? '')
 }
+
+/** Calls an action of the bot, a plugin's as `alias:name`, through the API; resolves with its output. */
+export async function callAction(bot: ServedBot, type: string, input: Record<string, unknown>): Promise<unknown> {
+  const botId = await onlyBotId(bot)
+  const { output } = await call<{ output: unknown }>(bot, 'POST', `/v1/bots/${encodeURIComponent(botId)}/actions/call`, { type, input })
+  return output
+}

@@ -28,7 +28,7 @@ export async function startLocalRegistry(dir: string, upstream: string): Promise
     uplinks: { upstream: { url: upstream, timeout: '60s', maxage: '30m' } },
     packages: { ...Object.fromEntries(LOCAL_PACKAGES.map((name) => [name, own])), '**': { access: '$all', proxy: 'upstream' } },
     web: { enable: false },
-    logs: { type: 'stdout', format: 'pretty', level: 'error' },
+    log: { type: 'stdout', format: 'pretty', level: 'error' },
   } as never) // the config type asks for every optional field; Verdaccio fills in defaults
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject)
@@ -38,7 +38,12 @@ export async function startLocalRegistry(dir: string, upstream: string): Promise
   const token = await addUser(url)
   const userconfig = join(dir, 'npmrc')
   writeFileSync(userconfig, `registry=${url}\n${url.replace(/^http:/, '')}:_authToken=${token}\naudit=false\nfund=false\nupdate-notifier=false\n`)
-  return { url, userconfig, close: () => new Promise((resolve) => server.close(() => resolve())) }
+  const close = () => new Promise<void>((resolve) => {
+    server.close(() => resolve())
+    // npm keeps connections alive; they would hold close() open.
+    server.closeAllConnections()
+  })
+  return { url, userconfig, close }
 }
 
 /** Signs up a publisher the way `npm adduser` does, and returns its token. */

@@ -46,7 +46,8 @@ export function startService(command: string, args: readonly string[], options: 
   let output = ''
   child.stdout!.on('data', (chunk) => (output += chunk))
   child.stderr!.on('data', (chunk) => (output += chunk))
-  const exited = new Promise<number | null>((resolve) => child.on('close', (code) => resolve(code)))
+  // 'exit', not 'close': a grandchild the service started may hold its output open after it ended.
+  const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)))
   const stop = async () => {
     if (child.exitCode === null && child.signalCode === null) child.kill('SIGTERM')
     const timer = setTimeout(() => child.kill('SIGKILL'), 60_000)

@@ -2,8 +2,8 @@ import { existsSync, statSync } from 'node:fs'
 import { relative, resolve } from 'node:path'
 import { ALIAS } from '@parley/sdk'
 import { CliError } from '../errors/cli-error.js'
-import { fileSpec, findPackageDefinition, packageDirectory } from '../project/dependencies.js'
-import { installPackage, parseNpmSpec } from '../project/install-package.js'
+import { fileSpec, findPackageDefinition } from '../project/dependencies.js'
+import { installPackage, isInstalled, parseNpmSpec } from '../project/install-package.js'
 import { readPackageJson, writePackageJson } from '../project/package-json.js'
 import { packageModuleDir } from '../codegen/layout.js'
 import type { CommandSpec } from './command.js'
@@ -53,11 +53,3 @@ function installed(cwd: string, target: string): string {
   return name
 }
 
-function isInstalled(cwd: string, name: string): boolean {
-  try {
-    packageDirectory(cwd, name)
-    return true
-  } catch {
-    return false
-  }
-}

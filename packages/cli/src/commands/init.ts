@@ -3,6 +3,7 @@ import { basename, dirname, join, relative, resolve } from 'node:path'
 import { ALIAS } from '@parley/sdk'
 import { CliError } from '../errors/cli-error.js'
 import { DEFINITION_KINDS, definitionFileName, type DefinitionKind } from '../codegen/load/definition-files.js'
+import { installPackage, isInstalled } from '../project/install-package.js'
 import { checkoutPackages, linkCheckout } from '../project/link-checkout.js'
 import { copyTemplate } from '../project/templates.js'
 import { cliVersion, sdkVersionRange } from '../project/versions.js'
@@ -13,6 +14,7 @@ interface InitOptions {
   readonly type: DefinitionKind
   readonly template: string
   readonly link?: string
+  readonly install: boolean
 }
 
 export const init: CommandSpec<InitOptions> = {
@@ -24,6 +26,7 @@ export const init: CommandSpec<InitOptions> = {
     { flags: '-t, --type <type>', description: 'what the project defines', choices: DEFINITION_KINDS, defaultValue: 'bot' },
     { flags: '--template <name>', description: 'the template to start from', defaultValue: 'hello-world' },
     { flags: '--link <checkout>', description: 'use the Parley packages of a local checkout (installed and built) instead of published ones' },
+    { flags: '--no-install', description: 'do not run npm install in the new project (it runs when @parley/sdk is not already reachable from there)' },
   ],
   async run(context, [dir], options) {
     const target = resolve(context.cwd, dir!)
@@ -37,10 +40,21 @@ export const init: CommandSpec<InitOptions> = {
       linkCheckout(target, linked)
       context.out.info(`Linked to the local checkout: ${linked.map((p) => p.name).join(', ')}`)
     }
+    if (options.install) installDependencies(context, target)
     await generateAll(context, target, files)
-    context.out.info(`Next: cd ${relative(context.cwd, target) || '.'} && npm install && npm test`)
+    context.out.info(`Next: cd ${relative(context.cwd, target) || '.'} && ${options.install ? '' : 'npm install && npx parley gen && '}npm test`)
     return 0
   },
+}
+
+/**
+ * Installs the new project's dependencies unless it already reaches Parley (a project made inside a
+ * workspace that has it), so that `.parley/` can be generated now and the project is ready to use.
+ */
+function installDependencies({ out }: CommandContext, target: string): void {
+  if (isInstalled(target, '@parley/sdk')) return
+  out.info('Installing dependencies with npm install…')
+  installPackage(target)
 }
 
 function checkEmpty(target: string): void {

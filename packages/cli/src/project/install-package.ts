@@ -1,6 +1,7 @@
 import { spawnSync } from 'node:child_process'
 import npa from 'npm-package-arg'
 import { CliError } from '../errors/cli-error.js'
+import { packageDirectory } from './dependencies.js'
 
 /** An npm package as `parley add` was given it: `@acme/analytics`, `@acme/analytics@^1.2.0`, `analytics@next`. */
 export interface NpmPackageSpec {
@@ -23,14 +24,26 @@ export function parseNpmSpec(spec: string): NpmPackageSpec {
   return { name: parsed.name, pinned: parsed.rawSpec !== '' && parsed.rawSpec !== '*' }
 }
 
-/** `npm install <spec>` in the project, so package.json and the lockfile record it as npm would. */
-export function installPackage(projectDir: string, spec: string): void {
+/** Whether `name` resolves from the project, in its own `node_modules` or an enclosing one. */
+export function isInstalled(projectDir: string, name: string): boolean {
+  try {
+    packageDirectory(projectDir, name)
+    return true
+  } catch {
+    return false
+  }
+}
+
+/**
+ * `npm install [spec]` in the project, so package.json and the lockfile record it as npm would. npm
+ * reads the user's own configuration (registry, proxy, cache), as it does when they run it.
+ */
+export function installPackage(projectDir: string, spec?: string): void {
   // On Windows npm is a script that needs a shell, where `^` escapes: quote the spec there.
   const windows = process.platform === 'win32'
-  const result = spawnSync('npm', ['install', '--no-audit', '--no-fund', windows ? `"${spec}"` : spec], {
-    cwd: projectDir, encoding: 'utf8', shell: windows, stdio: ['ignore', 'pipe', 'pipe'],
-  })
+  const args = ['install', '--no-audit', '--no-fund', ...(spec ? [windows ? `"${spec}"` : spec] : [])]
+  const result = spawnSync('npm', args, { cwd: projectDir, encoding: 'utf8', shell: windows, stdio: ['ignore', 'pipe', 'pipe'] })
   if (result.status === 0) return
   const detail = (result.error?.message ?? `${result.stderr}`.trim().split('\n').slice(-5).join('\n')) || `exit code ${result.status}`
-  throw new CliError('INSTALL_FAILED', `npm install ${spec} failed; fix what npm says, or install it yourself and run parley add again:\n${detail}`)
+  throw new CliError('INSTALL_FAILED', `npm ${args.join(' ')} in ${projectDir} failed; fix what npm says and run it again:\n${detail}`)
 }
