@@ -9,7 +9,7 @@ import { readJson, REPO_ROOT, type PackageJson } from './support/workspaces.js'
 // with no registry serving Parley (third-party packages come from npm's usual registry or its cache).
 
 const dir = mkdtempSync(join(tmpdir(), 'parley-link-'))
-afterAll(() => rmSync(dir, { recursive: true, force: true }))
+afterAll(() => rmSync(dir, { recursive: true, force: true }), 120_000)
 
 const cli = join(REPO_ROOT, 'packages', 'cli', 'bin', 'parley.js')
 const parley = (cwd: string, ...args: string[]) => run(process.execPath, [cli, ...args], { cwd, env: userEnv() })

@@ -1,7 +1,10 @@
 import { mkdirSync, writeFileSync } from 'node:fs'
-import type { Server } from 'node:http'
+import { createRequire } from 'node:module'
 import { join } from 'node:path'
-import { runServer } from 'verdaccio'
+import { stringify } from 'yaml'
+import { freePort, startService, userEnv, type Service } from './processes.js'
+
+const require = createRequire(import.meta.url)
 
 /** Scopes and names only this registry serves: never looked up upstream, where someone else may own them. */
 const LOCAL_PACKAGES = ['@parley/*', 'create-parley', '@acme/*']
@@ -16,34 +19,39 @@ export interface LocalRegistry {
 /**
  * A real npm registry (Verdaccio) on a free port, its storage in `dir`. Parley's packages are published
  * to it; every other package is fetched from `upstream` (the registry npm is configured with), so a
- * project installed from it gets exactly what it would from the public registry.
+ * project installed from it gets exactly what it would from the public registry. It runs in a process of
+ * its own: proxying large package documents takes CPU the test's own process needs to stay responsive.
  */
 export async function startLocalRegistry(dir: string, upstream: string): Promise<LocalRegistry> {
   mkdirSync(join(dir, 'storage'), { recursive: true })
   const own = { access: '$all', publish: '$authenticated' }
-  const server: Server = await runServer({
-    self_path: join(dir, 'config.yaml'),
+  writeFileSync(join(dir, 'config.yaml'), stringify({
     storage: join(dir, 'storage'),
     auth: { htpasswd: { file: join(dir, 'htpasswd'), max_users: 1 } },
     uplinks: { upstream: { url: upstream, timeout: '60s', maxage: '30m' } },
     packages: { ...Object.fromEntries(LOCAL_PACKAGES.map((name) => [name, own])), '**': { access: '$all', proxy: 'upstream' } },
     web: { enable: false },
     log: { type: 'stdout', format: 'pretty', level: 'error' },
-  } as never) // the config type asks for every optional field; Verdaccio fills in defaults
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject)
-    server.listen(0, '127.0.0.1', () => resolve())
-  })
-  const url = `http://127.0.0.1:${(server.address() as { port: number }).port}/`
+  }))
+  const port = await freePort()
+  const url = `http://127.0.0.1:${port}/`
+  const server = startService(process.execPath, [require.resolve('verdaccio/bin/verdaccio'), '--config', join(dir, 'config.yaml'), '--listen', `127.0.0.1:${port}`], { cwd: dir, env: userEnv() })
+  await untilAnswering(url, server)
   const token = await addUser(url)
   const userconfig = join(dir, 'npmrc')
   writeFileSync(userconfig, `registry=${url}\n${url.replace(/^http:/, '')}:_authToken=${token}\naudit=false\nfund=false\nupdate-notifier=false\n`)
-  const close = () => new Promise<void>((resolve) => {
-    server.close(() => resolve())
-    // npm keeps connections alive; they would hold close() open.
-    server.closeAllConnections()
-  })
-  return { url, userconfig, close }
+  return { url, userconfig, close: async () => void (await server.stop()) }
+}
+
+/** Resolves once the registry answers its ping; fails with its output if it exits first. */
+async function untilAnswering(url: string, server: Service): Promise<void> {
+  const deadline = Date.now() + 120_000
+  while (Date.now() < deadline) {
+    if (server.child.exitCode !== null) throw new Error(`the local registry exited with code ${server.child.exitCode}:\n${server.output()}`)
+    if (await fetch(`${url}-/ping`).then((r) => r.ok, () => false)) return
+    await new Promise((resolve) => setTimeout(resolve, 200))
+  }
+  throw new Error(`the local registry did not answer within 120 s:\n${server.output()}`)
 }
 
 /** Signs up a publisher the way `npm adduser` does, and returns its token. */
