@@ -35,8 +35,8 @@ function workspace(name: string): string {
   return path
 }
 
-const npm = (cwd: string, ...args: string[]) => expectOk(run('npm', args, { cwd, env: parley.env }))
-const npx = (cwd: string, ...args: string[]) => expectOk(run('npx', args, { cwd, env: parley.env }))
+const npm = (cwd: string, ...args: string[]) => expectOk(run('npm', args, { cwd, env: parley.env }), parley.registry)
+const npx = (cwd: string, ...args: string[]) => expectOk(run('npx', args, { cwd, env: parley.env }), parley.registry)
 
 /**
  * The project's own `parley`, as `npx parley` finds it; run directly so that stopping it stops the

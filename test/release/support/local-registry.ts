@@ -13,6 +13,8 @@ export interface LocalRegistry {
   readonly url: string
   /** An npm user config that points at this registry, with a token that may publish. */
   readonly userconfig: string
+  /** What the registry logged (warnings and errors), to explain an install that failed. */
+  output(): string
   close(): Promise<void>
 }
 
@@ -28,10 +30,12 @@ export async function startLocalRegistry(dir: string, upstream: string): Promise
   writeFileSync(join(dir, 'config.yaml'), stringify({
     storage: join(dir, 'storage'),
     auth: { htpasswd: { file: join(dir, 'htpasswd'), max_users: 1 } },
-    uplinks: { upstream: { url: upstream, timeout: '60s', maxage: '30m' } },
+    // A slow or failed upstream request must not mark the upstream offline (by default two failures do,
+    // for five minutes, and every package it has not cached yet is then a 404): retry it each time.
+    uplinks: { upstream: { url: upstream, timeout: '180s', maxage: '30m', max_fails: 1000, fail_timeout: '1s' } },
     packages: { ...Object.fromEntries(LOCAL_PACKAGES.map((name) => [name, own])), '**': { access: '$all', proxy: 'upstream' } },
     web: { enable: false },
-    log: { type: 'stdout', format: 'pretty', level: 'error' },
+    log: { type: 'stdout', format: 'pretty', level: 'warn' },
   }))
   const port = await freePort()
   const url = `http://127.0.0.1:${port}/`
@@ -39,8 +43,8 @@ export async function startLocalRegistry(dir: string, upstream: string): Promise
   await untilAnswering(url, server)
   const token = await addUser(url)
   const userconfig = join(dir, 'npmrc')
-  writeFileSync(userconfig, `registry=${url}\n${url.replace(/^http:/, '')}:_authToken=${token}\naudit=false\nfund=false\nupdate-notifier=false\n`)
-  return { url, userconfig, close: async () => void (await server.stop()) }
+  writeFileSync(userconfig, `registry=${url}\n${url.replace(/^http:/, '')}:_authToken=${token}\naudit=false\nfund=false\nupdate-notifier=false\nfetch-retries=4\n`)
+  return { url, userconfig, output: server.output, close: async () => void (await server.stop()) }
 }
 
 /** Resolves once the registry answers its ping; fails with its output if it exits first. */

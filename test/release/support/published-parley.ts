@@ -17,16 +17,19 @@ export async function publishParley(dir: string): Promise<PublishedParley> {
   const registry = await startLocalRegistry(join(dir, 'registry'), upstream)
   const env = userEnv({ npm_config_userconfig: registry.userconfig })
   for (const { path } of publishedWorkspaces()) {
-    await expectOk(run('npm', ['publish', '--workspace', path, '--ignore-scripts'], { cwd: REPO_ROOT, env }))
+    await expectOk(run('npm', ['publish', '--workspace', path, '--ignore-scripts'], { cwd: REPO_ROOT, env }), registry)
   }
   await forgetCachedInitializers(env)
   return { registry, env }
 }
 
-/** Runs a command and fails with its whole output unless it exits 0; resolves with the output. */
-export async function expectOk(result: Promise<{ code: number; output: string }>): Promise<string> {
+/**
+ * Runs a command and fails with its whole output unless it exits 0 (and with what the registry logged,
+ * when there is one); resolves with the output.
+ */
+export async function expectOk(result: Promise<{ code: number; output: string }>, registry?: LocalRegistry): Promise<string> {
   const { code, output } = await result
-  if (code !== 0) throw new Error(`exit code ${code}:\n${output}`)
+  if (code !== 0) throw new Error(`exit code ${code}:\n${output}${registry ? `\nThe local registry logged:\n${registry.output()}` : ''}`)
   return output
 }
 
