@@ -113,6 +113,18 @@ describe('dependencies of every workspace', { timeout: 300_000 }, () => {
   })
 })
 
+describe('package-lock.json', () => {
+  it('lists every optional dependency of every package, for every platform, so npm ci installs from it anywhere', () => {
+    // A lockfile written from an existing node_modules keeps only this platform's optional packages
+    // (rollup's, turbo's); npm ci then refuses it on a clean clone.
+    const { packages } = readJson<{ packages: Record<string, { optionalDependencies?: Record<string, string> }> }>(join(REPO_ROOT, 'package-lock.json'))
+    const present = new Set(Object.keys(packages).map((path) => path.replace(/^.*node_modules\//, '')))
+    const missing = Object.entries(packages).flatMap(([path, entry]) =>
+      Object.keys(entry.optionalDependencies ?? {}).filter((name) => !present.has(name)).map((name) => `${path} -> ${name}`))
+    expect(missing).toEqual([])
+  })
+})
+
 describe('the CLI\'s templates', () => {
   const templates = join(REPO_ROOT, 'packages', 'cli', 'templates')
   const projects = ['bot', 'plugin', 'integration', 'interface'].flatMap((kind) =>
