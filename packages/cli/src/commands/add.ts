@@ -3,6 +3,7 @@ import { relative, resolve } from 'node:path'
 import { ALIAS } from '@parley/sdk'
 import { CliError } from '../errors/cli-error.js'
 import { fileSpec, findPackageDefinition } from '../project/dependencies.js'
+import { installPackage, isInstalled, parseNpmSpec } from '../project/install-package.js'
 import { readPackageJson, writePackageJson } from '../project/package-json.js'
 import { projectTransaction } from '../project/transaction.js'
 import { packageModuleDir } from '../codegen/layout.js'
@@ -16,13 +17,13 @@ interface AddOptions {
 export const add: CommandSpec<AddOptions> = {
   name: 'add',
   summary: 'Add a plugin, integration or interface package and generate its typed module',
-  details: `Records the package in package.json "parleyDependencies" (a local path as file:…, or an installed npm package by name) and generates its types into ${packageModuleDir('<alias>')}/. Install npm packages first with npm install. All or nothing: if the package cannot be generated, package.json and .parley/ stay as they were. A bot then adds the package in bot.definition.ts under the same alias (bot.addPlugin(pkg, { alias }) or bot.addIntegration); \`parley check\` fails until it does.`,
-  arguments: [{ name: '<package>', description: 'a path to a package directory (./plugins/analytics), or the name of an installed npm package' }],
+  details: `Records the package in package.json "parleyDependencies" (a local path as file:…, or an npm package by name) and generates its types into ${packageModuleDir('<alias>')}/. An npm package given with a version or range (@acme/analytics@^1.2.0), or not installed yet, is installed with npm install first. All or nothing: if the package cannot be generated, package.json and .parley/ stay as they were (a package npm installed stays installed). A bot then adds the package in bot.definition.ts under the same alias (bot.addPlugin(pkg, { alias }) or bot.addIntegration); \`parley check\` fails until it does.`,
+  arguments: [{ name: '<package>', description: 'a path to a package directory (./plugins/analytics), or an npm package, with or without a version or range (@acme/analytics@^1.2.0)' }],
   options: [{ flags: '--alias <alias>', description: 'the name to record it under (default: the package definition\'s name)' }],
   async run(context, [target], options) {
     const { importDefinition } = await import('../codegen/load/import-definition.js')
     const { cwd, out } = context
-    const spec = toSpec(cwd, target!)
+    const spec = toSpec(cwd, target!) ?? installed(cwd, target!)
     const definition = await importDefinition(findPackageDefinition(cwd, { alias: 'package', spec }))
     const name = definition.value.name
     if (definition.kind === 'bot' || !name) throw new CliError('PACKAGE_NOT_FOUND', `${target} is a bot; add plugins, integrations or interfaces`)
@@ -52,12 +53,20 @@ async function sayHowToCompose({ cwd, out }: CommandContext, kind: 'plugin' | 'i
   if (added && !added.has(alias)) out.info(`Next, in bot.definition.ts: ${addCall(kind, alias, spec)}`)
 }
 
-/** A local directory becomes `file:<path relative to the project>`; anything else names an npm package. */
-function toSpec(cwd: string, target: string): string {
+/** A local directory becomes `file:<path relative to the project>`; anything else is an npm package. */
+function toSpec(cwd: string, target: string): string | undefined {
   const path = resolve(cwd, target)
   const looksLikePath = /^(\.{1,2}[\\/]|[\\/])/.test(target) || (existsSync(path) && statSync(path).isDirectory())
-  if (!looksLikePath) return target
+  if (!looksLikePath) return undefined
   if (!existsSync(path)) throw new CliError('PACKAGE_NOT_FOUND', `${target} does not exist; give the directory holding the package's definition file`)
   const rel = relative(cwd, path) || '.'
   return fileSpec(rel.startsWith('.') ? rel : `./${rel}`)
 }
+
+/** An npm package, installed first when a version or range is given or it is not there yet; recorded by name. */
+function installed(cwd: string, target: string): string {
+  const { name, pinned } = parseNpmSpec(target)
+  if (pinned || !isInstalled(cwd, name)) installPackage(cwd, target)
+  return name
+}
+

@@ -4,6 +4,8 @@ import { ALIAS } from '@parley/sdk'
 import { CliError } from '../errors/cli-error.js'
 import { DEFINITION_KINDS, definitionFileName, type DefinitionKind } from '../codegen/load/definition-files.js'
 import { fileSpec } from '../project/dependencies.js'
+import { installPackage, isInstalled } from '../project/install-package.js'
+import { checkoutPackages, linkCheckout } from '../project/link-checkout.js'
 import { copyTemplate } from '../project/templates.js'
 import { projectTransaction } from '../project/transaction.js'
 import { recordDependency } from './add.js'
@@ -15,6 +17,8 @@ interface InitOptions {
   readonly type: DefinitionKind
   readonly template: string
   readonly standalone?: boolean
+  readonly link?: string
+  readonly install: boolean
 }
 
 export const init: CommandSpec<InitOptions> = {
@@ -30,6 +34,8 @@ export const init: CommandSpec<InitOptions> = {
     { flags: '-t, --type <type>', description: 'what the project defines', choices: DEFINITION_KINDS, defaultValue: 'bot' },
     { flags: '--template <name>', description: 'the template to start from', defaultValue: 'hello-world' },
     { flags: '--standalone', description: 'inside a bot project, make a plugin project of its own rather than a plugin of the bot' },
+    { flags: '--link <checkout>', description: 'use the Parley packages of a local checkout (installed and built) instead of published ones' },
+    { flags: '--no-install', description: 'do not run npm install in the new project (it runs when @parley/sdk is not already reachable from there)' },
   ],
   async run(context, [dir], options) {
     const target = resolve(context.cwd, dir!)
@@ -37,10 +43,17 @@ export const init: CommandSpec<InitOptions> = {
     const bot = options.type === 'plugin' && !options.standalone ? enclosingBot(target) : undefined
     if (bot) return initPluginOfBot(context, target, bot, options.template)
     const name = projectName(target)
+    // Checked before anything is written: a checkout that is not built leaves no half-made project.
+    const linked = options.link === undefined ? undefined : checkoutPackages(resolve(context.cwd, options.link))
     const files = copyTemplate(options.type, options.template, target, { name, type: options.type, sdkVersion: sdkVersionRange(), cliVersion: cliVersion() })
     context.out.info(`Created ${options.type} "${name}" from template "${options.template}" in ${relative(context.cwd, target) || '.'}`)
+    if (linked) {
+      linkCheckout(target, linked)
+      context.out.info(`Linked to the local checkout: ${linked.map((p) => p.name).join(', ')}`)
+    }
+    if (options.install) installDependencies(context, target)
     await generateAll(context, target, files)
-    context.out.info(`Next: cd ${relative(context.cwd, target) || '.'} && npm install && npm test`)
+    context.out.info(`Next: cd ${relative(context.cwd, target) || '.'} && ${options.install ? '' : 'npm install && npx parley gen && '}npm test`)
     return 0
   },
 }
@@ -84,6 +97,16 @@ import implementation from './src/index'
 /** This plugin as one package, for \`bot.addPlugin(plugin, { alias })\`. */
 export default { definition, implementation }
 `
+
+/**
+ * Installs the new project's dependencies unless it already reaches Parley (a project made inside a
+ * workspace that has it), so that `.parley/` can be generated now and the project is ready to use.
+ */
+function installDependencies({ out }: CommandContext, target: string): void {
+  if (isInstalled(target, '@parley/sdk')) return
+  out.info('Installing dependencies with npm install…')
+  installPackage(target)
+}
 
 function checkEmpty(target: string): void {
   if (existsSync(target) && readdirSync(target).length > 0) {

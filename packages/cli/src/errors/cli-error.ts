@@ -17,6 +17,9 @@ export type CliErrorCode =
   | 'GENERATED_STALE'
   | 'TYPE_ERRORS'
   | 'BUNDLE_FAILED'
+  | 'CHECKOUT_INVALID'
+  | 'CHECKOUT_NOT_BUILT'
+  | 'INSTALL_FAILED'
   | 'USAGE'
 
 /**

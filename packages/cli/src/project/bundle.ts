@@ -6,15 +6,24 @@ import type { DefinitionFile } from '../codegen/load/definition-files.js'
 
 export const BUILD_DIR = 'dist'
 const IMPLEMENTATION_ENTRY = 'src/index.ts'
+/** A published plugin's, integration's or interface's entry: what `import analytics from '@acme/analytics'` gets. */
+const PACKAGE_ENTRY = 'index.ts'
+
+/** The package entry of a plugin, integration or interface that has one; a bot has none. */
+export function packageEntry(projectDir: string, definition: DefinitionFile): string | undefined {
+  return definition.kind !== 'bot' && existsSync(join(projectDir, PACKAGE_ENTRY)) ? PACKAGE_ENTRY : undefined
+}
 
 /**
- * Bundles the implementation (`src/index.ts`) and the definition into `dist/`, as ES modules for Node
- * 20. Dependencies stay imports: the runtime provides `@parley/sdk`, and the project's package.json
- * names the rest.
+ * Bundles the definition and the entry into `dist/`, as ES modules for Node 20: for a bot the
+ * implementation (`src/index.ts`), which `parley start` runs; for a package its `index.ts` (definition
+ * and implementation together, as bots add it) when it has one. Dependencies stay imports: the runtime
+ * provides `@parley/sdk`, and the project's package.json names the rest.
  */
 export async function bundleProject(projectDir: string, definition: DefinitionFile): Promise<string[]> {
   const entryPoints: Record<string, string> = { [definition.fileName.replace(/\.ts$/, '')]: definition.fileName }
-  if (existsSync(join(projectDir, IMPLEMENTATION_ENTRY))) entryPoints.index = IMPLEMENTATION_ENTRY
+  const entry = packageEntry(projectDir, definition) ?? IMPLEMENTATION_ENTRY
+  if (existsSync(join(projectDir, entry))) entryPoints.index = entry
   try {
     await build({
       absWorkingDir: projectDir, entryPoints, outdir: BUILD_DIR, bundle: true, platform: 'node', format: 'esm',

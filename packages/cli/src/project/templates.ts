@@ -4,9 +4,13 @@ import { fileURLToPath } from 'node:url'
 import { CliError } from '../errors/cli-error.js'
 import type { DefinitionKind } from '../codegen/load/definition-files.js'
 
-/** `templates/` beside `src/` and `dist/`: `shared/` for every project, then `<kind>/<template>/`. */
+/**
+ * `templates/` beside `src/` and `dist/`: `shared/` for every project, `package/` for the plugins,
+ * integrations and interfaces that are published for bots to add, then `<kind>/<template>/`.
+ */
 const TEMPLATES_DIR = fileURLToPath(new URL('../../templates/', import.meta.url))
 const SHARED = 'shared'
+const PACKAGE = 'package'
 
 /** Values for the `{{name}}` placeholders in template files. */
 export type TemplateValues = Readonly<Record<string, string>>
@@ -28,8 +32,10 @@ export function copyTemplate(kind: DefinitionKind, template: string, target: str
     throw new CliError('TEMPLATE_UNKNOWN', `there is no ${kind} template "${template}"; choose one of: ${templateNames(kind).join(', ')}`)
   }
   const files = new Map<string, string>()
-  // The shared files make a project of its own (package.json, CI, tsconfig); a plugin inside a bot has the bot's.
-  for (const root of [...(options.shared === false ? [] : [join(TEMPLATES_DIR, SHARED)]), source]) {
+  // The shared files make a project of its own (package.json, CI, tsconfig; a package's exports and README
+  // for plugins, integrations and interfaces); a plugin inside a bot has the bot's.
+  const layers = options.shared === false ? [] : kind === 'bot' ? [SHARED] : [SHARED, PACKAGE]
+  for (const root of [...layers.map((layer) => join(TEMPLATES_DIR, layer)), source]) {
     for (const file of listFiles(root)) files.set(targetPath(relative(root, file)), file)
   }
   for (const [path, file] of files) {

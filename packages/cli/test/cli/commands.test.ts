@@ -1,8 +1,7 @@
-import { spawnSync } from 'node:child_process'
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { join, relative } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { runCli } from '../support/run-cli.js'
+import { runCli, runProcess } from '../support/run-cli.js'
 import { FIXTURE_PROJECTS } from '../support/paths.js'
 import { makeTempDir, useSourcesOfParley } from '../support/temp-project.js'
 
@@ -52,10 +51,10 @@ describe('parley, on a new bot', () => {
     expect(existsSync(join(project, 'dist', 'bot.definition.js'))).toBe(true)
   })
 
-  it('passes its own npm test', () => {
-    const result = spawnSync('npm', ['test'], { cwd: project, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } })
+  it('passes its own npm test', async () => {
+    const result = await runProcess('npm', ['test'], project)
     expect(plain(result.stdout + result.stderr)).toMatch(/Tests\s+2 passed/)
-    expect(result.status).toBe(0)
+    expect(result.code).toBe(0)
   })
 
   it('check fails when the definition changed without gen, summarizing the drift', async () => {

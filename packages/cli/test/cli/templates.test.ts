@@ -1,8 +1,7 @@
-import { spawnSync } from 'node:child_process'
 import { writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { afterAll, describe, expect, it } from 'vitest'
-import { runCli } from '../support/run-cli.js'
+import { runCli, runProcess } from '../support/run-cli.js'
 import { REPO_ROOT } from '../support/paths.js'
 import { makeTempDir, useSourcesOfParley } from '../support/temp-project.js'
 
@@ -33,13 +32,13 @@ describe('templates', () => {
     expect(check).toMatchObject({ code: 0, problems: [] })
   })
 
-  it('every template\'s tests pass', () => {
+  it('every template\'s tests pass', async () => {
     // One vitest run over all the projects: each test imports only its own project's files.
     writeFileSync(join(temp.dir, 'vitest.config.ts'), `export default { resolve: { conditions: ['parley:source'] }, ssr: { resolve: { conditions: ['parley:source'] } } }\n`)
     const vitest = join(REPO_ROOT, 'node_modules', 'vitest', 'vitest.mjs')
-    const result = spawnSync(process.execPath, [vitest, 'run', '--root', temp.dir, '--reporter', 'verbose'], { cwd: temp.dir, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } })
+    const result = await runProcess(process.execPath, [vitest, 'run', '--root', temp.dir, '--reporter', 'verbose'], temp.dir)
     const output = (result.stdout + result.stderr).replace(/\x1b\[[0-9;]*m/g, '')
     expect(output).toMatch(/Test Files\s+10 passed \(10\)/)
-    expect(result.status, output).toBe(0)
+    expect(result.code, output).toBe(0)
   })
 })

@@ -26,9 +26,16 @@ const tsxLoader = pathToFileURL(createRequire(import.meta.url).resolve('tsx')).h
  * with the sibling packages loaded from their sources too.
  */
 export function runCli(args: readonly string[], cwd: string): Promise<CliResult> {
-  const argv = ['--conditions=parley:source', '--import', tsxLoader, join(CLI_ROOT, 'src', 'cli.ts'), ...args]
+  return runProcess(process.execPath, ['--conditions=parley:source', '--import', tsxLoader, join(CLI_ROOT, 'src', 'cli.ts'), ...args], cwd)
+}
+
+/**
+ * Runs a command in a child process without blocking this one (a test worker whose event loop stalls
+ * for long loses touch with vitest), with colours off.
+ */
+export function runProcess(command: string, args: readonly string[], cwd: string): Promise<CliResult> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, argv, { cwd, env: { ...process.env, NO_COLOR: '1' } })
+    const child = spawn(command, args, { cwd, env: { ...process.env, NO_COLOR: '1' } })
     let stdout = ''
     let stderr = ''
     child.stdout.on('data', (chunk) => (stdout += chunk))
