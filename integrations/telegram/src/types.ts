@@ -1,7 +1,9 @@
 import type { IntegrationHandlerProps, IntegrationTypes, standardMessages, z } from '@parley/sdk'
 import type { Configuration, Secrets } from './configuration.js'
 
-type Payloads = { readonly [K in keyof typeof standardMessages]: z.infer<(typeof standardMessages)[K]['schema']> }
+/** The message types the `chat` channel declares (the definition's `messages`), each with its standard payload. */
+type ChatMessage = 'text' | 'markdown' | 'choice' | 'image' | 'file' | 'location'
+type Payloads = { readonly [K in ChatMessage]: z.infer<(typeof standardMessages)[K]['schema']> }
 
 /**
  * The integration's types, written from its definition rather than generated: the package has no
