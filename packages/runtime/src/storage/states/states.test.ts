@@ -130,9 +130,11 @@ describe.each(testDrivers())('states on $name', (driver) => {
       const k = key()
       const before = Date.now()
       const written = await states.set(k, { a: 1 }, { expiry: 60_000 })
+      const took = Date.now() - before
+      // Counted from the write: a minute after `before`, give or take how long the call took (and a second of clock skew).
       const expiresIn = Date.parse(written.expiresAt!) - before
-      expect(expiresIn).toBeGreaterThan(50_000)
-      expect(expiresIn).toBeLessThan(70_000)
+      expect(expiresIn).toBeGreaterThan(59_000)
+      expect(expiresIn).toBeLessThan(61_000 + took)
       const patched = await states.patch(k, { b: 2 }, { expiry: 3_600_000 })
       expect(Date.parse(patched.expiresAt!)).toBeGreaterThan(Date.parse(written.expiresAt!))
       expect(await states.set(k, { a: 1 })).not.toHaveProperty('expiresAt')
@@ -150,14 +152,15 @@ describe.each(testDrivers())('states on $name', (driver) => {
     it('lists states expired at a given time, soonest first, only for this bot', async () => {
       const store = createStateStore(testDb.db, 'bot-expiry')
       const [soon, later, never, notYet] = [key(), key(), key(), key()]
-      await store.set(later, { n: 'later' }, { expiry: 2_000 })
-      await store.set(soon, { n: 'soon' }, { expiry: 1_000 })
+      // Expiries far enough ahead that however slow the machine, none has passed when the test asks "now".
+      await store.set(later, { n: 'later' }, { expiry: 20 * 60_000 })
+      await store.set(soon, { n: 'soon' }, { expiry: 10 * 60_000 })
       await store.set(never, { n: 'never' })
-      await store.set(notYet, { n: 'not yet' }, { expiry: 3_600_000 })
+      await store.set(notYet, { n: 'not yet' }, { expiry: 24 * 3_600_000 })
       await createStateStore(testDb.db, 'bot-other').set(key(), { n: 'other bot' }, { expiry: 1 })
-      const inOneMinute = new Date(Date.now() + 60_000)
-      expect((await store.listExpired(inOneMinute)).map((state) => state.payload['n'])).toEqual(['soon', 'later'])
-      expect((await store.listExpired(inOneMinute, 1)).map((state) => state.payload['n'])).toEqual(['soon'])
+      const inOneHour = new Date(Date.now() + 3_600_000)
+      expect((await store.listExpired(inOneHour)).map((state) => state.payload['n'])).toEqual(['soon', 'later'])
+      expect((await store.listExpired(inOneHour, 1)).map((state) => state.payload['n'])).toEqual(['soon'])
       expect(await store.listExpired()).toEqual([])
       expect(await store.get(soon)).toBeDefined()
     })
