@@ -39,7 +39,7 @@ function bot(models?: readonly string[]) {
   return { model, definition }
 }
 
-describe('the cognitive helper', { timeout: 120_000 }, () => {
+describe('the cognitive helper', () => {
   it('sends the request to the integration that backs the plugin\'s llm interface, and reports usage', async () => {
     const { model, definition } = bot()
     const test = await createTestBot({ definition, implementation: new BotImplementation({ actions: {} }), integrations: { brain: model.implementation } })

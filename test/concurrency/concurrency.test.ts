@@ -15,7 +15,7 @@ import { startRuntimeProcess, type RuntimeProcess } from './support/processes.js
 const url = process.env['PARLEY_TEST_DATABASE_URL'] ?? 'postgres://postgres@127.0.0.1:5432/test'
 const LEASE_MS = 1500
 
-describe.skipIf(process.env['PARLEY_SKIP_POSTGRES'] === '1')('two runtime processes on one PostgreSQL', { timeout: 180_000 }, () => {
+describe.skipIf(process.env['PARLEY_SKIP_POSTGRES'] === '1')('two runtime processes on one PostgreSQL', () => {
   const schema = `parley_concurrency_${randomBytes(5).toString('hex')}`
   let db: Database
   let runtime: Runtime
@@ -36,7 +36,7 @@ describe.skipIf(process.env['PARLEY_SKIP_POSTGRES'] === '1')('two runtime proces
     db = await openDatabase({ url, schema })
     runtime = await createRuntime({ ...concurrencyBot(), botId: 'shared', database: db, jobs: { mode: 'manual' } })
     processes = await Promise.all([start(), start()])
-  }, 120_000)
+  })
   afterAll(async () => {
     await Promise.all(processes.map((child) => child.stop()))
     await runtime?.stop()
@@ -96,7 +96,7 @@ describe.skipIf(process.env['PARLEY_SKIP_POSTGRES'] === '1')('two runtime proces
   })
 })
 
-describe('a runtime process on the embedded database', { timeout: 180_000 }, () => {
+describe('a runtime process on the embedded database', () => {
   it('killed mid-turn, keeps every message it acknowledged and nothing of the turn it was in', async () => {
     const dataDir = await mkdtemp(join(tmpdir(), 'parley-crash-'))
     try {

@@ -20,9 +20,9 @@ beforeAll(async () => {
   expect(result.code, result.output).toBe(0)
   const packed = JSON.parse(result.output.slice(result.output.indexOf('['))) as { name: string; files: { path: string }[] }[]
   tarballs = new Map(packed.map((p) => [p.name, p.files.map((f) => f.path)]))
-}, 120_000)
+})
 
-describe('published packages', { timeout: 120_000 }, () => {
+describe('published packages', () => {
   it('include the SDK, interfaces, runtime, CLI and create-parley', () => {
     expect(published.map((w) => w.json.name)).toEqual(expect.arrayContaining(['@parley/sdk', '@parley/interfaces', '@parley/runtime', '@parley/cli', 'create-parley']))
   })

@@ -26,7 +26,7 @@ beforeAll(async () => {
 afterAll(async () => {
   await parley?.registry.close()
   rmSync(dir, { recursive: true, force: true })
-}, 120_000)
+})
 
 /** A folder outside the repository, as a new user's would be. */
 function workspace(name: string): string {

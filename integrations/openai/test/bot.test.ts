@@ -26,7 +26,7 @@ async function answer(client: Client, text: string): Promise<string> {
   return output.content
 }
 
-describe('a bot using the openai integration', { timeout: 120_000 }, () => {
+describe('a bot using the openai integration', () => {
   it('answers with the model\'s text, sending the key from its secrets', async () => {
     server.reply({ json: completion({ content: 'Paris is the capital of France.' }) })
     const bot = await createTestBot(assistantBot())

@@ -15,12 +15,12 @@ beforeAll(async () => {
 afterAll(() => api.close())
 beforeEach(() => void api.calls.splice(0))
 
-describe.each(databases())('telegram on $name', { timeout: 120_000 }, (driver) => {
+describe.each(databases())('telegram on $name', (driver) => {
   let database: Database | undefined
   let dispose: () => Promise<void>
   beforeAll(async () => {
     ({ database, dispose } = await driver.open())
-  }, 60_000)
+  })
   afterAll(() => dispose())
 
   it('sets the webhook with its secret when the bot starts, and deletes it when the bot stops', async () => {
@@ -173,7 +173,7 @@ describe.each(databases())('telegram on $name', { timeout: 120_000 }, (driver) =
   })
 })
 
-describe('telegram when the Bot API fails', { timeout: 120_000 }, () => {
+describe('telegram when the Bot API fails', () => {
   it('records a refused reply as a delivery failure naming Telegram\'s answer, keeps the message, and goes on', async () => {
     const bot = await startSupportBot(api, undefined)
     api.script('sendMessage', { error_code: 403, description: 'Forbidden: bot was blocked by the user' })

@@ -114,7 +114,7 @@ describe('events', () => {
   })
 })
 
-describe('events a plugin reads', { timeout: 120_000 }, () => {
+describe('events a plugin reads', () => {
   it('are its own and its dependencies\', never another plugin\'s', async () => {
     const secret = new PluginDefinition({ name: 'secret', version: '1.0.0', events: { leaked: { schema: z.object({ token: z.string() }) } } })
     const definition = new BotDefinition({})

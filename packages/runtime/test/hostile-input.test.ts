@@ -17,7 +17,7 @@ async function refusal(call: Promise<unknown>): Promise<{ code: string; message:
   return { code, message }
 }
 
-describe.each(testDrivers().map((driver) => [driver.name, driver] as const))('hostile input to the client in-process on %s', { timeout: 120_000 }, (_name, driver) => {
+describe.each(testDrivers().map((driver) => [driver.name, driver] as const))('hostile input to the client in-process on %s', (_name, driver) => {
   let database: TestDatabase
   let runtime: Runtime
   let bot: Client
@@ -27,7 +27,7 @@ describe.each(testDrivers().map((driver) => [driver.name, driver] as const))('ho
     runtime = await createRuntime({ ...fixtureBot(), botId: 'fixture', database: database.db, jobs: { mode: 'manual' } })
     bot = runtime.client()
     plugin = runtime.client({ alias: 'counter' })
-  }, 60_000)
+  })
   afterAll(async () => {
     await runtime?.stop()
     await database?.dispose()

@@ -16,7 +16,7 @@ describe.skipIf(!server)('several runtimes of one bot on one PostgreSQL', () => 
   let testDb: TestDatabase
   beforeAll(async () => {
     testDb = await server!.open()
-  }, 120_000)
+  })
   afterAll(() => testDb.dispose())
 
   it('deliver each event once', async () => {

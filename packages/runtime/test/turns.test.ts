@@ -45,7 +45,7 @@ function bot(trace: string[] = [], handler?: (props: any) => Promise<void>) {
   return { definition, implementation }
 }
 
-describe.each(testDrivers())('a turn on $name', { timeout: 120_000 }, (driver) => {
+describe.each(testDrivers())('a turn on $name', (driver) => {
   let testDb: TestDatabase
   beforeAll(async () => {
     testDb = await driver.open()
@@ -189,7 +189,7 @@ describe.each(testDrivers())('a turn on $name', { timeout: 120_000 }, (driver) =
   })
 })
 
-describe('state versions through the client', { timeout: 120_000 }, () => {
+describe('state versions through the client', () => {
   it('write conditionally, update atomically and patch by merging', async () => {
     const testBot = await createTestBot(bot())
     const { client } = testBot

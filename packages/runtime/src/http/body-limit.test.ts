@@ -11,7 +11,7 @@ const LIMIT = 1024 * 1024
 let t: TestServer
 beforeAll(async () => {
   t = await startTestServer({ bodyLimit: LIMIT })
-}, 60_000)
+})
 afterAll(() => t.close())
 
 interface Answer {
@@ -36,7 +36,7 @@ function send(agent: Agent, method: string, path: string, options: { body?: Buff
 
 const rows = (bytes: number) => Buffer.from(JSON.stringify({ rows: [{ title: 'x'.repeat(bytes), score: 1, topic: 't' }] }))
 
-describe('a body over the limit', { timeout: 60_000 }, () => {
+describe('a body over the limit', () => {
   it.each([['with its length declared', false], ['sent in chunks', true]])('(%s) is answered 413 and the connection serves the next request', async (_how, chunked) => {
     const agent = new Agent({ keepAlive: true, maxSockets: 1 })
     const sockets = new Set<Socket>()

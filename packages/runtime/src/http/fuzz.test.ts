@@ -28,7 +28,7 @@ describe.each(testDrivers().map((driver) => [driver.name, driver] as const))('th
   beforeAll(async () => {
     t = await startTestServer({ driver, keepAliveMs: 1000 })
     targets = await prepare(t)
-  }, 120_000)
+  })
   afterAll(() => t?.close())
 
   it(`answers ${RUNS} of them without a 5xx and without hanging (seed ${SEED})`, async () => {

@@ -25,7 +25,7 @@ describe('the operation table', () => {
   let t: TestServer
   beforeAll(async () => {
     t = await startTestServer()
-  }, 60_000)
+  })
   afterAll(() => t.close())
 
   it('describes every method the client has, in-process and over HTTP', () => {

@@ -17,7 +17,7 @@ const targets: readonly (readonly [string, TestServerOptions])[] = [
 const notebook = '/v1/bots/fixture/states/bot/fixture/notebook'
 const counter = '/v1/bots/fixture/states/bot/fixture/counter:seen'
 
-describe.each(targets)('state versions over HTTP, served by %s', { timeout: 120_000 }, (_name, options) => {
+describe.each(targets)('state versions over HTTP, served by %s', (_name, options) => {
   let t: TestServer
   let versioned = false
   beforeAll(async () => {
@@ -25,7 +25,7 @@ describe.each(targets)('state versions over HTTP, served by %s', { timeout: 120_
     const { state } = await t.host.bot('fixture')!.client.setState({ type: 'bot', id: 'fixture', name: 'notebook', payload: { data: 'probe' } })
     versioned = typeof (state as { version?: unknown }).version === 'number'
     await t.host.bot('fixture')!.client.deleteState({ type: 'bot', id: 'fixture', name: 'notebook' })
-  }, 60_000)
+  })
   afterAll(() => t?.close())
 
   /** Storage without versions has nothing to send or compare; these tests then wait for it. */

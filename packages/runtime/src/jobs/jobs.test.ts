@@ -14,7 +14,7 @@ describe.each(testDrivers())('jobs on $name', (driver) => {
   beforeAll(async () => {
     testDb = await driver.open()
     await migrate(testDb.db)
-  }, 120_000)
+  })
   beforeEach(() => {
     queue = createJobQueue(testDb.db, `bot${++botId}`)
   })
