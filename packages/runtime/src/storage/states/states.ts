@@ -87,13 +87,14 @@ type Written = Exclude<StateWriteResult, { kind: 'conflict' }>
  */
 async function writeStep(db: Queryable, botId: string, limit: number, key: StateKey, step: StateStep): Promise<Written> {
   for (let attempt = 1; ; attempt++) {
+    const started = performance.now()
     const base = readsFirst(step) ? await readState(db, botId, key) : undefined
     const view = await applyStep(base, step, { botId, key, limit, baseVersion: base?.version ?? 0 })
     const write = finalWrite(key, base, [step], view)!
     const result = await writeState(db, botId, write)
     if (result.kind !== 'conflict') return result
     if (write.onConflict === 'skip' || attempt >= MAX_WRITE_ATTEMPTS) throw conflictOf(key, step, write.expect ?? 0, result.version, attempt)
-    await afterConflict(attempt)
+    await afterConflict(attempt, performance.now() - started)
   }
 }
 

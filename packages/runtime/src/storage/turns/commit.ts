@@ -36,6 +36,7 @@ export interface CommitResult {
 export async function commitPending(pending: Pending, options: CommitOptions): Promise<CommitResult> {
   const failures: Error[] = []
   for (let attempt = 1; ; attempt++) {
+    const started = performance.now()
     const writes = stateWrites(pending)
     try {
       const stored = await run(options, documentOf(pending, writes.map(([, write]) => write), options.release))
@@ -49,7 +50,7 @@ export async function commitPending(pending: Pending, options: CommitOptions): P
         pending.states.set(stateKeyOf(entry.key), { ...entry, steps: [] })
         continue
       }
-      await afterConflict(attempt)
+      await afterConflict(attempt, performance.now() - started)
       await replay(pending, entry, options, failures)
     }
   }
