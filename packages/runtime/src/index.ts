@@ -16,3 +16,7 @@ export {
   StorageError, StateTooLargeError, TableQueryError, TableRowError, TableSchemaError,
   type StorageErrorCode, type TableQueryErrorCode, type TableSchemaErrorCode, type RowIssue,
 } from './storage/errors/index.js'
+export {
+  createDeploymentStore, findIncompatibilities,
+  type DeploymentStore, type DeploymentSummary, type DeploymentCode, type StoredDeployment, type Incompatibility, type RowConflict,
+} from './storage/deployments/index.js'
