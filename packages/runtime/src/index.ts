@@ -11,6 +11,7 @@ export { systemClock, adjustableClock, type Clock, type AdjustableClock } from '
 export type { Job } from './jobs/job-queue.js'
 export type { LogRecord, LogLevel, NewLogRecord } from './logging/log-record.js'
 export type { LogQuery } from './logging/log-store.js'
+export { migrate } from './storage/migrations/index.js'
 export { openDatabase, type Database, type DriverName, type OpenDatabaseOptions, type Queryable, type QueryResult } from './storage/database/index.js'
 export {
   StorageError, StateTooLargeError, TableQueryError, TableRowError, TableSchemaError,

@@ -1,5 +1,6 @@
+import { mkdirSync } from 'node:fs'
 import { join } from 'node:path'
-import { openDatabase, type Database, type NewLogRecord } from '@parley/runtime'
+import { migrate, openDatabase, type Database, type NewLogRecord } from '@parley/runtime'
 import { createRuntimesHost, randomWebchatSecret, startHttpServer, type RunningServer } from '@parley/runtime/http'
 import { step, type Output } from '../../cli/output.js'
 import { ServeError } from '../serve-error.js'
@@ -37,8 +38,11 @@ export async function startServeServer(options: ServeServerOptions): Promise<Ser
   const bodyLimit = positiveInteger(env, 'PARLEY_DEPLOY_LIMIT', undefined)
   if (!tokens.some((entry) => entry.scope === 'admin')) out.error('warning: PARLEY_API_TOKENS has no admin token: nobody can deploy to this server')
   const url = env['DATABASE_URL']
+  // The embedded database makes only the last level of its directory.
+  mkdirSync(options.dataDir, { recursive: true })
   const database = await step(out, url ? 'Connecting to PostgreSQL' : 'Opening the embedded database', () => openDatabase(url ? { url } : { dataDir: join(options.dataDir, 'db') }))
   try {
+    await migrate(database)
     return await serveOn(database, options, { tokens, keep, bodyLimit })
   } catch (error) {
     await database.close()
