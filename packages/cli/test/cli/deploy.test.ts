@@ -109,9 +109,9 @@ function deployArgs(url: string, ...more: string[]): string[] {
   return ['deploy', '--url', url, '--token', TOKEN, '--no-check', ...more]
 }
 
-const databases = [['embedded database', false], ...(process.env['PARLEY_SKIP_POSTGRES'] === '1' ? [] : [['PostgreSQL', true]])] as const
+const databases = [['the embedded database', false], ...(process.env['PARLEY_SKIP_POSTGRES'] === '1' ? [] : [['PostgreSQL', true]])] as const
 
-describe.each(databases)('parley deploy to parley serve on the %s', (_name, onServer) => {
+describe.each(databases)('parley deploy to parley serve on %s', (_name, onServer) => {
   let dropDatabase = async () => {}
   afterAll(() => dropDatabase())
 
