@@ -35,6 +35,9 @@ export async function bundleProject(projectDir: string, definition: DefinitionFi
   return Object.keys(entryPoints).map((name) => `${BUILD_DIR}/${name}.js`)
 }
 
+/** The packages a Parley server provides to deployed code; a deployed bundle holds everything else. */
+export const SERVER_PACKAGES = ['@parley/sdk', '@parley/interfaces', '@parley/runtime'] as const
+
 /** A bot as `parley deploy` uploads it: its definition and implementation, each one ES module. */
 export interface DeployBundle {
   readonly definition: string
@@ -43,15 +46,15 @@ export interface DeployBundle {
 
 /**
  * Bundles a bot for a Parley server: like `bundleProject`, but with its dependencies inside, so the server
- * needs nothing of the project's `node_modules`. Only the Parley packages stay imports: the server
- * provides them, and the bot must share the runtime's copy. `require` is defined for CommonJS packages
+ * needs nothing of the project's `node_modules`. Only the packages the server provides stay imports:
+ * the bot must share the runtime's copy of them. `require` is defined for CommonJS packages
  * bundled into the ES modules.
  */
 export async function bundleForDeploy(projectDir: string, definition: DefinitionFile): Promise<DeployBundle> {
   try {
     const built = await build({
       absWorkingDir: projectDir, entryPoints: { definition: definition.fileName, bundle: IMPLEMENTATION_ENTRY }, outdir: 'deploy', write: false,
-      bundle: true, platform: 'node', format: 'esm', target: 'node20', external: ['@parley/*'], logLevel: 'silent',
+      bundle: true, platform: 'node', format: 'esm', target: 'node20', external: SERVER_PACKAGES.flatMap((name) => [name, `${name}/*`]), logLevel: 'silent',
       banner: { js: "import { createRequire as __parleyCreateRequire } from 'node:module'; const require = __parleyCreateRequire(import.meta.url);" },
     })
     const text = (name: string) => built.outputFiles.find((file) => file.path.endsWith(`${name}.js`))!.text

@@ -109,7 +109,7 @@ function deployArgs(url: string, ...more: string[]): string[] {
   return ['deploy', '--url', url, '--token', TOKEN, '--no-check', ...more]
 }
 
-const databases = [['the embedded database', false], ...(process.env['PARLEY_SKIP_POSTGRES'] === '1' ? [] : [['PostgreSQL', true]])] as const
+const databases: [string, boolean][] = [['the embedded database', false], ...(process.env['PARLEY_SKIP_POSTGRES'] === '1' ? [] : [['PostgreSQL', true] as [string, boolean]])]
 
 describe.each(databases)('parley deploy to parley serve on %s', (_name, onServer) => {
   let dropDatabase = async () => {}

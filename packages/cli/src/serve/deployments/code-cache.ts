@@ -2,10 +2,8 @@ import { mkdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs'
 import { createRequire } from 'node:module'
 import { dirname, join } from 'node:path'
 import type { ComposedBot, DeploymentCode } from '@parley/runtime'
+import { SERVER_PACKAGES } from '../../project/bundle.js'
 import { loadBotBuild } from '../load-bot.js'
-
-/** The Parley packages a deployed bundle imports, which this server provides (everything else is bundled in). */
-const PROVIDED = ['@parley/sdk', '@parley/interfaces', '@parley/runtime']
 
 export interface CodeCache {
   /** Writes a version's code where Node can import it, and loads it as `parley start` loads `dist/`. */
@@ -37,7 +35,7 @@ export function codeCache(dir: string): CodeCache {
 
 function linkProvidedPackages(modules: string): void {
   const require = createRequire(import.meta.url)
-  for (const name of PROVIDED) {
+  for (const name of SERVER_PACKAGES) {
     const root = packageRoot(require, name)
     if (!root) continue
     mkdirSync(dirname(join(modules, name)), { recursive: true })
