@@ -24,7 +24,7 @@ export interface StoredDeployment extends DeploymentCode {
 export interface DeploymentStore {
   /** Stores a new version, not yet active; its number is one more than the bot's highest. */
   add(botId: string, code: DeploymentCode): Promise<DeploymentSummary>
-  /** Makes `version` the one served, and forgets all but the newest `keep` versions (never the active one). */
+  /** Makes `version` the one served, and keeps `keep` versions: it and the newest others. */
   activate(botId: string, version: number, keep: number): Promise<void>
   /** Forgets a version that never ran. */
   remove(botId: string, version: number): Promise<void>
@@ -55,7 +55,7 @@ export function createDeploymentStore(db: Queryable): DeploymentStore {
       await tx.query('UPDATE parley_deployments SET active = false WHERE bot_id = $1 AND active', [botId])
       await tx.query('UPDATE parley_deployments SET active = true WHERE bot_id = $1 AND version = $2', [botId, version])
       await tx.query(`DELETE FROM parley_deployments WHERE bot_id = $1 AND NOT active AND version NOT IN
-        (SELECT version FROM parley_deployments WHERE bot_id = $1 ORDER BY version DESC LIMIT $2)`, [botId, keep])
+        (SELECT version FROM parley_deployments WHERE bot_id = $1 AND NOT active ORDER BY version DESC LIMIT $2)`, [botId, keep - 1])
     }),
     remove: async (botId, version) => void (await db.query('DELETE FROM parley_deployments WHERE bot_id = $1 AND version = $2 AND NOT active', [botId, version])),
     list: async (botId) => (await db.query<SummaryRow>(
