@@ -1,8 +1,9 @@
 # syntax=docker/dockerfile:1
-# A Parley server image: builds this repository and the bot in $BOT, and runs it with `parley start`
-# (PostgreSQL when DATABASE_URL is set, else the embedded database under /parley/$BOT/.parley-data).
-# Build:  docker build -t parley .          (or: docker build --build-arg BOT=bots/hello-world -t parley .)
+# A Parley server image: builds Parley and runs `parley serve`, a runtime for many bots that takes them from
+# `parley deploy` (PostgreSQL when DATABASE_URL is set, else the embedded database in the /data volume).
+# Build:  docker build -t parley .
 # Run:    docker compose up                 (with PostgreSQL; see compose.yaml and the README)
+# Deploy: npx parley deploy --url http://localhost:3000 --token <admin token>   (in a bot's directory)
 
 ARG NODE_VERSION=20
 
@@ -10,18 +11,17 @@ FROM node:${NODE_VERSION}-bookworm-slim AS build
 WORKDIR /parley
 ENV TURBO_TELEMETRY_DISABLED=1 DO_NOT_TRACK=1
 COPY . .
-ARG BOT=bots/demo
 RUN npm ci --no-audit --no-fund \
- && npx turbo run build --filter=@parley/cli... --filter="./${BOT}..." --output-logs=errors-only \
- && node packages/cli/bin/parley.js build --cwd "${BOT}"
+ && npx turbo run build --filter=@parley/cli... --filter=@parley/interfaces --output-logs=errors-only
 
 FROM node:${NODE_VERSION}-bookworm-slim
 WORKDIR /parley
-ARG BOT=bots/demo
-ENV NODE_ENV=production BOT=${BOT} HOST=0.0.0.0 PORT=3000
+ENV NODE_ENV=production HOST=0.0.0.0 PORT=3000
 COPY --from=build --chown=node:node /parley /parley
+RUN mkdir -p /data && chown node:node /data
 USER node
+VOLUME /data
 EXPOSE 3000
 HEALTHCHECK --interval=10s --timeout=5s --start-period=30s --retries=3 \
   CMD ["node", "-e", "fetch('http://127.0.0.1:' + (process.env.PORT || 3000) + '/health').then((r) => process.exit(r.ok ? 0 : 1), () => process.exit(1))"]
-CMD ["sh", "-c", "exec node packages/cli/bin/parley.js start \"$BOT\""]
+CMD ["node", "packages/cli/bin/parley.js", "serve", "--data", "/data"]

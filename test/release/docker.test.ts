@@ -21,6 +21,7 @@ interface Compose {
     build?: { context: string; args?: Record<string, string> }
     environment?: Record<string, string>
     ports?: string[]
+    volumes?: string[]
     depends_on?: Record<string, { condition: string }>
     healthcheck?: { test: string[] }
   }>
@@ -40,12 +41,13 @@ describe('the Dockerfile', () => {
     expect(argsOf('FROM').every((from) => from.startsWith('node:${NODE_VERSION}-'))).toBe(true)
   })
 
-  it('installs from the lockfile, builds the bot it runs, and runs it with parley start as an unprivileged user', () => {
+  it('installs from the lockfile, builds Parley, and runs parley serve as an unprivileged user, its data in a volume', () => {
     const run = argsOf('RUN').join('\n')
     expect(run).toContain('npm ci')
-    expect(run).toMatch(/parley\.js build --cwd "\$\{BOT\}"/)
-    expect(existsSync(join(REPO_ROOT, argDefault('BOT')!, 'bot.definition.ts'))).toBe(true)
-    expect(argsOf('CMD').join()).toMatch(/parley\.js start \\?"\$BOT\\?"/)
+    expect(run).toContain('--filter=@parley/cli...')
+    expect(argsOf('CMD').join()).toMatch(/"packages\/cli\/bin\/parley\.js", "serve", "--data", "\/data"/)
+    expect(existsSync(join(REPO_ROOT, 'packages/cli/bin/parley.js'))).toBe(true)
+    expect(argsOf('VOLUME')).toEqual(['/data'])
     expect(argsOf('USER')).toEqual(['node'])
     expect(argsOf('HEALTHCHECK').join()).toContain('/health')
   })
@@ -62,7 +64,7 @@ describe('compose.yaml', () => {
 
   it('runs the image of this Dockerfile against a PostgreSQL service it waits for', () => {
     expect(parley.build?.context).toBe('.')
-    expect(parley.build?.args?.['BOT']).toBe(argDefault('BOT'))
+    expect(parley.volumes).toEqual(['parley-data:/data'])
     expect(postgres.image).toMatch(/^postgres:\d+$/)
     expect(postgres.healthcheck?.test.join(' ')).toContain('pg_isready')
     expect(parley.depends_on).toEqual({ postgres: { condition: 'service_healthy' } })

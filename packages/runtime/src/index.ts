@@ -11,8 +11,13 @@ export { systemClock, adjustableClock, type Clock, type AdjustableClock } from '
 export type { Job } from './jobs/job-queue.js'
 export type { LogRecord, LogLevel, NewLogRecord } from './logging/log-record.js'
 export type { LogQuery } from './logging/log-store.js'
+export { migrate } from './storage/migrations/index.js'
 export { openDatabase, type Database, type DriverName, type OpenDatabaseOptions, type Queryable, type QueryResult } from './storage/database/index.js'
 export {
   StorageError, StateTooLargeError, TableQueryError, TableRowError, TableSchemaError,
   type StorageErrorCode, type TableQueryErrorCode, type TableSchemaErrorCode, type RowIssue,
 } from './storage/errors/index.js'
+export {
+  createDeploymentStore, findIncompatibilities,
+  type DeploymentStore, type DeploymentSummary, type DeploymentCode, type StoredDeployment, type Incompatibility, type RowConflict,
+} from './storage/deployments/index.js'

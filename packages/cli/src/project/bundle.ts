@@ -35,6 +35,35 @@ export async function bundleProject(projectDir: string, definition: DefinitionFi
   return Object.keys(entryPoints).map((name) => `${BUILD_DIR}/${name}.js`)
 }
 
+/** The packages a Parley server provides to deployed code; a deployed bundle holds everything else. */
+export const SERVER_PACKAGES = ['@parley/sdk', '@parley/interfaces', '@parley/runtime'] as const
+
+/** A bot as `parley deploy` uploads it: its definition and implementation, each one ES module. */
+export interface DeployBundle {
+  readonly definition: string
+  readonly bundle: string
+}
+
+/**
+ * Bundles a bot for a Parley server: like `bundleProject`, but with its dependencies inside, so the server
+ * needs nothing of the project's `node_modules`. Only the packages the server provides stay imports:
+ * the bot must share the runtime's copy of them. `require` is defined for CommonJS packages
+ * bundled into the ES modules.
+ */
+export async function bundleForDeploy(projectDir: string, definition: DefinitionFile): Promise<DeployBundle> {
+  try {
+    const built = await build({
+      absWorkingDir: projectDir, entryPoints: { definition: definition.fileName, bundle: IMPLEMENTATION_ENTRY }, outdir: 'deploy', write: false,
+      bundle: true, platform: 'node', format: 'esm', target: 'node20', external: SERVER_PACKAGES.flatMap((name) => [name, `${name}/*`]), logLevel: 'silent',
+      banner: { js: "import { createRequire as __parleyCreateRequire } from 'node:module'; const require = __parleyCreateRequire(import.meta.url);" },
+    })
+    const text = (name: string) => built.outputFiles.find((file) => file.path.endsWith(`${name}.js`))!.text
+    return { definition: text('definition'), bundle: text('bundle') }
+  } catch (error) {
+    throw new CliError('BUNDLE_FAILED', `bundling failed:\n${formatMessages((error as BuildFailure).errors ?? [])}`)
+  }
+}
+
 function formatMessages(messages: readonly Message[]): string {
   return messages.map((m) => (m.location ? `  ${m.location.file}:${m.location.line}:${m.location.column + 1} - ${m.text}` : `  ${m.text}`)).join('\n')
 }

@@ -42,6 +42,8 @@ export async function startBotServer(options: BotServerOptions, bot: ComposedBot
       host.serve(runtime)
       const previous = current
       current = runtime
+      // Turns the old code began end on it; new ones already go to the new code.
+      await host.drained(previous)
       await previous.stop()
     },
     close: async () => {

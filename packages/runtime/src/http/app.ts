@@ -5,7 +5,7 @@ import { randomWebchatSecret, webchatKeys } from './auth/webchat-keys.js'
 import { errorResponse } from './errors/error-body.js'
 import { BodyTooLargeError, RequestError } from './errors/http-errors.js'
 import { openApiDocument } from './openapi/document.js'
-import { DEFAULT_BODY_LIMIT, DEFAULT_INFO, DEFAULT_KEEP_ALIVE_MS, DEFAULT_WEBCHAT_KEY_TTL_MS, type HttpOptions } from './options.js'
+import { DEFAULT_BODY_LIMIT, DEFAULT_DEPLOYMENT_BODY_LIMIT, DEFAULT_INFO, DEFAULT_KEEP_ALIVE_MS, DEFAULT_WEBCHAT_KEY_TTL_MS, type HttpOptions } from './options.js'
 import { apiRoutes } from './routes/index.js'
 import { mountRoute } from './routes/mount.js'
 import { mountChatPage } from '../webchat/chat-page.js'
@@ -15,7 +15,8 @@ export function createHttpApp(options: HttpOptions): Hono {
   const app = new Hono()
   const keys = webchatKeys(options.webchatSecret ?? randomWebchatSecret(), { ttlMs: options.webchatKeyTtlMs ?? DEFAULT_WEBCHAT_KEY_TTL_MS })
   const credentials = { tokens: tokenRegistry(options.tokens ?? []), webchat: keys }
-  const routes = apiRoutes(options.host, { keys, keepAliveMs: options.keepAliveMs ?? DEFAULT_KEEP_ALIVE_MS })
+  const deployments = options.deployments ? { host: options.deployments, bodyLimit: options.deploymentBodyLimit ?? DEFAULT_DEPLOYMENT_BODY_LIMIT } : undefined
+  const routes = apiRoutes(options.host, { keys, keepAliveMs: options.keepAliveMs ?? DEFAULT_KEEP_ALIVE_MS }, deployments)
   const document = openApiDocument(routes, { ...DEFAULT_INFO, ...options.info })
   const context = { host: options.host, credentials, bodyLimit: options.bodyLimit ?? DEFAULT_BODY_LIMIT }
   for (const route of routes) mountRoute(app, route, context)

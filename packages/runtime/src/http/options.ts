@@ -2,6 +2,7 @@ import { LIMITS } from '../guards/index.js'
 import type { ApiInfo } from './openapi/document.js'
 import type { TokenEntry } from './auth/tokens.js'
 import type { RuntimeHost } from './host.js'
+import type { DeploymentHost } from './deployments.js'
 
 export interface HttpOptions {
   readonly host: RuntimeHost
@@ -21,12 +22,17 @@ export interface HttpOptions {
   readonly bodyLimit?: number
   /** How often an idle event stream sends a keep-alive comment, in milliseconds; 15 s by default. */
   readonly keepAliveMs?: number
+  /** Takes new versions of bots under `/v1/deployments` (admin token only); without it, those routes do not exist. */
+  readonly deployments?: DeploymentHost
+  /** Largest upload of a deployment, in bytes; 64 MiB by default. */
+  readonly deploymentBodyLimit?: number
   readonly info?: Partial<ApiInfo>
   /** Where failures the caller does not see (500s) are reported; `console.error` by default. */
   readonly onServerError?: (error: unknown) => void
 }
 
 export const DEFAULT_BODY_LIMIT = LIMITS.bodyBytes
+export const DEFAULT_DEPLOYMENT_BODY_LIMIT = 64 * 1024 * 1024
 export const DEFAULT_KEEP_ALIVE_MS = 15_000
 export const DEFAULT_WEBCHAT_KEY_TTL_MS = 30 * 24 * 60 * 60 * 1000
 export const DEFAULT_INFO: ApiInfo = { title: 'Parley runtime API', version: '1.0.0' }

@@ -1,4 +1,4 @@
-import type { Message } from '@parley/sdk'
+import type { Client, Message } from '@parley/sdk'
 import type { Runtime } from '../index.js'
 import type { HostedBot, MessageListener, RuntimeHost } from './host.js'
 
@@ -13,41 +13,111 @@ export interface RuntimesHost extends RuntimeHost {
   /**
    * Serves the runtime under its bot id, replacing the one served under that id before. Open event
    * streams carry on with the new runtime, so `parley dev` can reload a bot under a connected chat.
+   * Every call made from then on goes to the new runtime, even through a bot looked up before.
    */
   serve(runtime: Runtime, info?: BotInfo): void
   /** Stops serving a bot; its open streams stay open and get messages again if it is served anew. */
   remove(botId: string): void
+  /**
+   * Resolves once no call handed to `runtime` through this host is still running: after `serve` put
+   * another in its place, the old one can then stop without failing a turn it had begun.
+   */
+  drained(runtime: Runtime): Promise<void>
+}
+
+interface Served {
+  readonly runtime: Runtime
+  readonly client: Client
+  readonly info: BotInfo
+  readonly detach: () => void
 }
 
 export function createRuntimesHost(): RuntimesHost {
-  const bots = new Map<string, { bot: HostedBot; detach: () => void }>()
+  const served = new Map<string, Served>()
+  // Kept after `remove`, so a call already holding the bot still reaches the runtime it had.
+  const lastServed = new Map<string, Served>()
+  const hosted = new Map<string, HostedBot>()
   const listeners = new Map<string, ConversationListeners>()
+  const calls = inFlightCalls()
   const listenersOf = (botId: string) => listeners.get(botId) ?? listeners.set(botId, conversationListeners()).get(botId)!
+  const hostedOf = (botId: string) => hosted.get(botId) ?? hosted.set(botId, hostedBot(botId, () => lastServed.get(botId)!, listenersOf(botId), calls)).get(botId)!
   return {
-    bots: () => [...bots.values()].map((entry) => entry.bot),
-    bot: (id) => bots.get(id)?.bot,
+    bots: () => [...served.keys()].map(hostedOf),
+    bot: (id) => (served.has(id) ? hostedOf(id) : undefined),
     serve: (runtime, info = {}) => {
-      bots.get(runtime.botId)?.detach()
-      const conversations = listenersOf(runtime.botId)
-      const detach = runtime.onMessage(conversations.publish)
-      bots.set(runtime.botId, { bot: hostedBot(runtime, info, conversations), detach })
+      served.get(runtime.botId)?.detach()
+      const detach = runtime.onMessage(listenersOf(runtime.botId).publish)
+      const entry = { runtime, client: runtime.client(), info, detach }
+      served.set(runtime.botId, entry)
+      lastServed.set(runtime.botId, entry)
     },
     remove: (botId) => {
-      bots.get(botId)?.detach()
-      bots.delete(botId)
+      served.get(botId)?.detach()
+      served.delete(botId)
     },
+    drained: (runtime) => calls.idle(runtime),
   }
 }
 
-function hostedBot(runtime: Runtime, info: BotInfo, conversations: ConversationListeners): HostedBot {
-  return {
-    id: runtime.botId,
-    ...info,
-    client: runtime.client(),
-    receiveMessage: async (message) => ({ message: (await runtime.receiveMessage(message)).message }),
-    subscribe: conversations.subscribe,
-    handleWebhook: (alias, request) => runtime.handleWebhook(alias, request),
+/** Counts the calls running on each runtime, and tells when a runtime has none left. */
+interface InFlightCalls {
+  run<T>(runtime: Runtime, work: () => Promise<T>): Promise<T>
+  idle(runtime: Runtime): Promise<void>
+}
+
+function inFlightCalls(): InFlightCalls {
+  const counts = new WeakMap<Runtime, { running: number; waiting: (() => void)[] }>()
+  const of = (runtime: Runtime) => counts.get(runtime) ?? counts.set(runtime, { running: 0, waiting: [] }).get(runtime)!
+  const done = (runtime: Runtime) => {
+    const count = of(runtime)
+    count.running -= 1
+    if (count.running === 0) count.waiting.splice(0).forEach((wake) => wake())
   }
+  return {
+    run: (runtime, work) => {
+      of(runtime).running += 1
+      let promise: ReturnType<typeof work>
+      try {
+        promise = work()
+      } catch (error) {
+        done(runtime)
+        throw error
+      }
+      return promise.finally(() => done(runtime))
+    },
+    idle: (runtime) => new Promise((resolve) => (of(runtime).running === 0 ? resolve() : of(runtime).waiting.push(resolve))),
+  }
+}
+
+/**
+ * The bot as the server sees it, the same object whatever runtime serves it: each call goes to the runtime
+ * served when the call is made, and is counted there until it ends.
+ */
+function hostedBot(id: string, current: () => Served, conversations: ConversationListeners, calls: InFlightCalls): HostedBot {
+  const call = <T>(work: (entry: Served) => Promise<T>): Promise<T> => {
+    const entry = current()
+    return calls.run(entry.runtime, () => work(entry))
+  }
+  return {
+    id,
+    get title() { return current().info.title },
+    get description() { return current().info.description },
+    client: lateBoundClient(current, call),
+    receiveMessage: (message) => call(async ({ runtime }) => ({ message: (await runtime.receiveMessage(message)).message })),
+    subscribe: conversations.subscribe,
+    handleWebhook: (alias, request) => call(({ runtime }) => runtime.handleWebhook(alias, request)),
+  }
+}
+
+/** A client whose every method calls the client of the runtime served at the time of the call. */
+function lateBoundClient(current: () => Served, call: <T>(work: (entry: Served) => Promise<T>) => Promise<T>): Client {
+  return new Proxy({} as Client, {
+    get: (_target, name) => {
+      const value: unknown = Reflect.get(current().client, name)
+      if (typeof value !== 'function') return value
+      return (...args: unknown[]) => call(async ({ client }) => (Reflect.get(client, name) as (...a: unknown[]) => unknown).apply(client, args))
+    },
+  })
 }
 
 /** Listeners by conversation, so each message the bot sends reaches only its own conversation's streams. */

@@ -23,6 +23,7 @@ export interface Target {
 export function authenticate(c: Context, access: Access, target: Target, credentials: Credentials): Principal {
   if (access === 'public') return ANONYMOUS
   if (access === 'token') return checkToken(bearer(c), target, credentials)
+  if (access === 'admin') return checkAdmin(checkToken(bearer(c), target, credentials))
   return checkWebchatKey(bearer(c) ?? c.req.query('key'), target, credentials)
 }
 
@@ -39,6 +40,11 @@ function checkToken(token: string | undefined, { botId }: Target, { tokens }: Cr
     throw new RequestError('FORBIDDEN', `the API token's scope "${describeScope(scope)}" does not cover bot "${botId}"; use a token with scope admin or bot:${botId}`)
   }
   return { kind: 'token', scope }
+}
+
+function checkAdmin(principal: Principal): Principal {
+  if (principal.kind === 'token' && principal.scope.kind === 'admin') return principal
+  throw new RequestError('FORBIDDEN', 'this route needs an API token of scope admin (an entry admin=<token> in PARLEY_API_TOKENS)')
 }
 
 function checkWebchatKey(key: string | undefined, { botId, conversationId }: Target, { webchat }: Credentials): Principal {

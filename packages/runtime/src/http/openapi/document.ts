@@ -32,6 +32,8 @@ const ERROR_STATUSES: Readonly<Record<string, string>> = {
 const SECURITY = {
   public: [],
   token: [{ apiToken: [] }],
+  // The same token, of scope admin: OpenAPI has no word for a token's scope.
+  admin: [{ apiToken: [] }],
   webchat: [{ webchatKey: [] }, { webchatKeyQuery: [] }],
 } as const
 

@@ -12,18 +12,20 @@ const DRAIN_FACTOR = 8
  * The body as text, at most `limit` bytes. A longer one is refused with 413 (`BODY_TOO_LARGE`), once what
  * is left of it was drained, or with `Connection: close` when there is too much to drain.
  * @param strict refuse a body that is not UTF-8 (JSON must be); otherwise such bytes read as U+FFFD.
+ * @param drainBudget how many bytes of an oversized body are read and dropped; an admin's upload is drained
+ *   whole, so the client is sure to read the 413 rather than see its connection cut while it still writes.
  */
-export async function readBodyText(c: Context, limit: number, strict: boolean): Promise<string> {
+export async function readBodyText(c: Context, limit: number, strict: boolean, drainBudget = limit * DRAIN_FACTOR): Promise<string> {
   const stream = c.req.raw.body
   if (!stream) return ''
   const reader = stream.getReader()
   const declared = Number(c.req.header('content-length'))
-  if (declared > limit) throw new BodyTooLargeError(limit, declared <= limit * DRAIN_FACTOR && (await drain(reader, limit * DRAIN_FACTOR)))
+  if (declared > limit) throw new BodyTooLargeError(limit, declared <= drainBudget && (await drain(reader, drainBudget)))
   const chunks: Uint8Array[] = []
   let size = 0
   for (let chunk = await reader.read(); !chunk.done; chunk = await reader.read()) {
     size += chunk.value.byteLength
-    if (size > limit) throw new BodyTooLargeError(limit, await drain(reader, limit * DRAIN_FACTOR - size))
+    if (size > limit) throw new BodyTooLargeError(limit, await drain(reader, drainBudget - size))
     chunks.push(chunk.value)
   }
   return decode(Buffer.concat(chunks), strict)

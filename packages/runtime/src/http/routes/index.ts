@@ -1,6 +1,8 @@
 import type { RuntimeHost } from '../host.js'
 import { botRoutes, healthRoute } from './bots.js'
 import { clientRoutes } from './client-routes.js'
+import { deploymentRoutes } from './deployments.js'
+import type { DeploymentHost } from '../deployments.js'
 import { incomingMessageRoute } from './incoming.js'
 import type { Route } from './route.js'
 import { webchatRoutes, type WebchatRouteOptions } from './webchat.js'
@@ -10,7 +12,7 @@ import { webhookRoutes } from './webhooks.js'
  * Every API route, in the order the OpenAPI document lists them: each method of `Client` (from the table
  * in `operations/`), and the routes that are not client calls. A new route is one more entry here.
  */
-export function apiRoutes(host: RuntimeHost, webchat: WebchatRouteOptions): readonly Route[] {
+export function apiRoutes(host: RuntimeHost, webchat: WebchatRouteOptions, deployments?: { host: DeploymentHost; bodyLimit: number }): readonly Route[] {
   return [
     healthRoute,
     ...botRoutes(host),
@@ -18,6 +20,7 @@ export function apiRoutes(host: RuntimeHost, webchat: WebchatRouteOptions): read
     incomingMessageRoute,
     ...webchatRoutes(webchat),
     ...webhookRoutes,
+    ...(deployments ? deploymentRoutes(deployments.host, deployments.bodyLimit) : []),
   ]
 }
 

@@ -17,7 +17,7 @@ export function mountRoute(app: Hono, route: Route, context: MountContext): void
   app.on(route.method.toUpperCase(), route.path, async (c) => {
     const target = { botId: c.req.param('botId'), conversationId: c.req.param('conversationId') }
     const principal = authenticate(c, route.access, target, context.credentials)
-    const request = await parseRequest(c, route, context.bodyLimit)
+    const request = await parseRequest(c, route, route.bodyLimit ?? context.bodyLimit)
     const bot = target.botId === undefined ? undefined : findBot(context.host, target.botId)
     return respond(c, route.success, await route.handle({ ...request, principal, bot, c }))
   })

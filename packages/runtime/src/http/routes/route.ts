@@ -7,10 +7,10 @@ import type { Method, Success } from '../../api/operations/operation.js'
 export type { Method, Success } from '../../api/operations/operation.js'
 
 /**
- * Who may call a route: anyone, an API token covering the bot, or the web chat credential of the
- * conversation named in the path.
+ * Who may call a route: anyone, an API token covering the bot, an API token of scope `admin` (for what
+ * concerns every bot, such as deployments), or the web chat credential of the conversation named in the path.
  */
-export type Access = 'public' | 'token' | 'webchat'
+export type Access = 'public' | 'token' | 'admin' | 'webchat'
 
 /**
  * A route as data: the server mounts it and the OpenAPI document describes it, from the same schemas.
@@ -30,6 +30,8 @@ export interface Route {
   readonly query?: Schema
   /** A JSON body checked by this schema, or `raw`: the body as text, whatever its type, for the handler to read. */
   readonly body?: Schema | 'raw'
+  /** Largest body this route reads, in bytes, when it is not the server's `bodyLimit`. */
+  readonly bodyLimit?: number
   readonly success: Success
   /** Honours `If-Match` (412 on a stale version) and answers with an `ETag`. */
   readonly conditional?: boolean

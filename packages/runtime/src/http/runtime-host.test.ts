@@ -1,0 +1,75 @@
+import { Bot, BotDefinition } from '@parley/sdk'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { createRuntime, openDatabase, type Database, type Runtime } from '../index.js'
+import { STARTUP_TIMEOUT } from '../storage/testing/test-databases.js'
+import { createRuntimesHost } from './runtime-host.js'
+
+// Swapping a bot's runtime while a turn runs on the old one: the turn finishes there, new calls go to the
+// new one at once, and the old one is reported drained only when its last call has ended.
+
+/** A bot that answers "<name>: <text>"; on "wait" it first waits until `release` is called. */
+function versionOf(name: string) {
+  let release = () => {}
+  const released = new Promise<void>((resolve) => { release = resolve })
+  let entered = () => {}
+  const waiting = new Promise<void>((resolve) => { entered = resolve })
+  const implementation = new Bot({ actions: {} })
+  implementation.on.message('text', async ({ message, client }) => {
+    const text = String(message.payload['text'])
+    if (text === 'wait') {
+      entered()
+      await released
+    }
+    await client.createMessage({ conversationId: message.conversationId, userId: message.userId, type: 'text', payload: { text: `${name}: ${text}` } })
+  })
+  return { bot: { definition: new BotDefinition({}), implementation }, release, waiting }
+}
+
+let db: Database
+beforeAll(async () => {
+  db = await openDatabase()
+}, STARTUP_TIMEOUT)
+afterAll(() => db.close())
+
+async function started(bot: ReturnType<typeof versionOf>['bot']): Promise<Runtime> {
+  const runtime = await createRuntime({ ...bot, botId: 'swapped', database: db, jobs: { mode: 'manual' } })
+  await runtime.start()
+  return runtime
+}
+
+describe('a runtimes host swapping a bot', () => {
+  it('lets a turn begun on the old runtime finish there while new calls go to the new one', async () => {
+    const host = createRuntimesHost()
+    const one = versionOf('one')
+    const two = versionOf('two')
+    const first = await started(one.bot)
+    host.serve(first)
+    const bot = host.bot('swapped')!
+    for (const id of ['c1', 'c2']) {
+      await bot.client.getOrCreateUser({ id: `u-${id}` })
+      await bot.client.getOrCreateConversation({ id })
+    }
+    const slow = bot.receiveMessage({ conversationId: 'c1', userId: 'u-c1', type: 'text', payload: { text: 'wait' } })
+    await one.waiting
+
+    host.serve(await started(two.bot))
+    let drained = false
+    const draining = host.drained(first).then(() => { drained = true })
+    // The bot looked up before the swap is the same bot: its calls reach the new runtime.
+    await bot.receiveMessage({ conversationId: 'c2', userId: 'u-c2', type: 'text', payload: { text: 'hi' } })
+    expect(await replies(bot.client, 'c2')).toEqual(['two: hi'])
+    expect(drained).toBe(false)
+
+    one.release()
+    await slow
+    await draining
+    expect(await replies(bot.client, 'c1')).toEqual(['one: wait'])
+    await first.stop()
+    expect(host.bots().map((served) => served.id)).toEqual(['swapped'])
+  })
+})
+
+async function replies(client: ReturnType<Runtime['client']>, conversationId: string): Promise<string[]> {
+  const { messages } = await client.listMessages({ conversationId })
+  return messages.filter((message) => message.direction === 'outgoing').map((message) => String(message.payload['text']))
+}
