@@ -113,6 +113,18 @@ describe.each(testDrivers())('external apps on $name', (driver) => {
     expect((await texts(conversation.id)).at(-1)).toBe('here now')
   })
 
+  it('sends one batch per conversation, each for its own user', async () => {
+    app.received.length = 0
+    app.answerWith(() => ({ status: 200, body: {} }))
+    const [first, second] = [await bot.conversation(), await bot.conversation()]
+    await first.send('one')
+    await second.send('two')
+    await bot.advance('5s')
+    const batches = app.received.map((r) => [r.json['session_id'], r.uid, r.json['segments'].length])
+    expect(batches).toEqual(expect.arrayContaining([[first.id, first.user.id, 2], [second.id, second.user.id, 2]]))
+    expect(batches).toHaveLength(2)
+  })
+
   it('signs with the old and the new secret while one is rotated', async () => {
     app.received.length = 0
     const { secret, app: rotated } = await bot.client.rotateAppSecret({ id: 'news-checker' })

@@ -12,6 +12,12 @@ const ENDED_PER_TICK = 100
 /** A `memory_creation` carries at most the conversation's newest messages. */
 const MEMORY_MESSAGES = 1000
 
+/**
+ * How far before its last tick an app's tick reads messages. A message is stored with the time its turn's
+ * transaction began, and becomes visible when that one statement commits: this covers commits that slow.
+ */
+const LOOK_BACK_MS = 5 * 60_000
+
 /** The key of an app's tick job: one per app. */
 export const tickKey = (appId: string) => `app:${appId}`
 
@@ -25,31 +31,43 @@ export async function runAppTick(engine: Engine, job: Job): Promise<JobOutcome> 
   const app = await createAppStore(engine.db, engine.botId).get(String(job.payload['appId']))
   if (!app) return undefined
   try {
-    await engine.db.transaction((tx) => (app.trigger === 'transcript_processed' ? queueTranscripts(engine, tx, app) : queueEnded(engine, tx, app, now)))
+    await engine.db.transaction(async (tx) => {
+      const store = createAppStore(tx, engine.botId)
+      const since = new Date(((await store.tickedAt(app.id)) ?? now).getTime() - LOOK_BACK_MS)
+      const complete = app.trigger === 'transcript_processed' ? await queueTranscripts(engine, tx, app, since) : await queueEnded(engine, tx, app, since, now)
+      // A tick that had more than it sends at once leaves the window where it was, so the rest come next.
+      if (complete) await store.markTicked(app.id, now)
+    })
   } catch (error) {
     engine.logs.write({ level: 'error', audience: 'bot', source: 'runtime', message: `app "${app.id}": looking for what to send failed: ${error instanceof Error ? error.message : String(error)}` })
   }
   return { rescheduleAt: new Date(now.getTime() + app.intervalSeconds * 1000) }
 }
 
-async function queueTranscripts(engine: Engine, tx: Queryable, app: StoredApp): Promise<void> {
+/** Queues a batch per conversation with news; whether that was all of it. */
+async function queueTranscripts(engine: Engine, tx: Queryable, app: StoredApp, since: Date): Promise<boolean> {
   const store = createAppStore(tx, engine.botId)
-  const pending = await store.pendingMessages(app.id, BATCH_MESSAGES)
+  const pending = await store.pendingMessages(app.id, since, BATCH_MESSAGES)
   for (const [conversationId, messages] of byConversation(pending)) {
     await queueDelivery(engine, tx, app, { conversationId, userId: userOf(messages), body: transcriptBody(conversationId, messages) })
     await store.advanceCursor(app.id, conversationId, 'cursor_seq', messages.at(-1)!.seq)
   }
+  return pending.length < BATCH_MESSAGES
 }
 
-async function queueEnded(engine: Engine, tx: Queryable, app: StoredApp, now: Date): Promise<void> {
+/** Queues a `memory_creation` per conversation that went quiet; whether that was all of them. */
+async function queueEnded(engine: Engine, tx: Queryable, app: StoredApp, since: Date, now: Date): Promise<boolean> {
   const store = createAppStore(tx, engine.botId)
   const conversations = createConversationStore(tx, engine.botId)
-  const ended = await store.endedConversations(app.id, new Date(now.getTime() - app.memoryAfterSeconds * 1000), ENDED_PER_TICK)
+  const quietFor = app.memoryAfterSeconds * 1000
+  const window = { since: new Date(since.getTime() - quietFor), silentSince: new Date(now.getTime() - quietFor) }
+  const ended = await store.endedConversations(app.id, window, ENDED_PER_TICK)
   for (const { conversationId, userId, lastIncomingSeq } of ended) {
     const conversation = await conversations.get(conversationId)
     if (conversation) await queueDelivery(engine, tx, app, { conversationId, userId, body: memoryBody(conversation, await store.transcript(conversationId, MEMORY_MESSAGES)) })
     await store.advanceCursor(app.id, conversationId, 'memory_seq', lastIncomingSeq)
   }
+  return ended.length < ENDED_PER_TICK
 }
 
 interface DeliveryRequest {

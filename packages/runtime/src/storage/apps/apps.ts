@@ -40,10 +40,16 @@ export interface AppStore {
   list(): Promise<StoredApp[]>
   remove(id: string): Promise<boolean>
   setSecrets(id: string, secrets: readonly string[]): Promise<StoredApp | undefined>
-  /** Messages after the app's cursor in each conversation, oldest first, leaving out what apps replied. */
-  pendingMessages(appId: string, limit: number): Promise<PendingMessage[]>
-  /** Conversations whose last user message is at or before `silentSince`, and newer than the last end delivered. */
-  endedConversations(appId: string, silentSince: Date, limit: number): Promise<EndedConversation[]>
+  /** Messages written since `since` and after the app's cursor in their conversation, oldest first, leaving out what apps replied. */
+  pendingMessages(appId: string, since: Date, limit: number): Promise<PendingMessage[]>
+  /**
+   * Conversations whose last user message was written between `since` and `silentSince`, and is newer
+   * than the last end delivered.
+   */
+  endedConversations(appId: string, window: { readonly since: Date; readonly silentSince: Date }, limit: number): Promise<EndedConversation[]>
+  /** When the app last looked for news; the next tick reads from a little before it. */
+  tickedAt(appId: string): Promise<Date | undefined>
+  markTicked(appId: string, at: Date): Promise<void>
   /** The conversation's messages, oldest first, at most `limit` of the newest, leaving out what apps replied. */
   transcript(conversationId: string, limit: number): Promise<PendingMessage[]>
   advanceCursor(appId: string, conversationId: string, column: 'cursor_seq' | 'memory_seq', seq: number): Promise<void>
@@ -73,8 +79,13 @@ export function createAppStore(db: Queryable, botId: string): AppStore {
     list: async () => (await db.query<AppRow>(`SELECT ${APP_COLUMNS} FROM parley_apps WHERE bot_id = $1 ORDER BY id`, [botId])).rows.map(toApp),
     remove: async (id) => (await db.query('DELETE FROM parley_apps WHERE bot_id = $1 AND id = $2 RETURNING id', [botId, id])).rows.length > 0,
     setSecrets: (id, secrets) => one(`UPDATE parley_apps SET secrets = $3::text::jsonb WHERE bot_id = $1 AND id = $2 RETURNING ${APP_COLUMNS}`, [id, JSON.stringify(secrets)]),
-    pendingMessages: async (appId, limit) => (await db.query<MessageRow>(PENDING, [botId, appId, limit])).rows.map(toPending),
-    endedConversations: async (appId, silentSince, limit) => (await db.query<EndedRow>(ENDED, [botId, appId, silentSince.toISOString(), limit])).rows.map(toEnded),
+    pendingMessages: async (appId, since, limit) => (await db.query<MessageRow>(PENDING, [botId, appId, limit, since.toISOString()])).rows.map(toPending),
+    endedConversations: async (appId, window, limit) => (await db.query<EndedRow>(ENDED, [botId, appId, limit, window.since.toISOString(), window.silentSince.toISOString()])).rows.map(toEnded),
+    tickedAt: async (appId) => {
+      const { rows } = await db.query<{ ticked_at: Date | string }>('SELECT ticked_at FROM parley_apps WHERE bot_id = $1 AND id = $2', [botId, appId])
+      return rows[0] ? new Date(rows[0].ticked_at) : undefined
+    },
+    markTicked: async (appId, at) => void (await db.query('UPDATE parley_apps SET ticked_at = $3 WHERE bot_id = $1 AND id = $2', [botId, appId, at.toISOString()])),
     transcript: async (conversationId, limit) => (await db.query<MessageRow>(TRANSCRIPT, [botId, conversationId, limit])).rows.map(toPending),
     advanceCursor: async (appId, conversationId, column, seq) => void (await db.query(advance(column), [botId, appId, conversationId, seq])),
     recordDelivery: async (delivery) => void (await db.query(RECORD, [botId, ...deliveryValues(delivery)])),
@@ -94,22 +105,22 @@ export const APP_REPLY_TAG = 'parley:app'
 // Messages an app sent back (its `{ message }` replies) are not news to apps: sending them on would let
 // two apps answer each other for ever.
 const NOT_A_REPLY = `NOT (m.tags ? '${APP_REPLY_TAG}')`
-// Only what was said after the app was installed is sent to it.
-const SINCE_INSTALL = `m.created_at >= (SELECT installed_at FROM parley_apps a WHERE a.bot_id = $1 AND a.id = $2)`
+// Only what was said after the app was installed is sent to it, and only recent messages are read ($4).
+const SINCE = `m.created_at >= GREATEST($4::timestamptz, (SELECT installed_at FROM parley_apps a WHERE a.bot_id = $1 AND a.id = $2))`
 const MESSAGE_COLUMNS = 'm.seq, m.id, m.conversation_id, m.user_id, m.direction, m.type, m.payload, m.created_at'
 
 const PENDING = `SELECT ${MESSAGE_COLUMNS} FROM parley_messages m
   LEFT JOIN parley_app_cursors c ON c.bot_id = m.bot_id AND c.app_id = $2 AND c.conversation_id = m.conversation_id
-  WHERE m.bot_id = $1 AND m.seq > COALESCE(c.cursor_seq, 0) AND ${SINCE_INSTALL} AND ${NOT_A_REPLY}
+  WHERE m.bot_id = $1 AND ${SINCE} AND m.seq > COALESCE(c.cursor_seq, 0) AND ${NOT_A_REPLY}
   ORDER BY m.seq LIMIT $3`
 
-const ENDED = `SELECT m.conversation_id, (array_agg(m.user_id ORDER BY m.seq DESC))[1] AS user_id, max(m.seq) AS last_seq
-  FROM parley_messages m
+// A conversation's last user message ($5: silent since), found among the recent ones by the conversation index.
+const ENDED = `SELECT m.conversation_id, m.user_id, m.seq AS last_seq FROM parley_messages m
   LEFT JOIN parley_app_cursors c ON c.bot_id = m.bot_id AND c.app_id = $2 AND c.conversation_id = m.conversation_id
-  WHERE m.bot_id = $1 AND m.direction = 'incoming' AND ${SINCE_INSTALL}
-  GROUP BY m.conversation_id, c.memory_seq
-  HAVING max(m.seq) > COALESCE(c.memory_seq, 0) AND max(m.created_at) <= $3
-  ORDER BY max(m.seq) LIMIT $4`
+  WHERE m.bot_id = $1 AND m.direction = 'incoming' AND ${SINCE} AND m.created_at <= $5 AND m.seq > COALESCE(c.memory_seq, 0)
+    AND NOT EXISTS (SELECT 1 FROM parley_messages later WHERE later.bot_id = m.bot_id AND later.conversation_id = m.conversation_id
+      AND later.direction = 'incoming' AND later.seq > m.seq)
+  ORDER BY m.seq LIMIT $3`
 
 const TRANSCRIPT = `SELECT * FROM (SELECT ${MESSAGE_COLUMNS} FROM parley_messages m
   WHERE m.bot_id = $1 AND m.conversation_id = $2 AND ${NOT_A_REPLY} ORDER BY m.seq DESC LIMIT $3) newest ORDER BY seq`

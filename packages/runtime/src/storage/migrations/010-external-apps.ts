@@ -1,9 +1,11 @@
 import type { Migration } from './migration.js'
 
 /**
- * External HTTP apps a bot delivers to: the installed apps with their signing secrets (newest first),
- * how far each app has been sent each conversation (`cursor_seq` for transcript batches, `memory_seq`
- * for the last conversation end delivered), and every delivery attempt for people to look at.
+ * External HTTP apps a bot delivers to: the installed apps with their signing secrets (newest first) and
+ * when each last looked for news (`ticked_at`), how far each app has been sent each conversation
+ * (`cursor_seq` for transcript batches, `memory_seq` for the last conversation end delivered), and every
+ * delivery attempt for people to look at. Messages get an index by time, so an app's tick reads only the
+ * recent ones however long the history.
  */
 export const externalApps: Migration = {
   version: 10,
@@ -19,8 +21,10 @@ export const externalApps: Migration = {
       interval_seconds integer NOT NULL,
       memory_after_seconds integer NOT NULL,
       installed_at timestamptz NOT NULL DEFAULT now(),
+      ticked_at timestamptz NOT NULL DEFAULT now(),
       PRIMARY KEY (bot_id, id)
     );
+    CREATE INDEX parley_messages_created ON parley_messages (bot_id, created_at);
     CREATE TABLE parley_app_cursors (
       bot_id text NOT NULL,
       app_id text NOT NULL,
