@@ -136,6 +136,8 @@ describe.each(testDrivers())('external apps on $name', (driver) => {
     await bot.client.uninstallApp({ id: 'news-checker' })
   })
 
+  // Messages are stamped by the database and silence is measured on the test's clock: this runs before
+  // the tests that move that clock minutes ahead.
   it('sends memory_creation once a conversation has gone quiet, with its messages', async () => {
     app.received.length = 0
     app.answerWith(() => ({ status: 200, body: { message: 'saved to your notes' } }))
@@ -154,6 +156,25 @@ describe.each(testDrivers())('external apps on $name', (driver) => {
     await bot.advance('120s')
     expect(app.received).toHaveLength(1)
     await bot.client.uninstallApp({ id: 'notes' })
+  })
+
+  it('stops calling an app after 5 failures in a row, deferring deliveries until its circuit closes', async () => {
+    app.received.length = 0
+    app.answerWith(() => ({ status: 500, body: {} }))
+    await bot.client.installApp({ manifest: manifest('transcript_processed', app.url, 'flaky'), secret: SECRET, intervalSeconds: 60 })
+    await (await bot.conversation()).send('anyone?')
+    await bot.advance('60s')
+    for (const wait of ['1s', '2s', '4s', '8s'] as const) await bot.advance(wait)
+    expect(app.received).toHaveLength(5)
+    await bot.advance('16s')
+    expect(app.received).toHaveLength(5)
+    const statuses = (await bot.client.listAppDeliveries({ appId: 'flaky' })).deliveries.map((d) => d.status)
+    expect(statuses).toEqual(['deferred', 'retrying', 'retrying', 'retrying', 'retrying', 'retrying'])
+    app.answerWith(() => ({ status: 200, body: {} }))
+    await bot.advance('30s')
+    expect(app.received).toHaveLength(6)
+    expect((await bot.client.listAppDeliveries({ appId: 'flaky', limit: 1 })).deliveries[0]!.status).toBe('delivered')
+    await bot.client.uninstallApp({ id: 'flaky' })
   })
 
   it('refuses a manifest with an unknown trigger, listing the known ones, and private URLs unless allowed', async () => {

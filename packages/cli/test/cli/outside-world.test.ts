@@ -167,6 +167,9 @@ describe('a bot connected to the outside world, under parley dev', () => {
     const unknown = await install('bad', 'on_everything', transcriptApp.url)
     expect(unknown.status).toBe(400)
     expect(JSON.stringify(await unknown.json())).toContain('use one of \\"memory_creation\\", \\"transcript_processed\\"')
+    const huge = await api('/apps', { method: 'POST', body: JSON.stringify({ manifest: manifest('news', 'transcript_processed', transcriptApp.url), intervalSeconds: 1e308 }) })
+    expect(huge.status).toBe(400)
+    expect(JSON.stringify(await huge.json())).toContain('body.intervalSeconds')
     expect((await install('news', 'transcript_processed', transcriptApp.url)).status).toBe(201)
     expect((await install('notes', 'memory_creation', memoryApp.url)).status).toBe(201)
 
