@@ -15,6 +15,7 @@ export const start: CommandSpec = {
     '  PORT, HOST             where to listen (default 3000 on 0.0.0.0)',
     '  PARLEY_API_TOKENS      API tokens: scope=token entries, such as admin=<token>,bot:<id>=sha256:<hex>',
     '  PARLEY_WEBCHAT_SECRET  signs web chat sessions; set it so they survive restarts and work across processes',
+    '  PARLEY_APPS_ALLOW_PRIVATE_URLS  1 lets external apps\' webhook URLs point at loopback and private addresses (refused by default)',
   ].join('\n'),
   arguments: [{ name: '[dir]', description: 'the bot project (default: the current directory)' }],
   async run(context, [dir]) {

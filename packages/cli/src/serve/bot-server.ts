@@ -11,6 +11,8 @@ export interface BotServerOptions {
   readonly tokens: readonly TokenEntry[]
   readonly webchatSecret?: string
   readonly onLog?: (record: NewLogRecord) => void
+  /** Lets external apps' webhook URLs point at loopback and private addresses (development; `PARLEY_APPS_ALLOW_PRIVATE_URLS=1`). */
+  readonly allowPrivateAppUrls?: boolean
   /** Development only: each message sent from a chat answers with the handlers that failed on it, described so. */
   readonly describeFailure?: (failure: HandlerFailure) => TurnFailure
 }
@@ -56,7 +58,7 @@ export async function startBotServer(options: BotServerOptions, bot: ComposedBot
 
 async function startRuntime(options: BotServerOptions, bot: ComposedBot): Promise<Runtime> {
   const { botId, database, onLog } = options
-  const runtime = await createRuntime({ ...bot, botId, database, ...(onLog ? { onLog } : {}) })
+  const runtime = await createRuntime({ ...bot, botId, database, apps: { allowPrivateUrls: options.allowPrivateAppUrls ?? false }, ...(onLog ? { onLog } : {}) })
   try {
     await runtime.start()
     return runtime

@@ -38,6 +38,8 @@ export async function startDevSession(options: DevOptions): Promise<DevSession> 
   const database = await step(out, `Opening the embedded database in ${DATA_DIR}/`, () => openDatabase({ dataDir: dataDirectory(dir) }))
   const server = await step(out, 'Loading the bot and starting its server', async () => startBotServer({
     botId: botIdFor(dir), database, port: options.port, hostname: options.hostname, tokens,
+    // Apps under development usually listen on this machine.
+    allowPrivateAppUrls: true,
     webchatSecret: storedSecret(join(dir, DATA_DIR, 'webchat-secret')), ...(options.onLog ? { onLog: options.onLog } : {}),
     describeFailure: (failure) => describeFailure(failure, dir),
   }, await loadBotSource(dir))).catch(async (error: unknown) => {

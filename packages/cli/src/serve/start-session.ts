@@ -22,7 +22,8 @@ export async function startProductionServer(options: StartOptions): Promise<BotS
   for (const warning of warnings(env, tokens.length)) out.error(`warning: ${warning}`)
   const url = env['DATABASE_URL']
   const database = await step(out, url ? 'Connecting to PostgreSQL' : 'Opening the embedded database', () => openDatabase(url ? { url } : { dataDir: dataDirectory(dir) }))
-  const server = { botId: botIdFor(dir), database, port: options.port, hostname: options.hostname, tokens, webchatSecret: env['PARLEY_WEBCHAT_SECRET'] ?? randomWebchatSecret() }
+  const server = { botId: botIdFor(dir), database, port: options.port, hostname: options.hostname, tokens, webchatSecret: env['PARLEY_WEBCHAT_SECRET'] ?? randomWebchatSecret(),
+    allowPrivateAppUrls: env['PARLEY_APPS_ALLOW_PRIVATE_URLS'] === '1' }
   return step(out, 'Starting the bot and its server', () => startBotServer({ ...server, ...(options.onLog ? { onLog: options.onLog } : {}) }, bot)).catch(async (error: unknown) => {
     await database.close()
     throw error

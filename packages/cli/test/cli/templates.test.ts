@@ -6,7 +6,7 @@ import { REPO_ROOT } from '../support/paths.js'
 import { makeTempDir, useSourcesOfParley } from '../support/temp-project.js'
 
 const TEMPLATES = [
-  ['bot', 'empty'], ['bot', 'hello-world'], ['bot', 'bot-with-plugin'],
+  ['bot', 'empty'], ['bot', 'hello-world'], ['bot', 'bot-with-plugin'], ['bot', 'llm-bot'],
   ['plugin', 'empty'], ['plugin', 'hello-world'],
   ['integration', 'empty'], ['integration', 'hello-world'],
   ['interface', 'empty'], ['interface', 'hello-world'],
@@ -38,7 +38,7 @@ describe('templates', () => {
     const vitest = join(REPO_ROOT, 'node_modules', 'vitest', 'vitest.mjs')
     const result = await runProcess(process.execPath, [vitest, 'run', '--root', temp.dir, '--reporter', 'verbose'], temp.dir)
     const output = (result.stdout + result.stderr).replace(/\x1b\[[0-9;]*m/g, '')
-    expect(output).toMatch(/Test Files\s+10 passed \(10\)/)
+    expect(output).toMatch(/Test Files\s+11 passed \(11\)/)
     expect(result.code, output).toBe(0)
   })
 })

@@ -9,6 +9,7 @@ import { createWorker } from '../jobs/worker.js'
 import { createLogStore, type LogStore } from '../logging/log-store.js'
 import type { Engine } from '../engine/engine.js'
 import { propsFactory } from './props-factory.js'
+import { createAppDeliveries, type AppDeliveries } from '../dispatch/apps/deliver.js'
 import { loadUnits, type LoadedUnits } from './load/load-units.js'
 import type { Runtime, RuntimeOptions } from './runtime.js'
 import { runtimeOf } from './runtime-api.js'
@@ -27,9 +28,9 @@ export async function createRuntime(options: RuntimeOptions): Promise<Runtime> {
   const { db, owned } = await database(options.database)
   const botId = options.botId ?? 'bot'
   await prepare(db, botId, options)
-  const engine = buildEngine(db, botId, options, units)
+  const { engine, deliveries } = buildEngine(db, botId, options, units)
   for (const warning of units.warnings) engine.logs.write({ level: 'warn', audience: 'bot', source: 'runtime', message: warning })
-  return runtimeOf(engine, options, owned)
+  return runtimeOf(engine, options, owned, deliveries)
 }
 
 async function database(given: Database | OpenDatabaseOptions | undefined): Promise<{ db: Database; owned: boolean }> {
@@ -45,7 +46,7 @@ async function prepare(db: Database, botId: string, options: RuntimeOptions): Pr
 /** Long enough that no healthy turn needs renewing often; short enough that a dead process frees its conversations soon. */
 const DEFAULT_LEASE_MS = 30_000
 
-function buildEngine(db: Database, botId: string, options: RuntimeOptions, units: LoadedUnits): Engine {
+function buildEngine(db: Database, botId: string, options: RuntimeOptions, units: LoadedUnits): { engine: Engine; deliveries: AppDeliveries } {
   const storage = { botId, tables: options.definition.tables, ...(options.stateSizeLimit === undefined ? {} : { stateSizeLimit: options.stateSizeLimit }) }
   const logs = createLogStore(db, botId, options.onLog ? { echo: options.onLog } : {})
   const parts: Omit<Engine, 'worker' | 'props'> = {
@@ -56,12 +57,14 @@ function buildEngine(db: Database, botId: string, options: RuntimeOptions, units
     plugins: new Map(units.code.filter((unit) => unit.kind === 'plugin').map((unit) => [unit.alias, unit])),
     integrations: units.integrations,
     turns: { leaseMs: options.turns?.leaseMs ?? DEFAULT_LEASE_MS, stateSizeLimit: options.stateSizeLimit ?? DEFAULT_STATE_SIZE_LIMIT },
+    apps: { allowPrivateUrls: options.apps?.allowPrivateUrls ?? false, concurrencyPerUrl: options.apps?.concurrencyPerUrl ?? 4 },
   }
   // The job handlers and the props need the whole engine; they only run once it is complete.
   const engine = parts as Engine
   const props = propsFactory(engine)
-  const worker = createWorker({ queue: parts.jobs, clock: parts.clock, handlers: jobHandlers(engine), sweep: (now) => sweep(engine, now), onError: jobFailed(logs) })
-  return Object.assign(parts, { worker, props })
+  const deliveries = createAppDeliveries(engine, parts.apps, { awaited: options.jobs?.mode === 'manual' })
+  const worker = createWorker({ queue: parts.jobs, clock: parts.clock, handlers: jobHandlers(engine, deliveries), sweep: (now) => sweep(engine, now), onError: jobFailed(logs) })
+  return { engine: Object.assign(parts, { worker, props }), deliveries }
 }
 
 function jobFailed(logs: LogStore) {

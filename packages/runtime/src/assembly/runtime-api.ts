@@ -8,11 +8,12 @@ import { createClient } from '../proxies/client.js'
 import type { Engine } from '../engine/engine.js'
 import { RuntimeError } from '../engine/errors.js'
 import type { Runtime, RuntimeOptions } from './runtime.js'
+import type { AppDeliveries } from '../dispatch/apps/deliver.js'
 import { startUnits, stopUnits } from './start-units.js'
 import type { CodeUnit } from '../engine/units.js'
 
 /** The public face of an engine: what `createRuntime` returns. */
-export function runtimeOf(engine: Engine, options: RuntimeOptions, ownsDatabase: boolean): Runtime {
+export function runtimeOf(engine: Engine, options: RuntimeOptions, ownsDatabase: boolean, deliveries: AppDeliveries): Runtime {
   const mode = options.jobs?.mode ?? 'background'
   let stopped = false
   // Work handed to a stopped runtime would find its database closed; say so plainly instead.
@@ -33,6 +34,7 @@ export function runtimeOf(engine: Engine, options: RuntimeOptions, ownsDatabase:
       if (stopped) return
       stopped = true
       await engine.worker.stop()
+      await deliveries.stop()
       await stopUnits(engine, options.webhookUrl)
       await engine.logs.flush()
       if (ownsDatabase) await engine.db.close()

@@ -42,6 +42,16 @@ export interface RuntimeOptions extends ComposedBot, LoadOptions {
      */
     readonly leaseMs?: number
   }
+  /** Deliveries to external apps (installed with `client.installApp`). */
+  readonly apps?: {
+    /**
+     * Lets app webhook URLs point at loopback and private addresses. Off by default, so an app's URL cannot
+     * be used to reach services inside the network; `parley dev` turns it on for receivers on the laptop.
+     */
+    readonly allowPrivateUrls?: boolean
+    /** Requests at once to one app URL from this process; 4 by default. */
+    readonly concurrencyPerUrl?: number
+  }
   /** The URL an integration's webhook is reached at, given to its `register`. */
   readonly webhookUrl?: (alias: string) => string
 }

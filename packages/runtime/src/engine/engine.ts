@@ -46,6 +46,15 @@ export interface Engine {
   readonly listeners: Set<MessageListener>
   readonly props: PropsFactory
   readonly turns: TurnSettings
+  readonly apps: AppSettings
+}
+
+/** How deliveries to external apps behave in this runtime. */
+export interface AppSettings {
+  /** Lets webhook URLs reach loopback and private addresses (local development); refused by default. */
+  readonly allowPrivateUrls: boolean
+  /** Requests at once to one URL from this process. */
+  readonly concurrencyPerUrl: number
 }
 
 export interface TurnSettings {

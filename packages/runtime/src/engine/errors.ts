@@ -15,6 +15,8 @@ export type RuntimeErrorCode =
   | 'RUNTIME_STOPPED'
   | 'CALL_DEPTH_EXCEEDED'
   | 'ID_INVALID'
+  | 'APP_SETTINGS_INVALID'
+  | 'APP_URL_REFUSED'
 
 /** The runtime could not do what was asked; the message names the bot part at fault and what to change. */
 export class RuntimeError extends ParleyError {

@@ -5,3 +5,7 @@ export const STATE_EXPIRED_JOB = 'stateExpired'
 export const WORKFLOW_START_JOB = 'workflowStart'
 export const WORKFLOW_CONTINUE_JOB = 'workflowContinue'
 export const WORKFLOW_TIMEOUT_JOB = 'workflowTimeout'
+/** Looks for what to send one external app (a key per app: `app:<id>`), then runs again after its interval. */
+export const APP_TICK_JOB = 'appTick'
+/** One POST to an external app, retried with backoff. */
+export const APP_DELIVERY_JOB = 'appDelivery'

@@ -4,6 +4,7 @@ import type { Caller } from '../engine/units.js'
 import { callActionIn } from '../dispatch/actions/call-action.js'
 import { receiveMessage } from '../dispatch/incoming/incoming-message.js'
 import { sendMessage } from '../dispatch/outgoing/outgoing-message.js'
+import * as apps from '../operations/apps.js'
 import * as directory from '../operations/directory.js'
 import * as events from '../operations/events.js'
 import * as messages from '../operations/messages.js'
@@ -55,6 +56,11 @@ export function createClient<T extends ImplementationTypes = LooseTypes>(engine:
     getWorkflow: (request: LooseRequest) => workflows.getWorkflow(engine, caller, request),
     updateWorkflow: (request: LooseRequest) => workflows.updateWorkflow(engine, caller, request),
     listWorkflows: (request?: LooseRequest) => workflows.listWorkflows(engine, caller, request),
+    installApp: (request: LooseRequest) => apps.installApp(engine, request),
+    listApps: () => apps.listApps(engine),
+    uninstallApp: (request: LooseRequest) => apps.uninstallApp(engine, request),
+    rotateAppSecret: (request: LooseRequest) => apps.rotateAppSecret(engine, request),
+    listAppDeliveries: (request?: LooseRequest) => apps.listAppDeliveries(engine, request),
   }
   // Every method takes any request of its name's shape, so the object serves any `Client<T>`.
   return checkedClient(client) as unknown as Client<T>

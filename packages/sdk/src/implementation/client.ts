@@ -4,6 +4,7 @@ import type { Conversation, Event, Message, RowMeta, StateRecord, Tags, User, Wo
 import type { AggregateQuery, FindRowsQuery, RowSelection, TableFilter } from './tables.js'
 import type { ActionResult, IsOpenStateName, OpenActionName, OpenPayload } from './names.js'
 import type { ClientExtensionOperation, DirectoryClient, FilesClient, TablesAdminClient } from './client-extensions.js'
+import type { AppsClient } from '../apps/client.js'
 
 type States<T extends ImplementationTypes> = T['states']
 type Row<T extends ImplementationTypes, K extends NameOf<T['tables']>> = T['tables'][K]
@@ -58,7 +59,7 @@ type NotKnown<T extends ImplementationTypes, K extends string> = K extends NameO
  * @example
  * const out = await client.callAction({ type: 'analytics:trackEvent', input: { name: 'signup' } })
  */
-export interface Client<T extends ImplementationTypes = LooseTypes> extends FilesClient, TablesAdminClient, DirectoryClient {
+export interface Client<T extends ImplementationTypes = LooseTypes> extends FilesClient, TablesAdminClient, DirectoryClient, AppsClient {
   /**
    * Calls an action by the name the calling code knows it by. The result is the action's output, which
    * also carries itself as `output` (`const { output } = await client.callAction(…)`, as Botpress code reads it).

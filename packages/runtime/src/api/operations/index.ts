@@ -1,5 +1,6 @@
 import type { ClientExtensionOperation, RowMeta } from '@parley/sdk'
 import { actionOperations } from './actions.js'
+import { appOperations } from './apps.js'
 import { directoryOperations } from './directory.js'
 import { eventOperations } from './events.js'
 import { messageOperations } from './messages.js'
@@ -29,6 +30,7 @@ export const clientOperations = {
   ...tableOperations,
   ...workflowOperations,
   ...actionOperations,
+  ...appOperations,
 } as const
 
 /** Methods served by another's route. */

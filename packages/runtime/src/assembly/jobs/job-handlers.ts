@@ -5,10 +5,12 @@ import { expireState } from '../../dispatch/events/state-expired.js'
 import { continueWorkflow, startWorkflowRun, timeOutWorkflow } from '../../dispatch/workflows/workflow-handlers.js'
 import type * as storage from '../../storage/index.js'
 import {
-  EVENT_JOB, RECURRING_EVENT_JOB, STATE_EXPIRED_JOB, WORKFLOW_CONTINUE_JOB, WORKFLOW_START_JOB, WORKFLOW_TIMEOUT_JOB,
+  APP_DELIVERY_JOB, APP_TICK_JOB, EVENT_JOB, RECURRING_EVENT_JOB, STATE_EXPIRED_JOB, WORKFLOW_CONTINUE_JOB, WORKFLOW_START_JOB, WORKFLOW_TIMEOUT_JOB,
 } from '../../jobs/job-kinds.js'
 import { outsideCalls } from '../../dispatch/actions/call-chain.js'
 import { runRecurringEvent } from './recurring.js'
+import type { AppDeliveries } from '../../dispatch/apps/deliver.js'
+import { runAppTick } from '../../dispatch/apps/tick.js'
 import type { JobHandler, JobOutcome } from '../../jobs/worker.js'
 
 const text = (value: unknown): string => String(value)
@@ -26,7 +28,7 @@ function eventDelivery(payload: Readonly<Record<string, unknown>>): EventDeliver
 }
 
 /** What each kind of job does when it is due; each starts afresh, outside any action in progress. */
-export function jobHandlers(engine: Engine): Record<string, JobHandler> {
+export function jobHandlers(engine: Engine, deliveries: AppDeliveries): Record<string, JobHandler> {
   const handlers: Record<string, JobHandler> = {
     [EVENT_JOB]: (job) => completedBy(deliverEvent(engine, { ...eventDelivery(job.payload), jobId: job.id })),
     [RECURRING_EVENT_JOB]: (job) => runRecurringEvent(engine, job),
@@ -34,6 +36,8 @@ export function jobHandlers(engine: Engine): Record<string, JobHandler> {
     [WORKFLOW_START_JOB]: (job) => completedBy(startWorkflowRun(engine, text(job.payload['workflowId']), job.id)),
     [WORKFLOW_CONTINUE_JOB]: (job) => completedBy(continueWorkflow(engine, text(job.payload['workflowId']), job.id)),
     [WORKFLOW_TIMEOUT_JOB]: (job) => completedBy(timeOutWorkflow(engine, text(job.payload['workflowId']), job.id)),
+    [APP_TICK_JOB]: (job) => runAppTick(engine, job),
+    [APP_DELIVERY_JOB]: deliveries.handler,
   }
   return Object.fromEntries(Object.entries(handlers).map(([kind, handler]) => [kind, (job) => outsideCalls(() => handler(job))]))
 }
