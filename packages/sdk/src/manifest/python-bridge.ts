@@ -1,0 +1,151 @@
+import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process'
+import { dirname } from 'node:path'
+import { createInterface } from 'node:readline'
+import { PYTHON_BRIDGE_SOURCE } from './python-bridge-source.js'
+
+/** What the handler asked of the runtime while it ran: a log line, or a call that needs an answer. */
+export interface BridgeHost {
+  log(message: string, level: string): void
+  call(method: string, args: unknown): Promise<unknown>
+  /** What the handler printed (its stderr and stdout). */
+  output(line: string): void
+}
+
+/** How one `on_<event>` call ended: nothing when it returned, the exception and traceback when it raised. */
+export interface BridgeOutcome {
+  readonly error?: string
+  readonly traceback?: string
+}
+
+interface Message {
+  readonly type: string
+  readonly id?: number
+  readonly [field: string]: unknown
+}
+
+interface Child {
+  readonly process: ChildProcessWithoutNullStreams
+  readonly ready: Promise<void>
+  /** Set while a request is in flight: where the child's lines go. */
+  listener: ((message: Message) => void) | undefined
+  host: BridgeHost | undefined
+  /** Rejects the request in flight when the child dies. */
+  fail: ((error: Error) => void) | undefined
+}
+
+/**
+ * One long-lived `python3` per plugin, speaking JSON lines. Requests go one at a time; a child that dies
+ * fails the request in flight and is started again for the next one.
+ */
+export class PythonBridge {
+  private child: Child | undefined
+  private tail: Promise<unknown> = Promise.resolve()
+  private ids = 0
+
+  constructor(
+    readonly handlerFile: string,
+    readonly python: string,
+  ) {}
+
+  /** The `on_<event>` functions the handler lacks, among those given. */
+  async missing(events: readonly string[]): Promise<string[]> {
+    const done = await this.request({ type: 'check', events }, undefined)
+    return done['missing'] as string[]
+  }
+
+  async run(event: string, data: unknown, config: unknown, host: BridgeHost): Promise<BridgeOutcome> {
+    const done = await this.request({ type: 'event', event, data, config }, host)
+    return { error: done['error'] as string | undefined, traceback: done['traceback'] as string | undefined }
+  }
+
+  close(): void {
+    this.child?.process.kill()
+    this.child = undefined
+  }
+
+  private request(body: { readonly type: string; readonly [field: string]: unknown }, host: BridgeHost | undefined): Promise<Message> {
+    const next = this.tail.then(() => this.exchange({ ...body, id: ++this.ids }, host))
+    this.tail = next.catch(() => undefined)
+    return next
+  }
+
+  private async exchange(request: Message, host: BridgeHost | undefined): Promise<Message> {
+    const child = this.alive()
+    await child.ready
+    return new Promise<Message>((resolve, reject) => {
+      child.host = host
+      child.fail = reject
+      child.listener = (message) => {
+        if (message.type === 'done' && message.id === request.id) return settle(child, () => resolve(message))
+        void answer(child, message, host).catch(reject)
+      }
+      child.process.stdin.write(`${JSON.stringify(request)}\n`)
+    })
+  }
+
+  private alive(): Child {
+    if (this.child && this.child.process.exitCode === null && !this.child.process.killed) return this.child
+    this.child = startChild(this.handlerFile, this.python, () => { this.child = undefined })
+    return this.child
+  }
+}
+
+function settle(child: Child, done: () => void): void {
+  child.listener = undefined
+  child.host = undefined
+  child.fail = undefined
+  done()
+}
+
+async function answer(child: Child, message: Message, host: BridgeHost | undefined): Promise<void> {
+  if (message.type === 'log') return host?.log(String(message['message']), String(message['level']))
+  if (message.type !== 'call' || host === undefined) return
+  const reply = await host.call(String(message['method']), message['args']).then(
+    (result) => ({ type: 'reply', id: message.id, result: result ?? null }),
+    (error: unknown) => ({ type: 'reply', id: message.id, error: error instanceof Error ? error.message : String(error) }),
+  )
+  child.process.stdin.write(`${JSON.stringify(reply)}\n`)
+}
+
+function startChild(handlerFile: string, python: string, onExit: () => void): Child {
+  const process = spawn(python, ['-u', '-c', PYTHON_BRIDGE_SOURCE, handlerFile], { cwd: dirname(handlerFile), stdio: 'pipe' })
+  let markReady: () => void = () => undefined
+  let failStart: (error: Error) => void = () => undefined
+  const ready = new Promise<void>((resolve, reject) => { markReady = resolve; failStart = reject })
+  ready.catch(() => undefined)
+  const child: Child = { process, ready, listener: undefined, host: undefined, fail: undefined }
+  createInterface({ input: process.stdout }).on('line', (line) => {
+    const message = parseLine(line)
+    if (message === undefined) return child.host?.output(line)
+    if (message.type === 'ready') return markReady()
+    if (message.type === 'fatal') return failStart(new Error(`${handlerFile} failed to load: ${String(message['error'])}\n${String(message['traceback'])}`))
+    child.listener?.(message)
+  })
+  createInterface({ input: process.stderr }).on('line', (line) => child.host?.output(line))
+  const died = (reason: string) => {
+    onExit()
+    const error = new Error(`python3 running ${handlerFile} ${reason}; it starts again with the next event`)
+    failStart(error)
+    child.fail?.(error)
+  }
+  process.on('exit', (code, signal) => died(`exited (${signal ?? `code ${code}`})`))
+  process.on('error', (error) => died(`could not run: ${error.message}`))
+  process.stdin.on('error', () => undefined)
+  unref(process)
+  return child
+}
+
+/** The child must not keep the bot's process alive; it ends itself when its stdin closes. */
+function unref(child: ChildProcessWithoutNullStreams): void {
+  child.unref()
+  for (const stream of [child.stdin, child.stdout, child.stderr]) (stream as unknown as { unref?: () => void }).unref?.()
+}
+
+function parseLine(line: string): Message | undefined {
+  try {
+    const value: unknown = JSON.parse(line)
+    return typeof value === 'object' && value !== null && typeof (value as Message).type === 'string' ? (value as Message) : undefined
+  } catch {
+    return undefined
+  }
+}
