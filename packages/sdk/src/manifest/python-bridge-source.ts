@@ -79,6 +79,10 @@ class PluginSDK:
             reply = _receive()
             if reply.get("type") == "reply" and reply.get("id") == call_id:
                 break
+            if reply.get("type") == "event":
+                # The call led the runtime to another event of this plugin (a message sent
+                # fires message_sent): it runs now, inside the call that caused it.
+                _run(_handler, reply)
         if "error" in reply:
             raise PluginSDKError(reply["error"])
         return reply.get("result")

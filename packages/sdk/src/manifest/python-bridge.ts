@@ -1,3 +1,4 @@
+import { AsyncLocalStorage } from 'node:async_hooks'
 import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process'
 import { dirname } from 'node:path'
 import { createInterface } from 'node:readline'
@@ -23,24 +24,31 @@ interface Message {
   readonly [field: string]: unknown
 }
 
+/** A request in flight. Requests nest when a handler's sdk call leads to another event of the plugin. */
+interface Frame {
+  readonly id: number
+  readonly host: BridgeHost | undefined
+  readonly resolve: (message: Message) => void
+  readonly reject: (error: Error) => void
+}
+
 interface Child {
   readonly process: ChildProcessWithoutNullStreams
   readonly ready: Promise<void>
-  /** Set while a request is in flight: where the child's lines go. */
-  listener: ((message: Message) => void) | undefined
-  host: BridgeHost | undefined
-  /** Rejects the request in flight when the child dies. */
-  fail: ((error: Error) => void) | undefined
+  readonly frames: Frame[]
 }
 
 /**
- * One long-lived `python3` per plugin, speaking JSON lines. Requests go one at a time; a child that dies
- * fails the request in flight and is started again for the next one.
+ * One long-lived `python3` per plugin, speaking JSON lines. Requests go one at a time, except those an
+ * sdk call leads to (sending a message fires `message_sent`), which run inside the call. A child that
+ * dies fails the requests in flight and is started again for the next one.
  */
 export class PythonBridge {
   private child: Child | undefined
   private tail: Promise<unknown> = Promise.resolve()
   private ids = 0
+  /** Set while the runtime answers one of this child's sdk calls. */
+  private readonly answering = new AsyncLocalStorage<true>()
 
   constructor(
     readonly handlerFile: string,
@@ -64,42 +72,44 @@ export class PythonBridge {
   }
 
   private request(body: { readonly type: string; readonly [field: string]: unknown }, host: BridgeHost | undefined): Promise<Message> {
-    const next = this.tail.then(() => this.exchange({ ...body, id: ++this.ids }, host))
+    const request = { ...body, id: ++this.ids }
+    if (this.answering.getStore()) return this.exchange(request, host)
+    const next = this.tail.then(() => this.exchange(request, host))
     this.tail = next.catch(() => undefined)
     return next
   }
 
-  private async exchange(request: Message, host: BridgeHost | undefined): Promise<Message> {
+  private async exchange(request: Message & { readonly id: number }, host: BridgeHost | undefined): Promise<Message> {
     const child = this.alive()
     await child.ready
     return new Promise<Message>((resolve, reject) => {
-      child.host = host
-      child.fail = reject
-      child.listener = (message) => {
-        if (message.type === 'done' && message.id === request.id) return settle(child, () => resolve(message))
-        void answer(child, message, host).catch(reject)
-      }
+      child.frames.push({ id: request.id, host, resolve, reject })
       child.process.stdin.write(`${JSON.stringify(request)}\n`)
     })
   }
 
   private alive(): Child {
     if (this.child && this.child.process.exitCode === null && !this.child.process.killed) return this.child
-    this.child = startChild(this.handlerFile, this.python, () => { this.child = undefined })
-    return this.child
+    const child = startChild(this.handlerFile, this.python, (message) => this.receive(child, message), () => {
+      if (this.child === child) this.child = undefined
+    })
+    this.child = child
+    return child
+  }
+
+  private receive(child: Child, message: Message): void {
+    const frame = child.frames.at(-1)
+    if (frame === undefined) return
+    if (message.type === 'done' && message.id === frame.id) {
+      child.frames.pop()
+      return frame.resolve(message)
+    }
+    if (message.type === 'log') return frame.host?.log(String(message['message']), String(message['level']))
+    if (message.type === 'call' && frame.host) void this.answering.run(true, () => answer(child, message, frame.host!))
   }
 }
 
-function settle(child: Child, done: () => void): void {
-  child.listener = undefined
-  child.host = undefined
-  child.fail = undefined
-  done()
-}
-
-async function answer(child: Child, message: Message, host: BridgeHost | undefined): Promise<void> {
-  if (message.type === 'log') return host?.log(String(message['message']), String(message['level']))
-  if (message.type !== 'call' || host === undefined) return
+async function answer(child: Child, message: Message, host: BridgeHost): Promise<void> {
   const reply = await host.call(String(message['method']), message['args']).then(
     (result) => ({ type: 'reply', id: message.id, result: result ?? null }),
     (error: unknown) => ({ type: 'reply', id: message.id, error: error instanceof Error ? error.message : String(error) }),
@@ -107,26 +117,27 @@ async function answer(child: Child, message: Message, host: BridgeHost | undefin
   child.process.stdin.write(`${JSON.stringify(reply)}\n`)
 }
 
-function startChild(handlerFile: string, python: string, onExit: () => void): Child {
+function startChild(handlerFile: string, python: string, receive: (message: Message) => void, onExit: () => void): Child {
   const process = spawn(python, ['-u', '-c', PYTHON_BRIDGE_SOURCE, handlerFile], { cwd: dirname(handlerFile), stdio: 'pipe' })
   let markReady: () => void = () => undefined
   let failStart: (error: Error) => void = () => undefined
   const ready = new Promise<void>((resolve, reject) => { markReady = resolve; failStart = reject })
   ready.catch(() => undefined)
-  const child: Child = { process, ready, listener: undefined, host: undefined, fail: undefined }
+  const child: Child = { process, ready, frames: [] }
+  const output = (line: string) => child.frames.at(-1)?.host?.output(line)
   createInterface({ input: process.stdout }).on('line', (line) => {
     const message = parseLine(line)
-    if (message === undefined) return child.host?.output(line)
+    if (message === undefined) return output(line)
     if (message.type === 'ready') return markReady()
     if (message.type === 'fatal') return failStart(new Error(`${handlerFile} failed to load: ${String(message['error'])}\n${String(message['traceback'])}`))
-    child.listener?.(message)
+    receive(message)
   })
-  createInterface({ input: process.stderr }).on('line', (line) => child.host?.output(line))
+  createInterface({ input: process.stderr }).on('line', output)
   const died = (reason: string) => {
     onExit()
     const error = new Error(`python3 running ${handlerFile} ${reason}; it starts again with the next event`)
     failStart(error)
-    child.fail?.(error)
+    for (const frame of child.frames.splice(0)) frame.reject(error)
   }
   process.on('exit', (code, signal) => died(`exited (${signal ?? `code ${code}`})`))
   process.on('error', (error) => died(`could not run: ${error.message}`))
