@@ -81,9 +81,17 @@ export class PythonBridge {
 
   private async exchange(request: Message & { readonly id: number }, host: BridgeHost | undefined): Promise<Message> {
     const child = this.alive()
-    await child.ready
+    holdOpen(child, true)
+    await child.ready.catch((error: unknown) => {
+      if (child.frames.length === 0) holdOpen(child, false)
+      throw error
+    })
     return new Promise<Message>((resolve, reject) => {
-      child.frames.push({ id: request.id, host, resolve, reject })
+      const settle = <T>(done: (value: T) => void) => (value: T) => {
+        if (child.frames.length === 0) holdOpen(child, false)
+        done(value)
+      }
+      child.frames.push({ id: request.id, host, resolve: settle(resolve), reject: settle(reject) })
       child.process.stdin.write(`${JSON.stringify(request)}\n`)
     })
   }
@@ -142,14 +150,20 @@ function startChild(handlerFile: string, python: string, receive: (message: Mess
   process.on('exit', (code, signal) => died(`exited (${signal ?? `code ${code}`})`))
   process.on('error', (error) => died(`could not run: ${error.message}`))
   process.stdin.on('error', () => undefined)
-  unref(process)
+  holdOpen(child, false)
   return child
 }
 
-/** The child must not keep the bot's process alive; it ends itself when its stdin closes. */
-function unref(child: ChildProcessWithoutNullStreams): void {
-  child.unref()
-  for (const stream of [child.stdin, child.stdout, child.stderr]) (stream as unknown as { unref?: () => void }).unref?.()
+/**
+ * An idle child must not keep the bot's process alive (it ends itself when its stdin closes); one
+ * answering a request must, or a process waiting only on it would end.
+ */
+function holdOpen(child: Child, hold: boolean): void {
+  const { process } = child
+  for (const handle of [process, process.stdin, process.stdout, process.stderr] as unknown as { ref?: () => void; unref?: () => void }[]) {
+    if (hold) handle.ref?.()
+    else handle.unref?.()
+  }
 }
 
 function parseLine(line: string): Message | undefined {
