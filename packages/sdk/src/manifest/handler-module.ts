@@ -26,6 +26,12 @@ export function pythonCommand(): string {
   return process.env['PARLEY_PYTHON'] || 'python3'
 }
 
+/** `PARLEY_PLUGIN_TIMEOUT_MS`: how long one Python event may take (default 10 minutes). */
+function handlerTimeoutMs(): number | undefined {
+  const given = Number(process.env['PARLEY_PLUGIN_TIMEOUT_MS'])
+  return Number.isInteger(given) && given > 0 ? given : undefined
+}
+
 export function findHandlerFile(dir: string, pluginId: string): string {
   const found = HANDLER_FILES.map((name) => join(dir, name)).filter((file) => existsSync(file))
   if (found.length === 1) return found[0]!
@@ -87,7 +93,7 @@ function pythonHandler(file: string, pluginId: string, events: readonly string[]
   const python = pythonCommand()
   checkPythonStatically(python, file, pluginId, events)
   bridges.get(file)?.close()
-  const bridge = new PythonBridge(file, python)
+  const bridge = new PythonBridge(file, python, handlerTimeoutMs())
   bridges.set(file, bridge)
   return {
     file,
@@ -96,7 +102,7 @@ function pythonHandler(file: string, pluginId: string, events: readonly string[]
       if (missing.length > 0) throw missingError(pluginId, file, missing)
     },
     async run(event, data, props) {
-      const host = { log: (message: string, level: string) => log(props, message, level), call: (method: string, args: unknown) => callSdk(props, method, args), output: (line: string) => props.logger.info(line) }
+      const host = { log: (message: string, level: string) => log(props, message, level), call: (method: string, args: unknown) => callSdk(props, method, args), output: (line: string) => log(props, line, 'info') }
       try {
         const outcome = await bridge.run(event, data, props.configuration, host)
         if (outcome.error !== undefined) reportFailure(props, pluginId, event, outcome.error, outcome.traceback)

@@ -36,6 +36,16 @@ interface Child {
   readonly process: ChildProcessWithoutNullStreams
   readonly ready: Promise<void>
   readonly frames: Frame[]
+  /** Why the runtime stopped it, when it did. */
+  stopped?: string
+}
+
+/** Long enough for the slowest sdk call (an HTTP request may take 300 s); a handler stuck for longer is stopped. */
+const DEFAULT_TIMEOUT_MS = 600_000
+
+function stop(child: Child, reason: string): void {
+  child.stopped = reason
+  child.process.kill('SIGKILL')
 }
 
 /**
@@ -53,6 +63,8 @@ export class PythonBridge {
   constructor(
     readonly handlerFile: string,
     readonly python: string,
+    /** How long one event may take, sdk calls included; past it the child is stopped and started again. */
+    public timeoutMs: number = DEFAULT_TIMEOUT_MS,
   ) {}
 
   /** The `on_<event>` functions the handler lacks, among those given. */
@@ -87,7 +99,9 @@ export class PythonBridge {
       throw error
     })
     return new Promise<Message>((resolve, reject) => {
+      const timer = setTimeout(() => stop(child, `did not finish on_${String(request['event'] ?? request.type)} within ${this.timeoutMs / 1000} s, so it was stopped`), this.timeoutMs)
       const settle = <T>(done: (value: T) => void) => (value: T) => {
+        clearTimeout(timer)
         if (child.frames.length === 0) holdOpen(child, false)
         done(value)
       }
@@ -147,7 +161,7 @@ function startChild(handlerFile: string, python: string, receive: (message: Mess
     failStart(error)
     for (const frame of child.frames.splice(0)) frame.reject(error)
   }
-  process.on('exit', (code, signal) => died(`exited (${signal ?? `code ${code}`})`))
+  process.on('exit', (code, signal) => died(child.stopped ?? `exited (${signal ?? `code ${code}`})`))
   process.on('error', (error) => died(`could not run: ${error.message}`))
   process.stdin.on('error', () => undefined)
   holdOpen(child, false)
