@@ -1,11 +1,11 @@
 import { spawnSync } from 'node:child_process'
 import { existsSync } from 'node:fs'
-import { join } from 'node:path'
+import { dirname, join } from 'node:path'
 import { pathToFileURL } from 'node:url'
 import type { CommonHandlerProps } from '../implementation/props.js'
 import type { LooseTypes } from '../implementation/types.js'
 import { ManifestError } from './manifest-error.js'
-import { PythonBridge } from './python-bridge.js'
+import { PythonBridge, type FolderHttpRequest, type FolderHttpResponse } from './python-bridge.js'
 import { callSdk, log, pluginSdk } from './plugin-sdk.js'
 
 type Props = CommonHandlerProps<LooseTypes>
@@ -19,6 +19,8 @@ export interface HandlerModule {
   check(events: readonly string[]): Promise<void>
   /** Runs `on_<event>(event, sdk)`. A handler that throws is logged with its traceback, never rethrown. */
   run(event: string, data: object, props: Props): Promise<void>
+  /** Hands a request to `routes.py`'s Flask blueprint; absent when the folder has no routes.py. */
+  readonly http?: (request: FolderHttpRequest) => Promise<FolderHttpResponse>
 }
 
 /** The interpreter for `handler.py`: `PARLEY_PYTHON`, else `python3` on the PATH. */
@@ -39,8 +41,13 @@ export function findHandlerFile(dir: string, pluginId: string): string {
   throw new ManifestError('MANIFEST_HANDLER_MISSING', `plugin "${pluginId}" (${dir}) has several handler files (${found.map((f) => f.slice(dir.length + 1)).join(', ')}); keep one`)
 }
 
+export const ROUTES_FILE = 'routes.py'
+
 export function openHandler(file: string, pluginId: string, events: readonly string[]): HandlerModule {
-  return file.endsWith('.py') ? pythonHandler(file, pluginId, events) : scriptHandler(file, pluginId)
+  const routes = join(dirname(file), ROUTES_FILE)
+  if (!existsSync(routes)) return file.endsWith('.py') ? pythonHandler(file, pluginId, events, undefined) : scriptHandler(file, pluginId)
+  if (!file.endsWith('.py')) throw new ManifestError('MANIFEST_HANDLER_MISSING', `plugin "${pluginId}": routes.py runs beside handler.py; write the handler in Python too, or remove routes.py`)
+  return pythonHandler(file, pluginId, events, routes)
 }
 
 function missingError(pluginId: string, file: string, missing: readonly string[]): ManifestError {
@@ -89,14 +96,15 @@ async function importScript(file: string): Promise<Record<string, unknown>> {
 /** Bridges by handler file: a plugin loaded again (a reload) replaces the child of the one before. */
 const bridges = new Map<string, PythonBridge>()
 
-function pythonHandler(file: string, pluginId: string, events: readonly string[]): HandlerModule {
+function pythonHandler(file: string, pluginId: string, events: readonly string[], routes: string | undefined): HandlerModule {
   const python = pythonCommand()
   checkPythonStatically(python, file, pluginId, events)
   bridges.get(file)?.close()
-  const bridge = new PythonBridge(file, python, handlerTimeoutMs())
+  const bridge = new PythonBridge(file, python, routes, handlerTimeoutMs())
   bridges.set(file, bridge)
   return {
     file,
+    ...(routes ? { http: (request: FolderHttpRequest) => bridge.http(request) } : {}),
     async check(listed) {
       const missing = await bridge.missing(listed)
       if (missing.length > 0) throw missingError(pluginId, file, missing)

@@ -5,3 +5,4 @@ export { MANIFEST_EVENTS, MANIFEST_EVENT_NAMES, type ManifestEventName } from '.
 export { VARIABLE_TYPES, type Manifest, type ManifestVariable } from './manifest-schema.js'
 export type { PluginSdk } from './plugin-sdk.js'
 export type { HttpResult } from './http-request.js'
+export type { FolderHttpRequest, FolderHttpResponse } from './python-bridge.js'

@@ -10,6 +10,7 @@ import type { Message } from '../implementation/records.js'
 import { eventData, messageData } from './event-data.js'
 import type { ManifestEventName } from './events.js'
 import { findHandlerFile, openHandler, type HandlerModule } from './handler-module.js'
+import type { FolderHttpRequest, FolderHttpResponse } from './python-bridge.js'
 import { SESSION_STATE, manifestDefinition } from './manifest-definition.js'
 import type { Manifest } from './manifest-schema.js'
 import { MANIFEST_FILE, readManifest } from './read-manifest.js'
@@ -28,6 +29,11 @@ export interface ManifestPluginPackage {
   readonly dir: string
   /** The handler file, absolute. */
   readonly handlerFile: string
+  /**
+   * Serves `routes.py`: a request below the plugin's own address (`/dashboard`), answered by the Flask
+   * blueprint its `create_blueprint()` returns. Absent when the folder has no routes.py.
+   */
+  readonly http?: (request: FolderHttpRequest) => Promise<FolderHttpResponse>
 }
 
 /**
@@ -50,7 +56,10 @@ export function manifestPlugin(dir: string): ManifestPluginPackage {
     register: () => handler.check(manifest.events),
     on: (plugin) => registerEvents(plugin, new Set(manifest.events), handler),
   })
-  return { type: 'plugin', name: manifest.id, version: manifest.version, definition, implementation, manifest, dir: folder, handlerFile }
+  return {
+    type: 'plugin', name: manifest.id, version: manifest.version, definition, implementation, manifest, dir: folder, handlerFile,
+    ...(handler.http ? { http: handler.http } : {}),
+  }
 }
 
 function resolveFolder(dir: string): string {

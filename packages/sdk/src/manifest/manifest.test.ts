@@ -117,3 +117,47 @@ describe('a plugin folder as a Parley plugin', () => {
     await expect(register()).rejects.toThrow(/handler\.ts does not define on_turn_complete/)
   })
 })
+
+describe('a plugin folder\'s routes.py', () => {
+  const routes = [
+    'from flask import Blueprint, jsonify, render_template, request',
+    '',
+    'def create_blueprint():',
+    "    bp = Blueprint('notifier', __name__, template_folder='templates')",
+    '',
+    "    @bp.route('/page')",
+    '    def page():',
+    "        return render_template('page.html', name=request.args.get('name', 'world'))",
+    '',
+    "    @bp.route('/api/echo', methods=['POST'])",
+    '    def echo():',
+    "        return jsonify({'got': request.get_json(), 'auth': request.headers.get('x-probe')}), 201",
+    '',
+    "    @bp.route('/api/broken')",
+    '    def broken():',
+    '        raise ValueError("nope")',
+    '',
+    '    return bp',
+  ].join('\n')
+
+  it('answers requests through the Flask blueprint create_blueprint() returns, templates included', async () => {
+    const dir = folder(base, { 'handler.py': PY, 'routes.py': routes })
+    mkdirSync(join(dir, 'templates'))
+    writeFileSync(join(dir, 'templates', 'page.html'), '<h1>Hello {{ name }}</h1>')
+    const plugin = manifestPlugin(dir)
+    const page = await plugin.http!({ method: 'GET', path: '/page', query: { name: '<Ada>' } })
+    expect(page.status).toBe(200)
+    expect(page.headers['Content-Type']).toBe('text/html; charset=utf-8')
+    expect(Buffer.from(page.body).toString()).toBe('<h1>Hello &lt;Ada&gt;</h1>')
+    const echo = await plugin.http!({ method: 'POST', path: '/api/echo', headers: { 'content-type': 'application/json', 'x-probe': 'yes' }, body: '{"a":[1,2]}' })
+    expect(echo.status).toBe(201)
+    expect(JSON.parse(Buffer.from(echo.body).toString())).toEqual({ got: { a: [1, 2] }, auth: 'yes' })
+    expect((await plugin.http!({ method: 'GET', path: '/missing' })).status).toBe(404)
+    expect((await plugin.http!({ method: 'GET', path: '/api/broken' })).status).toBe(500)
+  })
+
+  it('is only for Python handlers, and absent without routes.py', () => {
+    expect(manifestPlugin(folder(base)).http).toBeUndefined()
+    expect(errorOf(() => manifestPlugin(folder(base, { 'handler.js': '', 'routes.py': routes }))).message).toMatch(/routes\.py runs beside handler\.py/)
+  })
+})

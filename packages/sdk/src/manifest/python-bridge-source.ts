@@ -1,7 +1,7 @@
 /**
- * The Python side of the bridge, run as `python3 -u -c <this> <handler.py>`. It imports the handler once
+ * The Python side of the bridge, run as `python3 -u -c <this> <handler.py> [routes.py]`. It imports the handler once
  * and answers JSON lines on stdin/stdout: `check` lists the missing `on_<event>` functions, `event` runs
- * one. The handler's `sdk` sends `log` lines and makes `call`s that the runtime answers with a `reply`.
+ * one, and `http` hands a request to the Flask blueprint of `routes.py`. The handler's `sdk` sends `log` lines and makes `call`s that the runtime answers with a `reply`.
  * What the handler prints goes to stderr, so it never garbles the protocol. Kept as a string so the
  * package ships it with its JavaScript.
  */
@@ -107,6 +107,42 @@ def _serve(module):
             _send({"type": "done", "id": request["id"], "missing": missing})
         elif kind == "event":
             _run(module, request)
+        elif kind == "http":
+            _http(request)
+
+
+_app = None
+
+
+def _flask_app():
+    # routes.py's create_blueprint(), in a Flask app of its own whose templates are the folder's.
+    global _app
+    if _app is None:
+        import flask
+        directory = os.path.dirname(os.path.abspath(sys.argv[2]))
+        app = flask.Flask("parley_plugin_routes", root_path=directory, template_folder=os.path.join(directory, "templates"))
+        spec = importlib.util.spec_from_file_location("parley_plugin_routes", sys.argv[2])
+        routes = importlib.util.module_from_spec(spec)
+        sys.modules["parley_plugin_routes"] = routes
+        spec.loader.exec_module(routes)
+        app.register_blueprint(routes.create_blueprint())
+        _app = app
+    return _app
+
+
+def _http(request):
+    import base64
+    try:
+        with _flask_app().test_client() as client:
+            response = client.open(
+                request["path"], method=request["method"], query_string=request.get("query") or {},
+                headers=request.get("headers") or {}, data=base64.b64decode(request.get("body") or ""),
+            )
+            body = response.get_data()
+            headers = {name: value for name, value in response.headers.items()}
+            _send({"type": "done", "id": request["id"], "status": response.status_code, "headers": headers, "body": base64.b64encode(body).decode("ascii")})
+    except BaseException as error:
+        _send({"type": "done", "id": request["id"], "error": repr(error), "traceback": traceback.format_exc()})
 
 
 def _run(module, request):

@@ -30,7 +30,7 @@ describe('the Python bridge', () => {
       'def on_ping(event, sdk):',
       '    answer = sdk._call("echo", {"n": event["n"], "text": "nul\\u0000 and ünïcode"})',
       '    sdk.log(f"{answer[\'args\']} pid={os.getpid()}", "debug")',
-    ].join('\n')), 'python3')
+    ].join('\n')), 'python3', undefined)
     const host = recordingHost()
     expect(await bridge.run('ping', { n: 1 }, {}, host)).toEqual({ error: undefined, traceback: undefined })
     expect(await bridge.run('ping', { n: 2 }, {}, host)).toEqual({ error: undefined, traceback: undefined })
@@ -43,7 +43,7 @@ describe('the Python bridge', () => {
   })
 
   it('stops a handler that never returns, and starts again for the next event', async () => {
-    const bridge = new PythonBridge(handler('import time\ndef on_ping(event, sdk):\n    if event["stuck"]:\n        time.sleep(3600)\n    sdk.log("back")\n'), 'python3')
+    const bridge = new PythonBridge(handler('import time\ndef on_ping(event, sdk):\n    if event["stuck"]:\n        time.sleep(3600)\n    sdk.log("back")\n'), 'python3', undefined)
     const host = recordingHost()
     bridge.timeoutMs = 1000
     await expect(bridge.run('ping', { stuck: true }, {}, host)).rejects.toThrow(/did not finish on_ping within 1 s, so it was stopped; it starts again with the next event/)
@@ -54,7 +54,7 @@ describe('the Python bridge', () => {
   })
 
   it('reports a handler that fails to import, with its traceback', async () => {
-    const bridge = new PythonBridge(handler('raise RuntimeError("no config file")\n'), 'python3')
+    const bridge = new PythonBridge(handler('raise RuntimeError("no config file")\n'), 'python3', undefined)
     await expect(bridge.missing(['ping'])).rejects.toThrow(/failed to load: RuntimeError\('no config file'\)\nTraceback/)
   })
 })

@@ -18,6 +18,21 @@ export interface BridgeOutcome {
   readonly traceback?: string
 }
 
+/** A request for a folder plugin's routes: its path below the plugin's own address. */
+export interface FolderHttpRequest {
+  readonly method: string
+  readonly path: string
+  readonly query?: Readonly<Record<string, string>>
+  readonly headers?: Readonly<Record<string, string>>
+  readonly body?: string | Uint8Array
+}
+
+export interface FolderHttpResponse {
+  readonly status: number
+  readonly headers: Record<string, string>
+  readonly body: Uint8Array
+}
+
 interface Message {
   readonly type: string
   readonly id?: number
@@ -63,6 +78,8 @@ export class PythonBridge {
   constructor(
     readonly handlerFile: string,
     readonly python: string,
+    /** The folder's `routes.py`, if it has one. */
+    readonly routesFile: string | undefined,
     /** How long one event may take, sdk calls included; past it the child is stopped and started again. */
     public timeoutMs: number = DEFAULT_TIMEOUT_MS,
   ) {}
@@ -76,6 +93,13 @@ export class PythonBridge {
   async run(event: string, data: unknown, config: unknown, host: BridgeHost): Promise<BridgeOutcome> {
     const done = await this.request({ type: 'event', event, data, config }, host)
     return { error: done['error'] as string | undefined, traceback: done['traceback'] as string | undefined }
+  }
+
+  /** A request to the Flask blueprint of `routes.py`, answered in the child by Flask itself. */
+  async http(request: FolderHttpRequest): Promise<FolderHttpResponse> {
+    const done = await this.request({ type: 'http', ...request, body: Buffer.from(request.body ?? '').toString('base64') }, undefined)
+    if (done['error'] !== undefined) throw new Error(`${String(done['error'])}\n${String(done['traceback'])}`)
+    return { status: Number(done['status']), headers: done['headers'] as Record<string, string>, body: Buffer.from(String(done['body']), 'base64') }
   }
 
   close(): void {
@@ -112,7 +136,7 @@ export class PythonBridge {
 
   private alive(): Child {
     if (this.child && this.child.process.exitCode === null && !this.child.process.killed) return this.child
-    const child = startChild(this.handlerFile, this.python, (message) => this.receive(child, message), () => {
+    const child = startChild([this.handlerFile, ...(this.routesFile ? [this.routesFile] : [])], this.python, (message) => this.receive(child, message), () => {
       if (this.child === child) this.child = undefined
     })
     this.child = child
@@ -139,8 +163,9 @@ async function answer(child: Child, message: Message, host: BridgeHost): Promise
   child.process.stdin.write(`${JSON.stringify(reply)}\n`)
 }
 
-function startChild(handlerFile: string, python: string, receive: (message: Message) => void, onExit: () => void): Child {
-  const process = spawn(python, ['-u', '-c', PYTHON_BRIDGE_SOURCE, handlerFile], { cwd: dirname(handlerFile), stdio: 'pipe' })
+function startChild(files: readonly string[], python: string, receive: (message: Message) => void, onExit: () => void): Child {
+  const handlerFile = files[0]!
+  const process = spawn(python, ['-u', '-c', PYTHON_BRIDGE_SOURCE, ...files], { cwd: dirname(handlerFile), stdio: 'pipe' })
   let markReady: () => void = () => undefined
   let failStart: (error: Error) => void = () => undefined
   const ready = new Promise<void>((resolve, reject) => { markReady = resolve; failStart = reject })
