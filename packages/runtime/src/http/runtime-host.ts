@@ -1,5 +1,5 @@
-import type { Message } from '@parley/sdk'
-import type { Runtime } from '../index.js'
+import type { FolderPluginImplementation, Message } from '@parley/sdk'
+import { RuntimeError, type Runtime } from '../index.js'
 import type { HostedBot, MessageListener, RuntimeHost } from './host.js'
 
 /** What the chat page and `GET /v1/bots` show about a bot beside its id. */
@@ -47,7 +47,16 @@ function hostedBot(runtime: Runtime, info: BotInfo, conversations: ConversationL
     receiveMessage: async (message) => ({ message: (await runtime.receiveMessage(message)).message }),
     subscribe: conversations.subscribe,
     handleWebhook: (alias, request) => runtime.handleWebhook(alias, request),
+    handleFolderRoute: (alias, request) => folderRoutes(runtime, alias)(request),
   }
+}
+
+/** The `routes.py` of a plugin folder the bot adds under `alias`. */
+function folderRoutes(runtime: Runtime, alias: string): NonNullable<FolderPluginImplementation['http']> {
+  const instance = Object.hasOwn(runtime.definition.plugins, alias) ? runtime.definition.plugins[alias] : undefined
+  const http = (instance?.implementation as Partial<FolderPluginImplementation> | undefined)?.http
+  if (typeof http === 'function') return http
+  throw new RuntimeError('NAME_UNKNOWN', `the bot has no plugin folder with a routes.py under the alias "${alias}"`)
 }
 
 /** Listeners by conversation, so each message the bot sends reaches only its own conversation's streams. */

@@ -1,4 +1,4 @@
-export { manifestPlugin, type ManifestPluginPackage } from './manifest-plugin.js'
+export { manifestPlugin, FolderPluginImplementation, type ManifestPluginPackage } from './manifest-plugin.js'
 export { readManifest, checkManifest, MANIFEST_FILE } from './read-manifest.js'
 export { ManifestError, type ManifestErrorCode } from './manifest-error.js'
 export { MANIFEST_EVENTS, MANIFEST_EVENT_NAMES, type ManifestEventName } from './events.js'

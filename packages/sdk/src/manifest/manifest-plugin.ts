@@ -2,7 +2,7 @@ import { existsSync } from 'node:fs'
 import { dirname, isAbsolute, resolve } from 'node:path'
 import { userCallSite } from '../errors/call-site.js'
 import type { PluginDefinition } from '../definitions/plugin-definition.js'
-import { PluginImplementation } from '../implementation/plugin-implementation.js'
+import { PluginImplementation, type PluginImplementationProps } from '../implementation/plugin-implementation.js'
 import type { CommonHandlerProps, EventHandlerProps, MessageHandlerProps } from '../implementation/props.js'
 import type { Registrar } from '../implementation/registry.js'
 import type { LooseTypes } from '../implementation/types.js'
@@ -23,7 +23,7 @@ export interface ManifestPluginPackage {
   readonly name: string
   readonly version: string
   readonly definition: PluginDefinition
-  readonly implementation: PluginImplementation
+  readonly implementation: FolderPluginImplementation
   readonly manifest: Manifest
   /** The folder, absolute. */
   readonly dir: string
@@ -34,6 +34,16 @@ export interface ManifestPluginPackage {
    * blueprint its `create_blueprint()` returns. Absent when the folder has no routes.py.
    */
   readonly http?: (request: FolderHttpRequest) => Promise<FolderHttpResponse>
+}
+
+/** A plugin folder's implementation: a plugin's, and the folder's `routes.py` for the server to reach. */
+export class FolderPluginImplementation extends PluginImplementation<LooseTypes> {
+  constructor(
+    props: PluginImplementationProps<LooseTypes>,
+    readonly http: ((request: FolderHttpRequest) => Promise<FolderHttpResponse>) | undefined,
+  ) {
+    super(props)
+  }
 }
 
 /**
@@ -50,12 +60,12 @@ export function manifestPlugin(dir: string): ManifestPluginPackage {
   const handlerFile = findHandlerFile(folder, manifest.id)
   const handler = openHandler(handlerFile, manifest.id, manifest.events)
   const definition = manifestDefinition(manifest)
-  const implementation = new PluginImplementation<LooseTypes>({
+  const implementation = new FolderPluginImplementation({
     definition,
     actions: {},
     register: () => handler.check(manifest.events),
     on: (plugin) => registerEvents(plugin, new Set(manifest.events), handler),
-  })
+  }, handler.http)
   return {
     type: 'plugin', name: manifest.id, version: manifest.version, definition, implementation, manifest, dir: folder, handlerFile,
     ...(handler.http ? { http: handler.http } : {}),
