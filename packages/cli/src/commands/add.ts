@@ -7,6 +7,7 @@ import { installPackage, isInstalled, parseNpmSpec } from '../project/install-pa
 import { readPackageJson, writePackageJson } from '../project/package-json.js'
 import { projectTransaction } from '../project/transaction.js'
 import { packageModuleDir } from '../codegen/layout.js'
+import { isManifestFile } from '../codegen/load/manifest-folder.js'
 import type { CommandContext, CommandSpec } from './command.js'
 import { writeGenerated } from './gen.js'
 
@@ -18,20 +19,21 @@ export const add: CommandSpec<AddOptions> = {
   name: 'add',
   summary: 'Add a plugin, integration or interface package and generate its typed module',
   details: `Records the package in package.json "parleyDependencies" (a local path as file:…, or an npm package by name) and generates its types into ${packageModuleDir('<alias>')}/. An npm package given with a version or range (@acme/analytics@^1.2.0), or not installed yet, is installed with npm install first. All or nothing: if the package cannot be generated, package.json and .parley/ stay as they were (a package npm installed stays installed). A bot then adds the package in bot.definition.ts under the same alias (bot.addPlugin(pkg, { alias }) or bot.addIntegration); \`parley check\` fails until it does.`,
-  arguments: [{ name: '<package>', description: 'a path to a package directory (./plugins/analytics), or an npm package, with or without a version or range (@acme/analytics@^1.2.0)' }],
+  arguments: [{ name: '<package>', description: 'a path to a package directory (./plugins/analytics) or a plugin folder with plugin.json (./plugins/message_logger), or an npm package, with or without a version or range (@acme/analytics@^1.2.0)' }],
   options: [{ flags: '--alias <alias>', description: 'the name to record it under (default: the package definition\'s name)' }],
   async run(context, [target], options) {
     const { importDefinition } = await import('../codegen/load/import-definition.js')
     const { cwd, out } = context
     const spec = toSpec(cwd, target!) ?? installed(cwd, target!)
-    const definition = await importDefinition(findPackageDefinition(cwd, { alias: 'package', spec }))
+    const file = findPackageDefinition(cwd, { alias: 'package', spec })
+    const definition = await importDefinition(file)
     const name = definition.value.name
     if (definition.kind === 'bot' || !name) throw new CliError('PACKAGE_NOT_FOUND', `${target} is a bot; add plugins, integrations or interfaces`)
     const alias = options.alias ?? name
     if (!ALIAS.test(alias)) throw new CliError('ALIAS_INVALID', `alias "${alias}" is not allowed; use letters, digits, _ and -, starting with a letter (pass --alias)`)
     await recordDependency(context, alias, spec)
     out.info(`Added ${definition.kind} "${name}" as "${alias}"; its types are in ${packageModuleDir(alias)}/`)
-    if (definition.kind === 'plugin' || definition.kind === 'integration') await sayHowToCompose(context, definition.kind, alias, spec)
+    if (definition.kind === 'plugin' || definition.kind === 'integration') await sayHowToCompose(context, definition.kind, alias, spec, isManifestFile(file))
     return 0
   },
 }
@@ -47,10 +49,10 @@ export async function recordDependency(context: CommandContext, alias: string, s
 }
 
 /** A bot adds the package in its definition too; say how, unless it already does. */
-async function sayHowToCompose({ cwd, out }: CommandContext, kind: 'plugin' | 'integration', alias: string, spec: string): Promise<void> {
+async function sayHowToCompose({ cwd, out }: CommandContext, kind: 'plugin' | 'integration', alias: string, spec: string, folder: boolean): Promise<void> {
   const { addCall, addedPackages } = await import('../project/composition.js')
   const added = await addedPackages(cwd)
-  if (added && !added.has(alias)) out.info(`Next, in bot.definition.ts: ${addCall(kind, alias, spec)}`)
+  if (added && !added.has(alias)) out.info(`Next, in bot.definition.ts: ${addCall(kind, alias, spec, folder)}`)
 }
 
 /** A local directory becomes `file:<path relative to the project>`; anything else is an npm package. */

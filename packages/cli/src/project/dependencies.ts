@@ -3,6 +3,7 @@ import { dirname, join, resolve } from 'node:path'
 import { ALIAS } from '@parley/sdk'
 import { CliError } from '../errors/cli-error.js'
 import { DEFINITION_KINDS, definitionFileName, type DefinitionFile } from '../codegen/load/definition-files.js'
+import { manifestDefinitionFile } from '../codegen/load/manifest-folder.js'
 import { readPackageJson } from './package-json.js'
 
 /** A package the project added with `parley add`: a local directory (`file:…`) or an installed npm package. */
@@ -34,8 +35,9 @@ export function packageDirectory(projectDir: string, spec: string): string {
 }
 
 /**
- * A package's definition: its `<kind>.definition.ts` as a project has it, or the
- * `dist/<kind>.definition.js` that `parley build` writes for published packages.
+ * A package's definition: its `<kind>.definition.ts` as a project has it, the
+ * `dist/<kind>.definition.js` that `parley build` writes for published packages, or a plugin folder's
+ * `plugin.json`.
  */
 export function findPackageDefinition(projectDir: string, dependency: ParleyDependency): DefinitionFile {
   const dir = packageDirectory(projectDir, dependency.spec)
@@ -44,7 +46,9 @@ export function findPackageDefinition(projectDir: string, dependency: ParleyDepe
       if (existsSync(join(dir, fileName))) return { kind, path: join(dir, fileName), fileName: `${dependency.spec}/${fileName}` }
     }
   }
-  throw new CliError('DEFINITION_NOT_FOUND', `package "${dependency.spec}" (${dir}) has no definition: expected ${DEFINITION_KINDS.map(definitionFileName).join(', ')} or its build in dist/`)
+  const manifest = manifestDefinitionFile(dir, `${dependency.spec}/plugin.json`)
+  if (manifest) return manifest
+  throw new CliError('DEFINITION_NOT_FOUND', `package "${dependency.spec}" (${dir}) has no definition: expected ${DEFINITION_KINDS.map(definitionFileName).join(', ')}, its build in dist/, or a plugin folder's plugin.json`)
 }
 
 /** How `parley add` records a path: relative to the project, so the project can move. */

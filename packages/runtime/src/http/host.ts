@@ -1,4 +1,4 @@
-import type { Client, Message, Tags, WebhookRequest, WebhookResponse } from '@parley/sdk'
+import type { Client, FolderHttpRequest, FolderHttpResponse, Message, Tags, WebhookRequest, WebhookResponse } from '@parley/sdk'
 
 /**
  * What the HTTP layer needs of a running runtime, and nothing more. The server never reaches into the
@@ -35,6 +35,11 @@ export interface HostedBot {
    * `NAME_UNKNOWN` when the bot has no such integration and `IMPLEMENTATION_MISSING` when it has no handler.
    */
   handleWebhook(alias: string, request: WebhookRequest): Promise<WebhookResponse>
+  /**
+   * Hands a request to the `routes.py` of the plugin folder added under `alias`. Rejects with
+   * `NAME_UNKNOWN` when the bot has no such plugin folder with routes.
+   */
+  handleFolderRoute?(alias: string, request: FolderHttpRequest): Promise<FolderHttpResponse>
 }
 
 /** A message from a user, as a channel hands it in. */

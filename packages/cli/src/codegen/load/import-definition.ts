@@ -4,6 +4,7 @@ import { tsImport } from 'tsx/esm/api'
 import { ParleyError } from '@parley/sdk'
 import { CliError } from '../../errors/cli-error.js'
 import type { DefinitionFile, DefinitionKind } from './definition-files.js'
+import { isManifestFile, loadManifestDefinition } from './manifest-folder.js'
 
 /** What codegen reads from a definition; the classes themselves come from the project's copy of the sdk. */
 export interface LoadedDefinition {
@@ -18,6 +19,7 @@ export interface LoadedDefinition {
  * the sdk.
  */
 export async function importDefinition(file: DefinitionFile): Promise<LoadedDefinition> {
+  if (isManifestFile(file)) return { kind: 'plugin', value: loadManifestDefinition(file) }
   const value = unwrapPackage(defaultExport(await importModule(file)))
   const kind = typeof value === 'object' && value !== null ? (value as { kind?: unknown }).kind : undefined
   if (kind !== file.kind) {

@@ -16,6 +16,8 @@ export type RequestErrorCode =
   | 'STATE_VERSION_CONFLICT'
   | 'WEBHOOK_NOT_FOUND'
   | 'WEBHOOK_FAILED'
+  | 'PLUGIN_ROUTE_NOT_FOUND'
+  | 'PLUGIN_ROUTE_FAILED'
 
 /** The server refused a request before it reached the bot; the message says what to send instead. */
 export class RequestError extends ParleyError {

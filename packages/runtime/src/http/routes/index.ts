@@ -7,6 +7,7 @@ import { incomingMessageRoute } from './incoming.js'
 import type { Route } from './route.js'
 import { webchatRoutes, type WebchatRouteOptions } from './webchat.js'
 import { webhookRoutes } from './webhooks.js'
+import { folderPluginRoutes } from './folder-plugin-routes.js'
 
 /**
  * Every API route, in the order the OpenAPI document lists them: each method of `Client` (from the table
@@ -21,6 +22,7 @@ export function apiRoutes(host: RuntimeHost, webchat: WebchatRouteOptions, deplo
     ...webchatRoutes(webchat),
     ...webhookRoutes,
     ...(deployments ? deploymentRoutes(deployments.host, deployments.bodyLimit) : []),
+    ...folderPluginRoutes,
   ]
 }
 

@@ -1,0 +1,81 @@
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { BotDefinition, BotImplementation, manifestPlugin } from '@parley/sdk'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { startTestServer, type TestServer } from './testing/test-server.js'
+
+// A plugin folder's routes.py (a Flask blueprint) served under the bot's API, behind its token.
+
+const root = mkdtempSync(join(tmpdir(), 'parley-folder-routes-'))
+const ROUTES = `from flask import Blueprint, jsonify, render_template, request
+
+def create_blueprint():
+    bp = Blueprint('stats', __name__, template_folder='templates')
+
+    @bp.route('/')
+    def index():
+        return render_template('page.html', name=request.args.get('name', 'world'))
+
+    @bp.route('/api/echo', methods=['POST', 'PUT'])
+    def echo():
+        return jsonify({'method': request.method, 'got': request.get_json(), 'credential': request.headers.get('authorization')}), 201
+
+    @bp.route('/api/broken')
+    def broken():
+        raise ValueError('nope')
+
+    return bp
+`
+
+function statsFolder(): string {
+  const dir = join(root, 'stats')
+  mkdirSync(join(dir, 'templates'), { recursive: true })
+  writeFileSync(join(dir, 'plugin.json'), JSON.stringify({ id: 'stats', name: 'Stats', version: '1.0.0', description: 'Pages', events: ['message_received'] }))
+  writeFileSync(join(dir, 'handler.py'), 'def on_message_received(event, sdk):\n    pass\n')
+  writeFileSync(join(dir, 'routes.py'), ROUTES)
+  writeFileSync(join(dir, 'templates', 'page.html'), '<h1>Hello {{ name }}</h1>')
+  return dir
+}
+
+let t: TestServer
+beforeAll(async () => {
+  const definition = new BotDefinition({})
+  definition.addPlugin(manifestPlugin(statsFolder()), { alias: 'stats' })
+  t = await startTestServer({ runtime: { definition, implementation: new BotImplementation({ actions: {} }) } })
+})
+afterAll(async () => {
+  await t.close()
+  rmSync(root, { recursive: true, force: true })
+})
+
+const base = '/v1/bots/fixture/plugins/stats/routes'
+async function call(path: string, init: RequestInit & { token?: string } = {}) {
+  const response = await fetch(`${t.url}${path}`, { ...init, headers: { authorization: `Bearer ${init.token ?? t.botToken}`, ...(init.headers as object) } })
+  return { status: response.status, type: response.headers.get('content-type'), text: await response.text() }
+}
+
+describe('a plugin folder\'s routes.py over HTTP', () => {
+  it('serves its pages, rendered from its templates', async () => {
+    expect(await call(`${base}?name=%3CAda%3E`)).toEqual({ status: 200, type: 'text/html; charset=utf-8', text: '<h1>Hello &lt;Ada&gt;</h1>' })
+  })
+
+  it('serves its API routes with their methods, and keeps the caller\'s credential from the plugin', async () => {
+    const answer = await call(`${base}/api/echo`, { method: 'PUT', headers: { 'content-type': 'application/json' }, body: '{"n":1}' })
+    expect(answer.status).toBe(201)
+    expect(JSON.parse(answer.text)).toEqual({ method: 'PUT', got: { n: 1 }, credential: null })
+  })
+
+  it('needs a token for the bot', async () => {
+    expect((await call(base, { token: t.otherToken })).status).toBe(403)
+    expect((await fetch(`${t.url}${base}`)).status).toBe(401)
+  })
+
+  it('answers Flask\'s own 404 and 500, and 404 for a plugin that has no routes', async () => {
+    expect((await call(`${base}/nothing`)).status).toBe(404)
+    expect((await call(`${base}/api/broken`)).status).toBe(500)
+    const missing = await call('/v1/bots/fixture/plugins/nobody/routes/x')
+    expect(missing.status).toBe(404)
+    expect(JSON.parse(missing.text)).toMatchObject({ error: { code: 'PLUGIN_ROUTE_NOT_FOUND' } })
+  })
+})

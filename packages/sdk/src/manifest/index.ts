@@ -1,0 +1,8 @@
+export { manifestPlugin, FolderPluginImplementation, type ManifestPluginPackage } from './manifest-plugin.js'
+export { readManifest, checkManifest, MANIFEST_FILE } from './read-manifest.js'
+export { ManifestError, type ManifestErrorCode } from './manifest-error.js'
+export { MANIFEST_EVENTS, MANIFEST_EVENT_NAMES, type ManifestEventName } from './events.js'
+export { VARIABLE_TYPES, type Manifest, type ManifestVariable } from './manifest-schema.js'
+export type { PluginSdk } from './plugin-sdk.js'
+export type { HttpResult } from './http-request.js'
+export type { FolderHttpRequest, FolderHttpResponse } from './python-bridge.js'
