@@ -47,6 +47,11 @@ function hostedBot(runtime: Runtime, info: BotInfo, conversations: ConversationL
     receiveMessage: async (message) => ({ message: (await runtime.receiveMessage(message)).message }),
     subscribe: conversations.subscribe,
     handleWebhook: (alias, request) => runtime.handleWebhook(alias, request),
+    plugins: {
+      access: (pluginId, method, path) => runtime.pluginRouteAccess(pluginId, method, path),
+      handle: (pluginId, request) => runtime.handlePluginRequest(pluginId, request),
+      pages: () => runtime.pluginPages(),
+    },
   }
 }
 

@@ -5,6 +5,7 @@ import { callActionIn } from '../dispatch/actions/call-action.js'
 import { receiveMessage } from '../dispatch/incoming/incoming-message.js'
 import { sendMessage } from '../dispatch/outgoing/outgoing-message.js'
 import * as directory from '../operations/directory.js'
+import { endConversation } from '../operations/conversation-end.js'
 import * as events from '../operations/events.js'
 import * as messages from '../operations/messages.js'
 import * as states from '../operations/states.js'
@@ -48,6 +49,7 @@ export function createClient<T extends ImplementationTypes = LooseTypes>(engine:
     getOrCreateConversation: (request: LooseRequest) => directory.getOrCreateConversation(engine, caller, request),
     updateConversation: (request: LooseRequest) => directory.updateConversation(engine, caller, request),
     listConversations: (request?: LooseRequest) => directory.listConversations(engine, caller, request),
+    endConversation: (request: LooseRequest) => endConversation(engine, caller, request),
     createMessage: async (request: LooseRequest) => ({ message: await createMessage(engine, caller, request) }),
     getMessage: (request: LooseRequest) => messages.getMessage(engine, caller, request),
     listMessages: (request: LooseRequest) => messages.listMessages(engine, caller, request),

@@ -1,6 +1,7 @@
 import { BotDefinition, BotImplementation } from '@parley/sdk'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { createTestBot, type TestBot } from '../../src/testing/index.js'
+import { createKvStore } from '../../src/storage/index.js'
 import { testDrivers, type TestDatabase } from '../../src/storage/testing/test-databases.js'
 import { cleanupPlugin, dataPlugin, pluginA, pluginB } from './examples.js'
 
@@ -27,22 +28,22 @@ describe.each(testDrivers().map((driver) => [driver.name, driver] as const))('se
   it('data-plugin keeps what it stores when a conversation ends, in its own store', async () => {
     const conversation = await bot.conversation()
     await conversation.send('hello')
-    await bot.emit('data-plugin:conversationEnded', { conversationId: conversation.id }, { conversationId: conversation.id, userId: conversation.user.id })
-    const kv = bot.runtime.client({ alias: 'data-plugin' })
-    void kv
-    const store = (await import('../../src/storage/index.js')).createKvStore(bot.runtime.database, bot.runtime.botId, 'data-plugin')
+    await bot.client.endConversation({ id: conversation.id })
+    await bot.settle()
+    const store = createKvStore(bot.runtime.database, bot.runtime.botId, 'data-plugin')
     expect(await store.get('last-conversation')).toBe(conversation.id)
     const stored = await store.get(`conversations:${conversation.id}`) as { endedAt: Date; userId: string }
     expect(stored.endedAt).toBeInstanceOf(Date)
     expect(stored.userId).toBe(conversation.user.id)
     expect(await store.keys('conversations:')).toEqual([`conversations:${conversation.id}`])
-    const other = (await import('../../src/storage/index.js')).createKvStore(bot.runtime.database, bot.runtime.botId, 'data-source')
+    const other = createKvStore(bot.runtime.database, bot.runtime.botId, 'data-source')
     expect(await other.get('last-conversation')).toBeUndefined()
   })
 
   it('data-consumer hears data-source through the event bus', async () => {
     const conversation = await bot.conversation()
-    await bot.emit('data-source:conversationEnded', { conversationId: conversation.id }, { conversationId: conversation.id })
+    await bot.client.endConversation({ id: conversation.id })
+    await bot.settle()
     const logs = await bot.logs()
     expect(logs.map((record) => record.message)).toContain(`Conversation ended in app ${bot.runtime.botId}`)
   })

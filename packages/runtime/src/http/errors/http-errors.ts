@@ -16,6 +16,9 @@ export type RequestErrorCode =
   | 'STATE_VERSION_CONFLICT'
   | 'WEBHOOK_NOT_FOUND'
   | 'WEBHOOK_FAILED'
+  | 'PLUGIN_ROUTE_NOT_FOUND'
+  | 'ENDPOINT_FAILED'
+  | 'RATE_LIMITED'
 
 /** The server refused a request before it reached the bot; the message says what to send instead. */
 export class RequestError extends ParleyError {
