@@ -1,4 +1,4 @@
-import { BotDefinition, BotImplementation, signHmac } from '@parley/sdk'
+import { BotDefinition, BotImplementation, createPlugin, signHmac } from '@parley/sdk'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { startTestServer, type TestServer } from '../../src/http/testing/test-server.js'
 import { testDrivers } from '../../src/storage/testing/test-databases.js'
@@ -8,11 +8,17 @@ import { adminPlugin, analyticsPlugin, githubPlugin, tracked } from './examples.
 
 const SECRET = 'github-webhook-secret'
 
+const fragile = createPlugin({
+  name: 'fragile', version: '1.0.0',
+  endpoints: [{ method: 'GET', path: '/boom', handler: async () => { throw new Error('the endpoint broke') } }],
+})
+
 function composed() {
   const definition = new BotDefinition({})
   definition.addPlugin(analyticsPlugin, {})
   definition.addPlugin(githubPlugin, { configuration: { webhookSecrets: { 'github-events': SECRET } } })
   definition.addPlugin(adminPlugin, {})
+  definition.addPlugin(fragile, {})
   return { definition, implementation: new BotImplementation({ actions: {} }) }
 }
 
@@ -46,6 +52,15 @@ describe.each(testDrivers().map((driver) => [driver.name, driver] as const))('se
     expect(answer).toMatchObject({ status: 201, type: 'application/json' })
     expect(answer.json()).toEqual({ tracked: true })
     expect(tracked.slice(before)).toEqual([{ name: 'signup' }])
+  })
+
+  it('answers 500 in JSON for an endpoint that throws, and serves on', async () => {
+    const answer = await call('/api/plugins/fragile/endpoints/boom')
+    expect(answer.status).toBe(500)
+    expect(answer.json()).toMatchObject({ error: { code: 'ENDPOINT_FAILED', message: expect.stringContaining('"fragile"') } })
+    expect(answer.text).not.toContain('the endpoint broke')
+    expect(t.serverErrors.splice(0)).toHaveLength(1)
+    expect((await call('/api/plugins/analytics-plugin/endpoints/stats', { headers: bearer(t.botToken) })).status).toBe(200)
   })
 
   it('answers 404 in JSON for what no plugin serves', async () => {
