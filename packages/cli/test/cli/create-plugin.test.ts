@@ -1,9 +1,10 @@
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { signHmac } from '@parley/sdk'
-import { afterAll, describe, expect, it } from 'vitest'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { cliCommand, watchProcess } from '../support/cli-process.js'
-import { makeTempDir } from '../support/temp-project.js'
+import { runCli } from '../support/run-cli.js'
+import { makeTempDir, useSourcesOfParley } from '../support/temp-project.js'
 
 // Seed 001's createPlugin examples in a bot run by `parley dev`, checked from outside over HTTP.
 
@@ -70,5 +71,39 @@ describe('createPlugin plugins under parley dev', () => {
       dev.child.kill('SIGTERM')
       await dev.exited
     }
+  })
+})
+
+describe('a createPlugin plugin in a project', () => {
+  const host = join(temp.dir, 'host')
+  const greeter = `import { createPlugin } from '@parley/sdk'
+export default createPlugin({
+  name: 'greeter',
+  version: '1.0.0',
+  hooks: { 'message:received': async (context) => { await context.api.db.set('last', new Date()) } },
+  endpoints: [{ method: 'GET', path: '/hello', handler: async (_req, res) => res.json({ hello: true }) }],
+})
+`
+  beforeAll(async () => {
+    expect((await runCli(['init', '--template', 'empty', 'host'], temp.dir)).code).toBe(0)
+    useSourcesOfParley(host)
+    mkdirSync(join(host, 'plugins', 'greeter'), { recursive: true })
+    writeFileSync(join(host, 'plugins', 'greeter', 'index.ts'), greeter)
+  })
+
+  it('is added with parley add, typed by parley gen, and passes parley check once the bot adds it', async () => {
+    const added = await runCli(['add', './plugins/greeter', '--alias', 'greeter'], host)
+    expect(added).toMatchObject({ code: 0, problems: [] })
+    expect(added.stdout).toContain('Added plugin "greeter" as "greeter"')
+    const types = readFileSync(join(host, '.parley', 'packages', 'greeter', 'types.ts'), 'utf8')
+    expect(types).toContain('webhookSecrets')
+    const definition = readFileSync(join(host, 'bot.definition.ts'), 'utf8')
+    writeFileSync(join(host, 'bot.definition.ts'), definition
+      .replace(/^/, "import greeter from './plugins/greeter/index.js'\n")
+      .replace(/export default (\w+)/, (line, name: string) => `${name}.addPlugin(greeter, { alias: 'greeter' })\n${line}`))
+    expect(await runCli(['gen'], host)).toMatchObject({ code: 0, problems: [] })
+    expect(readFileSync(join(host, '.parley', 'types.ts'), 'utf8')).toContain('GreeterPluginEventEvent')
+    const check = await runCli(['check'], host)
+    expect(check).toMatchObject({ code: 0, problems: [] })
   })
 })
