@@ -1,4 +1,4 @@
-import type { CommonHandlerProps, Context, KeyValueStore, LooseTypes } from '@parley/sdk'
+import type { CommonHandlerProps, Context, LooseTypes } from '@parley/sdk'
 import type { Engine } from '../engine/engine.js'
 import type { Turn } from '../engine/turn.js'
 import type { CodeUnit } from '../engine/units.js'
@@ -34,7 +34,7 @@ export function handlerProps(engine: Engine, unit: CodeUnit, ctx: Context, turn:
     interfaces: dependenciesProxy(call, names.interfaces),
     integrations: dependenciesProxy(call, names.integrations),
     // Written at once, not with the turn: a plugin's own bookkeeping, kept even when a later handler fails.
-    kv: createKvStore(engine.db, engine.botId, unit.alias) as KeyValueStore,
+    kv: createKvStore(engine.db, engine.botId, unit.alias),
   }
 }
 

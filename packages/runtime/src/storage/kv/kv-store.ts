@@ -1,4 +1,4 @@
-import type { KeyValueFilter, KeyValueFindOptions } from '@parley/sdk'
+import type { KeyValueFilter, KeyValueFindOptions, KeyValueStore } from '@parley/sdk'
 import { LIMITS, textProblem } from '../../guards/index.js'
 import type { Queryable } from '../database/database.js'
 import { sqlParams } from '../sql/params.js'
@@ -18,15 +18,8 @@ export const KV_LIMITS = {
   sortFields: 16,
 } as const
 
-/** One plugin's keys in one bot, as the runtime's code uses them. */
-export interface KvStore {
-  get(key: string): Promise<unknown>
-  set(key: string, value: unknown): Promise<void>
-  delete(key: string): Promise<boolean>
-  keys(prefix?: string): Promise<string[]>
-  find(filter?: KeyValueFilter, options?: KeyValueFindOptions): Promise<unknown[]>
-  count(filter?: KeyValueFilter): Promise<number>
-}
+/** One plugin's keys in one bot: the store handlers get as `kv` (`context.api.db` in a createPlugin plugin). */
+export type KvStore = KeyValueStore
 
 /**
  * The key-value store of the plugin `plugin` (its alias; empty for the bot) in bot `botId`. Every
@@ -34,12 +27,13 @@ export interface KvStore {
  */
 export function createKvStore(db: Queryable, botId: string, plugin: string): KvStore {
   const owner = [botId, plugin]
-  return {
-    get: async (key) => {
+  // Values are whatever was stored under the key; the caller names what it expects (`get<Settings>(key)`).
+  const store = {
+    get: async (key: string) => {
       const { rows } = await db.query<{ value: unknown }>('SELECT value FROM parley_plugin_kv WHERE bot_id = $1 AND plugin = $2 AND key = $3', [...owner, checkKey(key)])
       return rows[0] === undefined ? undefined : decodeValue(rows[0].value)
     },
-    set: async (key, value) => {
+    set: async (key: string, value: unknown) => {
       const json = valueJson(checkKey(key), value)
       await db.query(
         `INSERT INTO parley_plugin_kv (bot_id, plugin, key, value) VALUES ($1, $2, $3, $4::text::jsonb)
@@ -47,19 +41,20 @@ export function createKvStore(db: Queryable, botId: string, plugin: string): KvS
         [...owner, key, json],
       )
     },
-    delete: async (key) => {
+    delete: async (key: string) => {
       const { rows } = await db.query('DELETE FROM parley_plugin_kv WHERE bot_id = $1 AND plugin = $2 AND key = $3 RETURNING key', [...owner, checkKey(key)])
       return rows.length > 0
     },
-    keys: (prefix = '') => keysWith(db, owner, prefix),
-    find: (filter, options) => findValues(db, owner, filter, options),
-    count: async (filter) => {
+    keys: (prefix: string = '') => keysWith(db, owner, prefix),
+    find: (filter?: KeyValueFilter, options?: KeyValueFindOptions) => findValues(db, owner, filter, options),
+    count: async (filter?: KeyValueFilter) => {
       const params = sqlParams()
       const where = scoped(params, owner, filter)
       const { rows } = await db.query<{ n: string | number }>(`SELECT count(*) AS n FROM parley_plugin_kv WHERE ${where}`, params.values)
       return Number(rows[0]?.n ?? 0)
     },
   }
+  return store as KvStore
 }
 
 async function keysWith(db: Queryable, owner: readonly string[], prefix: string): Promise<string[]> {
