@@ -43,6 +43,13 @@ export interface RuntimeOptions extends ComposedBot, LoadOptions {
      */
     readonly leaseMs?: number
   }
+  readonly conversations?: {
+    /**
+     * Ends a conversation this many milliseconds after its last incoming message, as
+     * `client.endConversation` does (plugins' `conversation:end` hooks run). Never by default.
+     */
+    readonly inactivityMs?: number
+  }
   /** The URL an integration's webhook is reached at, given to its `register`. */
   readonly webhookUrl?: (alias: string) => string
 }

@@ -64,6 +64,23 @@ describe.each(testDrivers().map((driver) => [driver.name, driver] as const))('cr
     expect(seen.at(-1)).toBe(`deactivated in ${bot.runtime.botId}`)
   })
 
+  it('a conversation ends after the inactivity timeout since its last message', async () => {
+    const timed = await createTestBot({ ...composed(), database: database.db, botId: `timed-${_name}`, conversations: { inactivityMs: 60_000 } })
+    try {
+      seen.length = 0
+      const conversation = await timed.conversation()
+      await conversation.send('one')
+      await timed.advance('45s')
+      await conversation.send('two')
+      await timed.advance('45s')
+      expect(seen.filter((line) => line.startsWith('end'))).toEqual([])
+      await timed.advance('15s')
+      expect(seen.filter((line) => line.startsWith('end'))).toEqual([`end ${conversation.id} by ${conversation.user.id}`])
+    } finally {
+      await timed.stop()
+    }
+  })
+
   it('an unknown conversation cannot be ended', async () => {
     const running = await bot.restart()
     bot = running
