@@ -37,8 +37,10 @@ export function decodeValue(stored: unknown): unknown {
   if (!isContainer(stored)) return stored
   const tag = (stored as Record<string, unknown>)[DATE_TAG]
   if (Object.keys(stored).length === 1 && typeof tag === 'string') return new Date(tag)
-  // fromEntries defines own properties: a stored "__proto__" field stays a field.
-  return Object.fromEntries(Object.entries(stored).map(([field, child]) => [field, decodeValue(child)]))
+  // Without a prototype, as every object of caller-chosen keys: a stored "__proto__" field stays a field.
+  const decoded: Record<string, unknown> = Object.create(null)
+  for (const [field, child] of Object.entries(stored)) decoded[field] = decodeValue(child)
+  return decoded
 }
 
 /** A value compared in a filter, encoded as stored values are. */
