@@ -25,7 +25,7 @@ export const init: CommandSpec<InitOptions> = {
   name: 'init',
   summary: 'Create a bot, plugin, integration or interface project from a template',
   details: [
-    'Writes the definition file, src/index.ts, a test, tsconfig.json, package.json and a CI workflow, then generates .parley/. Templates: empty and hello-world for every type, and bot-with-plugin and llm-bot (a bot answering with a model through @parley/integration-openai) for bots.',
+    'Writes the definition file, src/index.ts, a test, tsconfig.json, package.json and a CI workflow, then generates .parley/. Templates: empty and hello-world for every type; bot-with-plugin and llm-bot (a bot answering with a model through @parley/integration-openai) for bots; create-plugin for plugins (one createPlugin object).',
     'A plugin created inside a bot project (parley init --type plugin plugins/faq, run in the bot) is a plugin of that bot: no package.json or CI of its own,',
     'recorded in the bot\'s package.json "parleyDependencies" and added to bot.definition.ts (bot.addPlugin(faq, { alias: \'faq\' })). --standalone makes a project of its own instead.',
   ].join('\n'),

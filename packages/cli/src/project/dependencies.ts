@@ -15,6 +15,9 @@ export interface ParleyDependency {
 
 const FILE_PREFIX = 'file:'
 
+/** Where a package without a definition file may export a plugin made by `createPlugin`. */
+const PLUGIN_MODULES = ['index.ts', 'dist/index.js']
+
 export function readParleyDependencies(dir: string): ParleyDependency[] {
   const recorded = readPackageJson(dir).parleyDependencies ?? {}
   return Object.entries(recorded).map(([alias, spec]) => {
@@ -48,7 +51,11 @@ export function findPackageDefinition(projectDir: string, dependency: ParleyDepe
   }
   const manifest = manifestDefinitionFile(dir, `${dependency.spec}/plugin.json`)
   if (manifest) return manifest
-  throw new CliError('DEFINITION_NOT_FOUND', `package "${dependency.spec}" (${dir}) has no definition: expected ${DEFINITION_KINDS.map(definitionFileName).join(', ')}, its build in dist/, or a plugin folder's plugin.json`)
+  // A plugin written as one `createPlugin({ … })` object carries its definition in the module itself.
+  for (const fileName of PLUGIN_MODULES) {
+    if (existsSync(join(dir, fileName))) return { kind: 'plugin', path: join(dir, fileName), fileName: `${dependency.spec}/${fileName}` }
+  }
+  throw new CliError('DEFINITION_NOT_FOUND', `package "${dependency.spec}" (${dir}) has no definition: expected ${DEFINITION_KINDS.map(definitionFileName).join(', ')}, its build in dist/, a plugin folder's plugin.json, or an index.ts exporting a createPlugin plugin`)
 }
 
 /** How `parley add` records a path: relative to the project, so the project can move. */

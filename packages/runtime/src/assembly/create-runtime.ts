@@ -56,7 +56,10 @@ function buildEngine(db: Database, botId: string, options: RuntimeOptions, units
     code: units.code, bot: units.code.at(-1)!,
     plugins: new Map(units.code.filter((unit) => unit.kind === 'plugin').map((unit) => [unit.alias, unit])),
     integrations: units.integrations,
-    turns: { leaseMs: options.turns?.leaseMs ?? DEFAULT_LEASE_MS, stateSizeLimit: options.stateSizeLimit ?? DEFAULT_STATE_SIZE_LIMIT },
+    turns: {
+      leaseMs: options.turns?.leaseMs ?? DEFAULT_LEASE_MS, stateSizeLimit: options.stateSizeLimit ?? DEFAULT_STATE_SIZE_LIMIT,
+      ...(options.conversations?.inactivityMs === undefined ? {} : { conversationInactivityMs: options.conversations.inactivityMs }),
+    },
     apps: { allowPrivateUrls: options.apps?.allowPrivateUrls ?? false, concurrencyPerUrl: options.apps?.concurrencyPerUrl ?? 4 },
   }
   // The job handlers and the props need the whole engine; they only run once it is complete.

@@ -3,6 +3,7 @@ import type { HandlerFailure } from '../dispatch/handlers/failures.js'
 import { callActionIn } from '../dispatch/actions/call-action.js'
 import { receiveMessage } from '../dispatch/incoming/incoming-message.js'
 import { handleWebhook } from '../dispatch/incoming/webhook.js'
+import { findPluginRoute, handlePluginRequest, listPluginPages } from '../dispatch/plugin-routes/plugin-routes.js'
 import { syncRecurringEvents } from './jobs/recurring.js'
 import { createClient } from '../proxies/client.js'
 import type { Engine } from '../engine/engine.js'
@@ -43,6 +44,13 @@ export function runtimeOf(engine: Engine, options: RuntimeOptions, ownsDatabase:
     receiveMessage: live((message) => receiveMessage(engine, message)),
     callAction: live(async (name, input, ctx) => callActionIn(engine, { name: engine.bot.scope.resolve('action', name), input, ctx: contextOf(engine, ctx) }, undefined)),
     handleWebhook: live((alias, request) => handleWebhook(engine, alias, request)),
+    pluginRouteAccess: (alias, method, path) => findPluginRoute(engine, alias, method, path)?.route.access,
+    handlePluginRequest: live(async (alias, request) => {
+      const found = findPluginRoute(engine, alias, request.method, request.path)
+      if (!found) throw new RuntimeError('NOT_FOUND', `plugin "${alias}" serves no ${request.method} ${request.path}`)
+      return handlePluginRequest(engine, found, request)
+    }),
+    pluginPages: () => listPluginPages(engine),
     onMessage: (listener) => {
       engine.listeners.add(listener)
       return () => engine.listeners.delete(listener)

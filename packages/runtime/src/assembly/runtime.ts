@@ -1,4 +1,5 @@
-import type { BotDefinition, BotImplementation, Client, Context, WebhookRequest, WebhookResponse } from '@parley/sdk'
+import type { BotDefinition, BotImplementation, Client, Context, PluginRequest, PluginResponse, WebhookRequest, WebhookResponse } from '@parley/sdk'
+import type { ListedPluginPage } from '../dispatch/plugin-routes/plugin-routes.js'
 import type { Database, OpenDatabaseOptions } from '../storage/index.js'
 import type { HandlerFailure } from '../dispatch/handlers/failures.js'
 import type { IncomingMessage, IncomingOutcome } from '../dispatch/incoming/incoming-message.js'
@@ -52,6 +53,13 @@ export interface RuntimeOptions extends ComposedBot, LoadOptions {
     /** Requests at once to one app URL from this process; 4 by default. */
     readonly concurrencyPerUrl?: number
   }
+  readonly conversations?: {
+    /**
+     * Ends a conversation this many milliseconds after its last incoming message, as
+     * `client.endConversation` does (plugins' `conversation:end` hooks run). Never by default.
+     */
+    readonly inactivityMs?: number
+  }
   /** The URL an integration's webhook is reached at, given to its `register`. */
   readonly webhookUrl?: (alias: string) => string
 }
@@ -75,6 +83,12 @@ export interface Runtime {
   /** Calls an action from outside the bot (only its incoming hooks run). `name` is the bot's name for it. */
   callAction(name: string, input: unknown, ctx?: Partial<Context>): Promise<Record<string, unknown>>
   handleWebhook(alias: string, request: WebhookRequest): Promise<WebhookResponse>
+  /** Who may call the route plugin `alias` serves for this method and path (`undefined`: none there). Rejects `NAME_UNKNOWN` for an unknown plugin. */
+  pluginRouteAccess(alias: string, method: string, path: string): 'token' | 'public' | undefined
+  /** Hands a request to the route of plugin `alias` at `request.method` and `request.path` (below the plugin's address). */
+  handlePluginRequest(alias: string, request: PluginRequest): Promise<PluginResponse>
+  /** The dashboard pages the plugins add. */
+  pluginPages(): ListedPluginPage[]
   /** Calls `listener` with each message the bot sends; returns a function that stops it. */
   onMessage(listener: MessageListener): () => void
   /** Runs every job due now (and those they make due); resolves with how many ran. */

@@ -15,9 +15,16 @@ export async function startUnits(engine: Engine, webhookUrl: WebhookUrl): Promis
   for (const unit of engine.code) await unit.register?.(engine.props.code(unit, ctx, undefined) as never)
 }
 
-/** Runs `unregister` of each integration; one failing does not keep the others from theirs. */
+/** Runs `unregister` of each plugin, then of each integration; one failing does not keep the others from theirs. */
 export async function stopUnits(engine: Engine, webhookUrl: WebhookUrl): Promise<void> {
   const ctx = emptyContext(engine)
+  for (const unit of engine.plugins.values()) {
+    try {
+      await unit.unregister?.(engine.props.code(unit, ctx, undefined) as never)
+    } catch (error) {
+      engine.logs.write({ level: 'error', audience: 'bot', source: unit.alias, message: `${unit.scope.owner}: unregister failed: ${(error as Error).message}` })
+    }
+  }
   for (const unit of engine.integrations.values()) {
     try {
       await unit.implementation?.unregister?.({ ...engine.props.integration(unit, ctx, undefined), webhookUrl: urlOf(unit.alias, webhookUrl) })

@@ -65,4 +65,6 @@ export interface TurnSettings {
   readonly leaseMs: number
   /** Largest state payload accepted, in bytes of JSON. */
   readonly stateSizeLimit: number
+  /** Ends a conversation after this many milliseconds without an incoming message; never when absent. */
+  readonly conversationInactivityMs?: number
 }

@@ -1,5 +1,5 @@
 import type {
-  Context, HandlerKind, HookKind, IntegrationImplementation, IntegrationInstance, IntegrationRoute, InterfaceRoute, StateType,
+  Context, HandlerKind, PluginPage, PluginRoute, HookKind, IntegrationImplementation, IntegrationInstance, IntegrationRoute, InterfaceRoute, StateType,
 } from '@parley/sdk'
 import type { NameScope } from './scope/name-scope.js'
 import type { Turn } from './turn.js'
@@ -30,6 +30,11 @@ export interface CodeUnit {
   readonly actions: Readonly<Record<string, AnyHandler>>
   readonly handlers: BoundHandlers
   readonly register: AnyHandler | undefined
+  /** Runs when the runtime stops. */
+  readonly unregister?: AnyHandler | undefined
+  /** HTTP routes served under `/api/plugins/<alias>/`, and dashboard pages (plugins only). */
+  readonly routes?: readonly PluginRoute[]
+  readonly pages?: readonly PluginPage[]
   readonly interfaces: Readonly<Record<string, InterfaceRoute>>
   /** Integrations it reaches by alias: a plugin's direct dependencies, every integration for the bot. */
   readonly integrations: Readonly<Record<string, IntegrationRoute>>

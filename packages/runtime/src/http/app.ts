@@ -8,6 +8,7 @@ import { openApiDocument } from './openapi/document.js'
 import { DEFAULT_BODY_LIMIT, DEFAULT_DEPLOYMENT_BODY_LIMIT, DEFAULT_INFO, DEFAULT_KEEP_ALIVE_MS, DEFAULT_WEBCHAT_KEY_TTL_MS, type HttpOptions } from './options.js'
 import { apiRoutes } from './routes/index.js'
 import { mountRoute } from './routes/mount.js'
+import { mountPluginRoutes } from './routes/plugin-routes.js'
 import { mountChatPage } from '../webchat/chat-page.js'
 
 /** The runtime's HTTP API, `/openapi.json` and the chat page, over a host; serve it with `startHttpServer`. */
@@ -24,6 +25,7 @@ export function createHttpApp(options: HttpOptions): Hono {
     authenticate(c, 'token', { botId: undefined, conversationId: undefined }, credentials)
     return c.json(document)
   })
+  mountPluginRoutes(app, context)
   mountChatPage(app, options.host)
   app.notFound((c) => sendError(c, new RequestError('ROUTE_NOT_FOUND', `no route ${c.req.method} ${c.req.path}; /openapi.json lists them`)))
   app.onError((error, c) => sendError(c, error, options.onServerError ?? reportServerError))

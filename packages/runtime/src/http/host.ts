@@ -1,4 +1,4 @@
-import type { Client, FolderHttpRequest, FolderHttpResponse, Message, Tags, WebhookRequest, WebhookResponse } from '@parley/sdk'
+import type { Client, FolderHttpRequest, FolderHttpResponse, Message, PluginRequest, PluginResponse, Tags, WebhookRequest, WebhookResponse } from '@parley/sdk'
 
 /**
  * What the HTTP layer needs of a running runtime, and nothing more. The server never reaches into the
@@ -40,6 +40,26 @@ export interface HostedBot {
    * `NAME_UNKNOWN` when the bot has no such plugin folder with routes.
    */
   handleFolderRoute?(alias: string, request: FolderHttpRequest): Promise<FolderHttpResponse>
+  /** Plugins' own routes and pages; a host without them serves none. */
+  readonly plugins?: PluginHost
+}
+
+/** What the server needs to serve plugins' routes (`/api/plugins/:pluginId/…`) and list their pages. */
+export interface PluginHost {
+  /** Who may call the route; `undefined` when the plugin serves nothing there. Throws `NAME_UNKNOWN` for an unknown plugin. */
+  access(pluginId: string, method: string, path: string): 'token' | 'public' | undefined
+  handle(pluginId: string, request: PluginRequest): Promise<PluginResponse>
+  pages(): readonly PluginPageEntry[]
+}
+
+export interface PluginPageEntry {
+  readonly pluginId: string
+  readonly path: string
+  readonly title: string
+  readonly icon?: string
+  readonly group?: string
+  readonly component?: string
+  readonly url: string
 }
 
 /** A message from a user, as a channel hands it in. */

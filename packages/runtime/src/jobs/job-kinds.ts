@@ -9,3 +9,4 @@ export const WORKFLOW_TIMEOUT_JOB = 'workflowTimeout'
 export const APP_TICK_JOB = 'appTick'
 /** One POST to an external app, retried with backoff. */
 export const APP_DELIVERY_JOB = 'appDelivery'
+export const CONVERSATION_END_JOB = 'conversationEnd'

@@ -6,6 +6,7 @@ import { receiveMessage } from '../dispatch/incoming/incoming-message.js'
 import { sendMessage } from '../dispatch/outgoing/outgoing-message.js'
 import * as apps from '../operations/apps.js'
 import * as directory from '../operations/directory.js'
+import { endConversation } from '../operations/conversation-end.js'
 import * as events from '../operations/events.js'
 import * as messages from '../operations/messages.js'
 import * as states from '../operations/states.js'
@@ -49,6 +50,7 @@ export function createClient<T extends ImplementationTypes = LooseTypes>(engine:
     getOrCreateConversation: (request: LooseRequest) => directory.getOrCreateConversation(engine, caller, request),
     updateConversation: (request: LooseRequest) => directory.updateConversation(engine, caller, request),
     listConversations: (request?: LooseRequest) => directory.listConversations(engine, caller, request),
+    endConversation: (request: LooseRequest) => endConversation(engine, caller, request),
     createMessage: async (request: LooseRequest) => ({ message: await createMessage(engine, caller, request) }),
     getMessage: (request: LooseRequest) => messages.getMessage(engine, caller, request),
     listMessages: (request: LooseRequest) => messages.listMessages(engine, caller, request),

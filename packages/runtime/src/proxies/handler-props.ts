@@ -5,6 +5,7 @@ import type { CodeUnit } from '../engine/units.js'
 import { createLogger } from '../logging/logger.js'
 import { callActionIn } from '../dispatch/actions/call-action.js'
 import { createClient } from './client.js'
+import { createKvStore } from '../storage/index.js'
 import {
   actionsProxy, conversationsProxy, dependenciesProxy, eventsProxy, statesProxy, tablesProxy, usersProxy, workflowsProxy,
 } from './named-proxies.js'
@@ -32,6 +33,8 @@ export function handlerProps(engine: Engine, unit: CodeUnit, ctx: Context, turn:
     conversations: conversationsProxy(client),
     interfaces: dependenciesProxy(call, names.interfaces),
     integrations: dependenciesProxy(call, names.integrations),
+    // Written at once, not with the turn: a plugin's own bookkeeping, kept even when a later handler fails.
+    kv: createKvStore(engine.db, engine.botId, unit.alias),
   }
 }
 

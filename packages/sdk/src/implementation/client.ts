@@ -120,6 +120,8 @@ export interface Client<T extends ImplementationTypes = LooseTypes> extends File
   /** The conversation with this id (created on `channel` if there is none), else the first with all these tags, else a new one. */
   getOrCreateConversation(request: { readonly id?: string; readonly channel?: string; readonly tags?: Tags }): Promise<{ conversation: Conversation }>
   updateConversation(request: { readonly id: string; readonly tags?: Tags }): Promise<{ conversation: Conversation }>
+  /** Ends the conversation: the plugins that declare a `conversationEnded` event receive one about it. */
+  endConversation(request: { readonly id: string }): Promise<{ conversation: Conversation }>
   listConversations(request?: { readonly tags?: Tags; readonly limit?: number; readonly offset?: number }): Promise<{ conversations: Conversation[] }>
 
   /** Sends a message from the bot (through the outgoing-message hooks). */

@@ -1,6 +1,7 @@
 import type { AnyPluginDefinition } from '../composition/instances.js'
 import { HandlerHost, type RegisterHandler } from './core.js'
 import type { Hook } from './hooks.js'
+import type { PluginPage, PluginRoute } from './plugin-routes.js'
 import type { ActionHandlers, EventHandlerProps, Handler, MessageHandlerProps } from './props.js'
 import type { Registrar } from './registry.js'
 import type { ImplementationTypes, LooseTypes } from './types.js'
@@ -20,6 +21,12 @@ export interface PluginImplementationProps<T extends ImplementationTypes> {
   /** Shorthand for `on.afterIncomingMessage('*', h)`. */
   readonly afterMessageHandler?: Hook<T, 'afterIncomingMessage'>
   readonly register?: RegisterHandler<T>
+  /** Runs when the runtime stops the bot (a reload, a removal, a shutdown). */
+  readonly unregister?: RegisterHandler<T>
+  /** HTTP routes served under the plugin's address, `/api/plugins/<alias>/…`. */
+  readonly routes?: readonly PluginRoute[]
+  /** Pages the plugin adds to the dashboard. */
+  readonly pages?: readonly PluginPage[]
 }
 
 /**
@@ -35,10 +42,16 @@ export interface PluginImplementationProps<T extends ImplementationTypes> {
 export class PluginImplementation<T extends ImplementationTypes = LooseTypes> extends HandlerHost<T> {
   readonly kind = 'pluginImplementation' as const
   readonly definition: AnyPluginDefinition | undefined
+  readonly unregister: RegisterHandler<T> | undefined
+  readonly routes: readonly PluginRoute[]
+  readonly pages: readonly PluginPage[]
 
   constructor(props: PluginImplementationProps<T>) {
     super(props.actions, props.register)
     this.definition = props.definition
+    this.unregister = props.unregister
+    this.routes = props.routes ?? []
+    this.pages = props.pages ?? []
     registerShorthands(this.on, props)
     props.on?.(this.on)
   }

@@ -62,4 +62,9 @@ export const directoryOperations = describeOperations({
     success: { status: 200, schema: oneConversation },
     ...tagged,
   },
+  endConversation: {
+    method: 'post', path: `${conversations}/:id/end`, summary: 'End a conversation: plugins that listen (`conversation:end`) hear of it', tag: 'conversations',
+    params: idParams,
+    success: { status: 200, schema: oneConversation },
+  },
 })

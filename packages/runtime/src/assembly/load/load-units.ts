@@ -72,6 +72,7 @@ function pluginUnit(definition: BotDefinition, instance: PluginInstance, impleme
   return {
     kind: 'plugin', alias: instance.alias, source: instance.alias, scope, configuration: instance.configuration,
     actions, handlers: bindHandlers(implementation?.handlers ?? emptyTable(), scope), register: implementation?.register,
+    unregister: implementation?.unregister, routes: implementation?.routes ?? [], pages: implementation?.pages ?? [],
     interfaces: instance.interfaces, integrations: instance.integrations, names,
   }
 }

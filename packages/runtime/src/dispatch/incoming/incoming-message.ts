@@ -5,6 +5,7 @@ import { notFound } from '../../engine/errors.js'
 import { parsePayload } from '../../engine/payload.js'
 import { storedTags, toConversation, toMessage, toUser } from '../../engine/records.js'
 import type { Turn } from '../../engine/turn.js'
+import { CONVERSATION_END_JOB } from '../../jobs/job-kinds.js'
 import type * as storage from '../../storage/index.js'
 import type { HandlerFailure } from '../handlers/failures.js'
 import { runHandlers } from '../handlers/run-handlers.js'
@@ -42,6 +43,7 @@ export async function receiveMessage(engine: Engine, incoming: IncomingMessage, 
   if (within?.open && within.conversationId === incoming.conversationId) return handleIncoming(engine, within, incoming)
   const { conversationId, userId } = incoming
   const outcome = await runTurn(engine, { conversationId, userId, ctx: { conversationId, userId } }, (turn) => handleIncoming(engine, turn, incoming))
+  await scheduleInactivityEnd(engine, conversationId)
   return { ...outcome.value, failures: [...outcome.value.failures, ...outcome.failures] }
 }
 
@@ -74,4 +76,12 @@ async function parties(engine: Engine, stores: storage.BotStorage, incoming: Inc
   if (!conversation) throw notFound('conversation', incoming.conversationId, engine.botId)
   if (!user) throw notFound('user', incoming.userId, engine.botId)
   return { conversation, user }
+}
+
+/** Moves the conversation's end to the inactivity timeout from now: one keyed job per conversation. */
+async function scheduleInactivityEnd(engine: Engine, conversationId: string): Promise<void> {
+  const after = engine.turns.conversationInactivityMs
+  if (after === undefined) return
+  const runAt = new Date(engine.clock.now().getTime() + after)
+  await engine.jobs.enqueue(engine.db, { kind: CONVERSATION_END_JOB, key: `conversationEnd:${conversationId}`, payload: { conversationId }, runAt })
 }

@@ -18,6 +18,8 @@ export type RequestErrorCode =
   | 'WEBHOOK_FAILED'
   | 'PLUGIN_ROUTE_NOT_FOUND'
   | 'PLUGIN_ROUTE_FAILED'
+  | 'ENDPOINT_FAILED'
+  | 'RATE_LIMITED'
 
 /** The server refused a request before it reached the bot; the message says what to send instead. */
 export class RequestError extends ParleyError {

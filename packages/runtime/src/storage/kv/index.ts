@@ -1,0 +1,2 @@
+export { createKvStore, KV_LIMITS, type KvStore } from './kv-store.js'
+export { KeyValueError, type KeyValueErrorCode } from './kv-error.js'

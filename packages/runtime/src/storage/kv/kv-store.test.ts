@@ -1,0 +1,101 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { testDrivers, type TestDatabase } from '../testing/test-databases.js'
+import { migrate } from '../migrations/index.js'
+import { createKvStore, KV_LIMITS } from './kv-store.js'
+
+async function refusal(call: Promise<unknown>): Promise<{ code: string; message: string }> {
+  const error = await call.then(() => undefined, (caught: unknown) => caught)
+  expect(error, 'the call should have been refused').toBeDefined()
+  const { code, message } = error as { code: string; message: string }
+  return { code, message }
+}
+
+describe.each(testDrivers().map((driver) => [driver.name, driver] as const))('plugin key-value store on %s', (_name, driver) => {
+  let database: TestDatabase
+  beforeAll(async () => {
+    database = await driver.open()
+    await migrate(database.db)
+  })
+  afterAll(() => database?.dispose())
+  const store = (plugin: string, botId = 'kv-bot') => createKvStore(database.db, botId, plugin)
+
+  it('keeps structured values, dates included, and overwrites by key', async () => {
+    const kv = store('a')
+    const endedAt = new Date('2026-01-02T03:04:05.678Z')
+    await kv.set('one', { endedAt, list: [1, 'two', null, { deep: true }], n: 1e308 })
+    expect(await kv.get('one')).toEqual({ endedAt, list: [1, 'two', null, { deep: true }], n: 1e308 })
+    expect((await kv.get<{ endedAt: Date }>('one'))!.endedAt).toBeInstanceOf(Date)
+    await kv.set('one', 'plain text')
+    expect(await kv.get('one')).toBe('plain text')
+    expect(await kv.get('missing')).toBeUndefined()
+    expect(await kv.delete('one')).toBe(true)
+    expect(await kv.delete('one')).toBe(false)
+  })
+
+  it('isolates plugins and bots whatever the key says', async () => {
+    await store('owner').set('secret', 's3cret')
+    await store('owner').set('%', 'wild')
+    for (const other of [store('other'), store('owner', 'another-bot'), store('')]) {
+      expect(await other.get('secret')).toBeUndefined()
+      expect(await other.keys()).toEqual([])
+      expect(await other.find({})).toEqual([])
+      expect(await other.count()).toBe(0)
+    }
+    expect(await store('owner').keys('%')).toEqual(['%'])
+  })
+
+  it('finds, sorts, pages and counts by fields, with the operators of tables', async () => {
+    const kv = store('finder')
+    for (let i = 0; i < 5; i++) await kv.set(`conversations:${i}`, { userId: i % 2 ? 'u1' : 'u2', n: i, endedAt: new Date(Date.UTC(2026, 0, 1 + i)) })
+    await kv.set('note', 'not an object')
+    expect(await kv.keys('conversations:')).toEqual([0, 1, 2, 3, 4].map((i) => `conversations:${i}`))
+    const recent = await kv.find<{ n: number }>({ userId: 'u2' }, { limit: 2, sort: { endedAt: -1 } })
+    expect(recent.map((value) => value.n)).toEqual([4, 2])
+    expect((await kv.find<{ n: number }>({ userId: 'u2' }, { skip: 1, sort: { n: 1 } })).map((value) => value.n)).toEqual([2, 4])
+    expect(await kv.count({ userId: 'u1' })).toBe(2)
+    expect(await kv.count({ n: { $gte: 1, $lt: 4 } })).toBe(3)
+    expect(await kv.count({ endedAt: { $gt: new Date(Date.UTC(2026, 0, 3)) } })).toBe(2)
+    expect(await kv.count({ $or: [{ n: 0 }, { n: { $in: [3, 4] } }] })).toBe(3)
+    expect(await kv.count({ $not: { userId: 'u1' } })).toBe(4)
+    expect(await kv.count({ n: { $nin: [0, 1] } })).toBe(4)
+    expect(await kv.count({ missing: null })).toBe(6)
+    expect(await kv.count({ n: { $gt: 'text compares with text only' } })).toBe(0)
+    expect(await kv.count()).toBe(6)
+  })
+
+  it('keeps a "__proto__" field and key as data', async () => {
+    const kv = store('hostile')
+    await kv.set('__proto__', JSON.parse('{"__proto__": {"polluted": true}, "x": 1}'))
+    const value = await kv.get<Record<string, unknown>>('__proto__')
+    expect(Object.hasOwn(value!, '__proto__')).toBe(true)
+    expect(({} as Record<string, unknown>)['polluted']).toBeUndefined()
+    expect(await kv.count(JSON.parse('{"__proto__": {"polluted": true}}'))).toBe(1)
+  })
+
+  it('refuses what it cannot keep, naming the key or field, and stores nothing', async () => {
+    const kv = store('refused')
+    expect(await refusal(kv.set('a\u0000b', 1))).toMatchObject({ code: 'KV_KEY_INVALID', message: expect.stringContaining('NUL') })
+    expect(await refusal(kv.set('', 1))).toMatchObject({ code: 'KV_KEY_INVALID' })
+    expect(await refusal(kv.set('k'.repeat(KV_LIMITS.keyLength + 1), 1))).toMatchObject({ code: 'KV_KEY_INVALID' })
+    expect(await refusal(kv.set('text', { note: 'nul \u0000 here' }))).toMatchObject({ code: 'KV_VALUE_INVALID', message: expect.stringContaining('note') })
+    expect(await refusal(kv.set('inf', { n: Infinity }))).toMatchObject({ code: 'KV_VALUE_INVALID', message: expect.stringContaining('n') })
+    expect(await refusal(kv.set('fn', () => 1))).toMatchObject({ code: 'KV_VALUE_INVALID' })
+    expect(await refusal(kv.set('tag', { $date: 'not a date' }))).toMatchObject({ code: 'KV_VALUE_INVALID' })
+    expect(await refusal(kv.set('big', 'x'.repeat(KV_LIMITS.valueBytes)))).toMatchObject({ code: 'KV_VALUE_TOO_LARGE' })
+    let deep: unknown = 1
+    for (let i = 0; i < 10_000; i++) deep = [deep]
+    expect(await refusal(kv.set('deep', deep))).toMatchObject({ code: 'KV_VALUE_INVALID', message: expect.stringContaining('deep') })
+    expect(await kv.keys()).toEqual([])
+  })
+
+  it('refuses filters and pages it cannot run', async () => {
+    const kv = store('queries')
+    expect(await refusal(kv.find({ n: { $in: Array.from({ length: 50_000 }, (_, i) => i) } }))).toMatchObject({ code: 'KV_QUERY_INVALID', message: expect.stringContaining('more than') })
+    expect(await refusal(kv.find({ n: { $regex: 'x' } }))).toMatchObject({ code: 'KV_QUERY_INVALID', message: expect.stringContaining('$regex') })
+    expect(await refusal(kv.find({ $where: 'x' }))).toMatchObject({ code: 'KV_QUERY_INVALID' })
+    expect(await refusal(kv.find({ n: 'nul \u0000' }))).toMatchObject({ code: 'KV_QUERY_INVALID' })
+    expect(await refusal(kv.find({}, { limit: 1e308 }))).toMatchObject({ code: 'KV_QUERY_INVALID', message: expect.stringContaining('limit') })
+    expect(await refusal(kv.find({}, { sort: { n: 2 as 1 } }))).toMatchObject({ code: 'KV_QUERY_INVALID', message: expect.stringContaining('sort.n') })
+    expect(await refusal(kv.keys('a\u0000'))).toMatchObject({ code: 'KV_KEY_INVALID' })
+  })
+})

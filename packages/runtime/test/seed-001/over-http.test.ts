@@ -1,0 +1,102 @@
+import { BotDefinition, BotImplementation, createPlugin, signHmac } from '@parley/sdk'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { startTestServer, type TestServer } from '../../src/http/testing/test-server.js'
+import { testDrivers } from '../../src/storage/testing/test-databases.js'
+import { adminPlugin, analyticsPlugin, githubPlugin, tracked } from './examples.js'
+
+// Seed 001's endpoints, webhooks and admin pages, reached from outside over HTTP.
+
+const SECRET = 'github-webhook-secret'
+
+const fragile = createPlugin({
+  name: 'fragile', version: '1.0.0',
+  endpoints: [{ method: 'GET', path: '/boom', handler: async () => { throw new Error('the endpoint broke') } }],
+})
+
+function composed() {
+  const definition = new BotDefinition({})
+  definition.addPlugin(analyticsPlugin, {})
+  definition.addPlugin(githubPlugin, { configuration: { webhookSecrets: { 'github-events': SECRET } } })
+  definition.addPlugin(adminPlugin, {})
+  definition.addPlugin(fragile, {})
+  return { definition, implementation: new BotImplementation({ actions: {} }) }
+}
+
+describe.each(testDrivers().map((driver) => [driver.name, driver] as const))('seed 001 over HTTP on %s', (_name, driver) => {
+  let t: TestServer
+  beforeAll(async () => {
+    t = await startTestServer({ driver, runtime: composed() })
+  })
+  afterAll(() => t?.close())
+
+  const call = async (path: string, init: RequestInit = {}) => {
+    const response = await fetch(`${t.url}${path}`, init)
+    const text = await response.text()
+    return { status: response.status, type: response.headers.get('content-type'), text, json: () => JSON.parse(text) }
+  }
+  const bearer = (token: string) => ({ authorization: `Bearer ${token}` })
+
+  it('serves an endpoint with auth: true to a token covering the bot only', async () => {
+    expect((await call('/api/plugins/analytics-plugin/endpoints/stats')).status).toBe(401)
+    expect((await call('/api/plugins/analytics-plugin/endpoints/stats', { headers: bearer('not-a-token-at-all') })).status).toBe(401)
+    expect((await call('/api/plugins/analytics-plugin/endpoints/stats', { headers: bearer(t.otherToken) })).status).toBe(403)
+    const ok = await call('/api/plugins/analytics-plugin/endpoints/stats', { headers: bearer(t.botToken) })
+    expect(ok.status).toBe(200)
+    expect(ok.json()).toEqual({ stats: { userId: 'bot:fixture', tracked: tracked.length } })
+    expect((await call('/v1/bots/fixture/plugins/analytics-plugin/endpoints/stats', { headers: bearer(t.adminToken) })).json()).toMatchObject({ stats: { userId: 'admin' } })
+  })
+
+  it('serves a public endpoint with its status and JSON body', async () => {
+    const before = tracked.length
+    const answer = await call('/api/plugins/analytics-plugin/endpoints/track', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ name: 'signup' }) })
+    expect(answer).toMatchObject({ status: 201, type: 'application/json' })
+    expect(answer.json()).toEqual({ tracked: true })
+    expect(tracked.slice(before)).toEqual([{ name: 'signup' }])
+  })
+
+  it('answers 500 in JSON for an endpoint that throws, and serves on', async () => {
+    const answer = await call('/api/plugins/fragile/endpoints/boom')
+    expect(answer.status).toBe(500)
+    expect(answer.json()).toMatchObject({ error: { code: 'ENDPOINT_FAILED', message: expect.stringContaining('"fragile"') } })
+    expect(answer.text).not.toContain('the endpoint broke')
+    expect(t.serverErrors.splice(0)).toHaveLength(1)
+    expect((await call('/api/plugins/analytics-plugin/endpoints/stats', { headers: bearer(t.botToken) })).status).toBe(200)
+  })
+
+  it('answers 404 in JSON for what no plugin serves', async () => {
+    for (const path of ['/api/plugins/analytics-plugin/endpoints/nothing', '/api/plugins/__proto__/endpoints/stats', '/api/plugins/nobody/endpoints/stats']) {
+      const answer = await call(path)
+      expect(answer.status).toBe(404)
+      expect(answer.json()).toMatchObject({ error: { code: 'PLUGIN_ROUTE_NOT_FOUND' } })
+    }
+    expect((await call('/api/plugins/analytics-plugin/endpoints/track')).status).toBe(404)
+  })
+
+  it('takes a signed GitHub webhook, and refuses a bad signature with nothing handled', async () => {
+    const body = JSON.stringify({ ref: 'refs/heads/main' })
+    const url = '/api/plugins/github-integration/webhooks/github-events'
+    const signed = { 'x-github-event': 'push', 'x-hub-signature-256': signHmac({ secret: SECRET, payload: body, prefix: 'sha256=' }) }
+    const logged = async () => (await t.runtime.logs()).filter((record) => record.message === 'Received GitHub push event').length
+    expect((await call(url, { method: 'POST', headers: { ...signed, 'x-hub-signature-256': 'sha256=00' }, body })).status).toBe(401)
+    expect((await call(url, { method: 'POST', headers: { 'x-github-event': 'push' }, body })).status).toBe(401)
+    expect(await logged()).toBe(0)
+    const ok = await call(url, { method: 'POST', headers: signed, body })
+    expect(ok).toMatchObject({ status: 200 })
+    expect(ok.json()).toEqual({ received: true, event: 'push' })
+    expect(await logged()).toBe(1)
+    const ignored = await call(url, { method: 'POST', headers: { ...signed, 'x-github-event': 'star' }, body })
+    expect(ignored.status).toBe(202)
+  })
+
+  it('lists admin pages for a token, and serves each as a page', async () => {
+    expect((await call('/v1/bots/fixture/plugins/pages')).status).toBe(401)
+    const { pages } = (await call('/v1/bots/fixture/plugins/pages', { headers: bearer(t.botToken) })).json()
+    expect(pages).toEqual([{
+      pluginId: 'admin-extension', path: '/admin-extension/dashboard', title: 'Extension Dashboard', icon: 'chart-bar',
+      component: 'ExtensionDashboard', group: 'plugins', url: '/api/plugins/admin-extension/pages/admin-extension/dashboard',
+    }])
+    const page = await call(pages[0].url)
+    expect(page).toMatchObject({ status: 200, type: 'text/html; charset=utf-8' })
+    expect(page.text).toContain('<h1>Extension Dashboard</h1>')
+  })
+})

@@ -1,0 +1,67 @@
+import { verifyHmacSignature } from '../implementation/webhook-signature.js'
+import type { PluginResponse, PluginRoute, PluginRouteProps } from '../implementation/plugin-routes.js'
+import type { ListenerRegistry } from './event-bus.js'
+import { pluginContext } from './context.js'
+import type { PluginWebhook } from './types.js'
+
+/** Headers the signature is read from: GitHub's, and Parley's own name for senders that choose theirs. */
+const SIGNATURE_HEADERS = ['x-hub-signature-256', 'x-parley-signature-256']
+/** Headers the event name is read from, before the body's `event` or `type`. */
+const EVENT_HEADERS = ['x-github-event', 'x-event-name', 'x-parley-event']
+
+/**
+ * A webhook as a public route at `webhooks/<name>`. The body must carry an HMAC-SHA256 signature of its
+ * exact bytes under the webhook's secret (the plugin's `webhookSecrets[name]` configuration), written
+ * `sha256=<hex>` as GitHub does; anything else is answered 401 and handled not at all.
+ */
+export function webhookRoute(webhook: PluginWebhook, registry: ListenerRegistry): PluginRoute {
+  return {
+    method: 'POST',
+    path: `webhooks/${webhook.name}`,
+    access: 'public',
+    description: `Incoming webhook "${webhook.name}"`,
+    handler: (props) => receive(webhook, registry, props),
+  }
+}
+
+async function receive(webhook: PluginWebhook, registry: ListenerRegistry, props: PluginRouteProps): Promise<PluginResponse> {
+  const secret = secretOf(props, webhook.name)
+  if (!secret) return reply(401, { error: { code: 'WEBHOOK_SECRET_MISSING', message: `webhook "${webhook.name}" has no secret; set the plugin's configuration webhookSecrets["${webhook.name}"]` } })
+  const { headers, body } = props.request
+  const signature = SIGNATURE_HEADERS.map((name) => headers[name]).find((value) => value !== undefined)
+  if (!verifyHmacSignature({ secret, payload: body, signature, prefix: 'sha256=' })) {
+    return reply(401, { error: { code: 'WEBHOOK_SIGNATURE_INVALID', message: 'the X-Hub-Signature-256 header is missing or is not sha256=<HMAC of the body under the webhook\'s secret>' } })
+  }
+  const payload = parse(body)
+  if (payload === undefined) return reply(400, { error: { code: 'WEBHOOK_BODY_INVALID', message: 'the body must be JSON' } })
+  const event = eventOf(headers, payload)
+  if (!event) return reply(400, { error: { code: 'WEBHOOK_EVENT_MISSING', message: 'name the event in the X-GitHub-Event (or X-Event-Name) header, or as "event" in the body' } })
+  if (webhook.events && !webhook.events.includes(event)) return reply(202, { ignored: true, event })
+  await webhook.handler(pluginContext(props, registry), event, payload)
+  return reply(200, { received: true, event })
+}
+
+function secretOf(props: PluginRouteProps, name: string): string | undefined {
+  const secrets = (props.configuration as { webhookSecrets?: Record<string, string> }).webhookSecrets ?? {}
+  return Object.hasOwn(secrets, name) ? secrets[name] : undefined
+}
+
+function eventOf(headers: Readonly<Record<string, string>>, payload: unknown): string | undefined {
+  const fromHeader = EVENT_HEADERS.map((name) => headers[name]).find((value) => value)
+  if (fromHeader) return fromHeader
+  const body = payload as { event?: unknown; type?: unknown } | null
+  const named = typeof body === 'object' && body !== null ? body.event ?? body.type : undefined
+  return typeof named === 'string' && named !== '' ? named : undefined
+}
+
+function parse(body: string): unknown {
+  try {
+    return JSON.parse(body)
+  } catch {
+    return undefined
+  }
+}
+
+function reply(status: number, body: unknown): PluginResponse {
+  return { status, headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) }
+}

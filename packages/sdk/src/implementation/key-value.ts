@@ -1,0 +1,32 @@
+/** A filter on stored values' top-level fields, with the operators tables take (`$eq $ne $gt $gte $lt $lte $in $nin $and $or $not`). */
+export type KeyValueFilter = Readonly<Record<string, unknown>>
+
+export interface KeyValueFindOptions {
+  readonly limit?: number
+  readonly skip?: number
+  /** Fields of the stored values, `1` ascending and `-1` descending: `{ endedAt: -1 }`. */
+  readonly sort?: Readonly<Record<string, 1 | -1>>
+}
+
+/** One stored entry, as `find` returns it. */
+export interface KeyValueEntry<V = unknown> {
+  readonly key: string
+  readonly value: V
+}
+
+/**
+ * A plugin's own key-value store, kept in the bot's database. Keys belong to the plugin that wrote them:
+ * no other plugin (nor the bot) reads them by any name. Values are JSON plus `Date`, which reads back as a
+ * `Date`.
+ */
+export interface KeyValueStore {
+  get<V = unknown>(key: string): Promise<V | undefined>
+  set(key: string, value: unknown): Promise<void>
+  /** Whether there was a value to delete. */
+  delete(key: string): Promise<boolean>
+  /** The keys starting with `prefix` (all when absent), in order. */
+  keys(prefix?: string): Promise<string[]>
+  /** The values (objects) matching the filter on their fields. */
+  find<V = unknown>(filter?: KeyValueFilter, options?: KeyValueFindOptions): Promise<V[]>
+  count(filter?: KeyValueFilter): Promise<number>
+}

@@ -1,0 +1,40 @@
+import type { WebhookRequest, WebhookResponse } from './integration-implementation.js'
+import type { CommonHandlerProps } from './props.js'
+import type { LooseTypes } from './types.js'
+
+export type PluginRouteMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE'
+
+/** A request to one of a plugin's routes: the raw body (for signatures), and who sent it when the route needs a token. */
+export interface PluginRequest extends WebhookRequest {
+  /** The API token's name, when the route needs one. */
+  readonly user?: { readonly id: string }
+}
+
+export type PluginResponse = WebhookResponse
+
+export type PluginRouteProps = CommonHandlerProps<LooseTypes> & { readonly request: PluginRequest }
+
+/**
+ * An HTTP route a plugin serves under its own address, `/api/plugins/<alias>/<path>`. `token` routes
+ * need an API token covering the bot, as the API does; `public` ones are open (and rate-limited).
+ */
+export interface PluginRoute {
+  readonly method: PluginRouteMethod
+  /** Below the plugin's address, without a leading slash: `endpoints/stats`. */
+  readonly path: string
+  readonly access: 'token' | 'public'
+  readonly description?: string
+  readonly handler: (props: PluginRouteProps) => Promise<PluginResponse> | PluginResponse
+}
+
+/** A page a plugin adds to the dashboard, served as HTML at `/api/plugins/<alias>/pages/<path>`. */
+export interface PluginPage {
+  readonly path: string
+  readonly title: string
+  readonly icon?: string
+  readonly group?: string
+  /** The name of the component a dashboard renders for it. */
+  readonly component?: string
+  /** The page's HTML; a plain page naming it when absent. */
+  readonly html?: string
+}
