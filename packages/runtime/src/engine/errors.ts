@@ -15,6 +15,7 @@ export type RuntimeErrorCode =
   | 'RUNTIME_STOPPED'
   | 'CALL_DEPTH_EXCEEDED'
   | 'ID_INVALID'
+  | 'NOT_SUPPORTED'
 
 /** The runtime could not do what was asked; the message names the bot part at fault and what to change. */
 export class RuntimeError extends ParleyError {

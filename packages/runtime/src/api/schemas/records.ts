@@ -58,6 +58,7 @@ export const workflow = component('Workflow', z.object({
   conversationId: z.string().optional(),
   userId: z.string().optional(),
   timeoutAt: z.string().optional(),
+  tags: tags.optional(),
   ...timestamps,
 }).passthrough())
 
