@@ -21,7 +21,7 @@ type LooseRequest = any
  */
 export function createClient<T extends ImplementationTypes = LooseTypes>(engine: Engine, caller: Caller): Client<T> {
   const client = {
-    callAction: async ({ type, input }: LooseRequest) => callActionIn(engine, { name: caller.unit.scope.resolve('action', type), input, ctx: caller.ctx, caller: caller.unit }, caller.turn),
+    callAction: async ({ type, input }: LooseRequest) => selfAsOutput(await callActionIn(engine, { name: caller.unit.scope.resolve('action', type), input, ctx: caller.ctx, caller: caller.unit }, caller.turn)),
     createEvent: (request: LooseRequest) => events.createEvent(engine, caller, request),
     getEvent: (request: LooseRequest) => events.getEvent(engine, caller, request),
     listEvents: (request?: LooseRequest) => events.listEvents(engine, caller, request),
@@ -58,6 +58,16 @@ export function createClient<T extends ImplementationTypes = LooseTypes>(engine:
   }
   // Every method takes any request of its name's shape, so the object serves any `Client<T>`.
   return checkedClient(client) as unknown as Client<T>
+}
+
+/**
+ * An action's output that also reads as `{ output }`, as Botpress code destructures it. The extra
+ * property is not enumerable, so the output compares and serializes as it is; an output with a field
+ * of its own named `output` keeps it.
+ */
+function selfAsOutput<T>(output: T): T {
+  if (typeof output !== 'object' || output === null || Object.hasOwn(output, 'output') || !Object.isExtensible(output)) return output
+  return Object.defineProperty(output, 'output', { value: output, enumerable: false })
 }
 
 /**
