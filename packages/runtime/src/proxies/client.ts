@@ -6,6 +6,7 @@ import { receiveMessage } from '../dispatch/incoming/incoming-message.js'
 import { sendMessage } from '../dispatch/outgoing/outgoing-message.js'
 import * as directory from '../operations/directory.js'
 import * as events from '../operations/events.js'
+import * as files from '../operations/files.js'
 import * as messages from '../operations/messages.js'
 import * as states from '../operations/states.js'
 import * as tables from '../operations/tables.js'
@@ -51,6 +52,11 @@ export function createClient<T extends ImplementationTypes = LooseTypes>(engine:
     createMessage: async (request: LooseRequest) => ({ message: await createMessage(engine, caller, request) }),
     getMessage: (request: LooseRequest) => messages.getMessage(engine, caller, request),
     listMessages: (request: LooseRequest) => messages.listMessages(engine, caller, request),
+    uploadFile: (request: LooseRequest) => files.uploadFile(engine, caller, request),
+    upsertFile: (request: LooseRequest) => files.upsertFile(engine, caller, request),
+    getFile: (request: LooseRequest) => files.getFile(engine, caller, request),
+    listFiles: (request?: LooseRequest) => files.listFiles(engine, caller, request),
+    deleteFile: (request: LooseRequest) => files.deleteFile(engine, caller, request),
     startWorkflow: (request: LooseRequest) => workflows.startWorkflow(engine, caller, request),
     getWorkflow: (request: LooseRequest) => workflows.getWorkflow(engine, caller, request),
     updateWorkflow: (request: LooseRequest) => workflows.updateWorkflow(engine, caller, request),
