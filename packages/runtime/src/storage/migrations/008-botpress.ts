@@ -7,10 +7,11 @@ import type { Migration } from './migration.js'
  *   stores the runs it started through `parley_turn_commit`; the function keeps its body (renamed) and the
  *   new one sets the tags of those runs in the same statement.
  * - Files: content in the database (`bytea`), looked up by id or by a key unique per bot.
+ * - Tables code creates at run time (`createTable`): their JSON Schema, beside the physical table.
  */
 export const botpress: Migration = {
   version: 8,
-  name: 'workflow tags and files',
+  name: 'workflow tags, files and run-time tables',
   sql: `
   ALTER TABLE parley_workflows ADD COLUMN tags jsonb NOT NULL DEFAULT '{}';
   CREATE INDEX parley_workflows_tags ON parley_workflows USING gin (tags jsonb_path_ops);
@@ -50,5 +51,16 @@ export const botpress: Migration = {
   );
   CREATE INDEX parley_files_seq ON parley_files (bot_id, seq);
   CREATE INDEX parley_files_tags ON parley_files USING gin (tags jsonb_path_ops);
+
+  CREATE TABLE parley_runtime_tables (
+    bot_id text NOT NULL,
+    name text NOT NULL,
+    id text NOT NULL,
+    schema jsonb NOT NULL,
+    tags jsonb NOT NULL DEFAULT '{}',
+    created_at timestamptz NOT NULL DEFAULT now(),
+    updated_at timestamptz NOT NULL DEFAULT now(),
+    PRIMARY KEY (bot_id, name)
+  );
   `,
 }
