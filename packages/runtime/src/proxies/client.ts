@@ -7,6 +7,7 @@ import { sendMessage } from '../dispatch/outgoing/outgoing-message.js'
 import * as directory from '../operations/directory.js'
 import * as events from '../operations/events.js'
 import * as files from '../operations/files.js'
+import * as runtimeTables from '../operations/runtime-tables.js'
 import * as messages from '../operations/messages.js'
 import * as states from '../operations/states.js'
 import * as tables from '../operations/tables.js'
@@ -52,6 +53,9 @@ export function createClient<T extends ImplementationTypes = LooseTypes>(engine:
     createMessage: async (request: LooseRequest) => ({ message: await createMessage(engine, caller, request) }),
     getMessage: (request: LooseRequest) => messages.getMessage(engine, caller, request),
     listMessages: (request: LooseRequest) => messages.listMessages(engine, caller, request),
+    createTable: (request: LooseRequest) => runtimeTables.createTable(engine, caller, request),
+    getTable: (request: LooseRequest) => runtimeTables.getTable(engine, caller, request),
+    deleteTable: (request: LooseRequest) => runtimeTables.deleteTable(engine, caller, request),
     uploadFile: (request: LooseRequest) => files.uploadFile(engine, caller, request),
     upsertFile: (request: LooseRequest) => files.upsertFile(engine, caller, request),
     getFile: (request: LooseRequest) => files.getFile(engine, caller, request),

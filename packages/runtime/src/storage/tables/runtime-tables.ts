@@ -68,6 +68,8 @@ function toTable(row: TableRow): RuntimeTable {
   return { id: row.id, name: row.name, schema: row.schema, tags: row.tags, createdAt: toIso(row.created_at), updatedAt: toIso(row.updated_at) }
 }
 
+const ROW_COLUMNS = new Set(['id', 'createdAt', 'updatedAt'])
+
 /** JSON Schema types as columns; every field may be left out of a row. */
 const FIELD_SCHEMAS: Readonly<Record<string, () => z.ZodTypeAny>> = {
   string: () => z.string(), number: () => z.number(), integer: () => z.number().int(), boolean: () => z.boolean(),
@@ -80,7 +82,9 @@ function definitionOf(name: string, schema: Readonly<Record<string, unknown>>): 
   if (typeof properties !== 'object' || properties === null || Array.isArray(properties)) {
     throw new TableSchemaError('TABLE_SCHEMA_INVALID', name, `table "${name}": give the schema of its rows as { type: 'object', properties: { field: { type: 'string' }, … } }`)
   }
-  const fields = Object.entries(properties).map(([field, property]) => [field, fieldSchema(name, field, property).optional()] as const)
+  // Every row has these columns already; a schema that lists them describes the same columns.
+  const own = Object.entries(properties).filter(([field]) => !ROW_COLUMNS.has(field))
+  const fields = own.map(([field, property]) => [field, fieldSchema(name, field, property).optional()] as const)
   return { schema: z.object(Object.fromEntries(fields)) }
 }
 
