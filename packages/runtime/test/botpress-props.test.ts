@@ -28,18 +28,19 @@ const implementation = new PluginImplementation({
       const renamed = await user.update({ name: 'Renamed' })
       const chat = await conversations['*']['*'].getById({ id: ctx.conversationId })
       await chat.send({ type: 'text', payload: { text: 'from the report' } })
-      const texts = (await messages.list({ conversationId: ctx.conversationId }).takeAll()).map((m) => m.payload['text'])
+      // Untyped code gets Botpress's props as optional (a runtime may predate them); this one has them.
+      const texts = (await messages!.list({ conversationId: ctx.conversationId }).takeAll()).map((m) => m.payload['text'])
       const webchat = await conversations['*']['*'].list().takeAll()
       return {
         running: running.workflows.map((w: ActionableWorkflow) => w.tags['ticket']), finished: finished.map((w: ActionableWorkflow) => w.output),
-        name: renamed.name, texts, conversations: webchat.map((c) => c.integration),
+        name: renamed.name, texts, conversations: webchat.map((c: { integration: string }) => c.integration),
       }
     },
   },
   on: (plugin) => {
     plugin.workflowStart('review', async ({ workflow }) => {
-      if (workflow.input.ticket === 'quick') await workflow.setCompleted({ output: { verdict: 'ok' } })
-      else await workflow.update({ tags: { stage: 'waiting' } })
+      if (workflow.input.ticket === 'quick') await workflow.setCompleted!({ output: { verdict: 'ok' } })
+      else await workflow.update!({ tags: { stage: 'waiting' } })
     })
   },
 })
