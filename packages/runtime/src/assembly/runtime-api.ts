@@ -5,6 +5,7 @@ import { receiveMessage } from '../dispatch/incoming/incoming-message.js'
 import { handleWebhook } from '../dispatch/incoming/webhook.js'
 import { syncRecurringEvents } from './jobs/recurring.js'
 import { createClient } from '../proxies/client.js'
+import { readFileContent } from '../operations/files.js'
 import type { Engine } from '../engine/engine.js'
 import { RuntimeError } from '../engine/errors.js'
 import type { Runtime, RuntimeOptions } from './runtime.js'
@@ -41,6 +42,10 @@ export function runtimeOf(engine: Engine, options: RuntimeOptions, ownsDatabase:
     receiveMessage: live((message) => receiveMessage(engine, message)),
     callAction: live(async (name, input, ctx) => callActionIn(engine, { name: engine.bot.scope.resolve('action', name), input, ctx: contextOf(engine, ctx) }, undefined)),
     handleWebhook: live((alias, request) => handleWebhook(engine, alias, request)),
+    readFile: live(async (id) => {
+      const { file, content } = await readFileContent(engine, id)
+      return { content, contentType: file.contentType }
+    }),
     onMessage: (listener) => {
       engine.listeners.add(listener)
       return () => engine.listeners.delete(listener)

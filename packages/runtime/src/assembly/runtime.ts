@@ -65,6 +65,8 @@ export interface Runtime {
   /** Calls an action from outside the bot (only its incoming hooks run). `name` is the bot's name for it. */
   callAction(name: string, input: unknown, ctx?: Partial<Context>): Promise<Record<string, unknown>>
   handleWebhook(alias: string, request: WebhookRequest): Promise<WebhookResponse>
+  /** A stored file's content and type, for serving at its `url`; rejects with `NOT_FOUND` when there is none yet. */
+  readFile(id: string): Promise<{ readonly content: Uint8Array; readonly contentType: string }>
   /** Calls `listener` with each message the bot sends; returns a function that stops it. */
   onMessage(listener: MessageListener): () => void
   /** Runs every job due now (and those they make due); resolves with how many ran. */

@@ -35,6 +35,8 @@ export interface HostedBot {
    * `NAME_UNKNOWN` when the bot has no such integration and `IMPLEMENTATION_MISSING` when it has no handler.
    */
   handleWebhook(alias: string, request: WebhookRequest): Promise<WebhookResponse>
+  /** A stored file's content and type; rejects with `NOT_FOUND` when there is none. */
+  readFile(id: string): Promise<{ readonly content: Uint8Array; readonly contentType: string }>
 }
 
 /** A message from a user, as a channel hands it in. */

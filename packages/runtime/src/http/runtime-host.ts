@@ -47,6 +47,7 @@ function hostedBot(runtime: Runtime, info: BotInfo, conversations: ConversationL
     receiveMessage: async (message) => ({ message: (await runtime.receiveMessage(message)).message }),
     subscribe: conversations.subscribe,
     handleWebhook: (alias, request) => runtime.handleWebhook(alias, request),
+    readFile: (id) => runtime.readFile(id),
   }
 }
 

@@ -1,6 +1,7 @@
 import type { RuntimeHost } from '../host.js'
 import { botRoutes, healthRoute } from './bots.js'
 import { clientRoutes } from './client-routes.js'
+import { fileContentRoute } from './files.js'
 import { incomingMessageRoute } from './incoming.js'
 import type { Route } from './route.js'
 import { webchatRoutes, type WebchatRouteOptions } from './webchat.js'
@@ -15,6 +16,7 @@ export function apiRoutes(host: RuntimeHost, webchat: WebchatRouteOptions): read
     healthRoute,
     ...botRoutes(host),
     ...clientRoutes(),
+    fileContentRoute,
     incomingMessageRoute,
     ...webchatRoutes(webchat),
     ...webhookRoutes,
