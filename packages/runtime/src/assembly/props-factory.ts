@@ -4,6 +4,7 @@ import type { Turn } from '../engine/turn.js'
 import type { CodeUnit } from '../engine/units.js'
 import { handlerProps } from '../proxies/handler-props.js'
 import { integrationProps } from '../proxies/integration-props.js'
+import { actionableWorkflow } from '../proxies/actionable.js'
 
 /**
  * The props handed to code, built once per unit for each thing a turn handles: a message passes through
@@ -22,5 +23,8 @@ export function propsFactory(engine: Engine): PropsFactory {
       return props
     },
     integration: (unit, ctx, turn) => integrationProps(engine, unit, ctx, turn),
+    workflow(unit, ctx, turn, workflow) {
+      return actionableWorkflow(this.code(unit, ctx, turn).client, workflow)
+    },
   }
 }

@@ -6,6 +6,7 @@ import { handleWebhook } from '../dispatch/incoming/webhook.js'
 import { findPluginRoute, handlePluginRequest, listPluginPages } from '../dispatch/plugin-routes/plugin-routes.js'
 import { syncRecurringEvents } from './jobs/recurring.js'
 import { createClient } from '../proxies/client.js'
+import { readFileContent } from '../operations/files.js'
 import type { Engine } from '../engine/engine.js'
 import { RuntimeError } from '../engine/errors.js'
 import type { Runtime, RuntimeOptions } from './runtime.js'
@@ -51,6 +52,10 @@ export function runtimeOf(engine: Engine, options: RuntimeOptions, ownsDatabase:
       return handlePluginRequest(engine, found, request)
     }),
     pluginPages: () => listPluginPages(engine),
+    readFile: live(async (id) => {
+      const { file, content } = await readFileContent(engine, id)
+      return { content, contentType: file.contentType }
+    }),
     onMessage: (listener) => {
       engine.listeners.add(listener)
       return () => engine.listeners.delete(listener)

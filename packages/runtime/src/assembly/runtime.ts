@@ -89,6 +89,8 @@ export interface Runtime {
   handlePluginRequest(alias: string, request: PluginRequest): Promise<PluginResponse>
   /** The dashboard pages the plugins add. */
   pluginPages(): ListedPluginPage[]
+  /** A stored file's content and type, for serving at its `url`; rejects with `NOT_FOUND` when there is none yet. */
+  readFile(id: string): Promise<{ readonly content: Uint8Array; readonly contentType: string }>
   /** Calls `listener` with each message the bot sends; returns a function that stops it. */
   onMessage(listener: MessageListener): () => void
   /** Runs every job due now (and those they make due); resolves with how many ran. */

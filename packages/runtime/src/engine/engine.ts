@@ -1,5 +1,5 @@
 import type {
-  BotDefinition, CommonHandlerProps, Context, IntegrationHandlerProps, LooseIntegrationTypes, LooseTypes, Message,
+  ActionableWorkflow, BotDefinition, CommonHandlerProps, Context, IntegrationHandlerProps, LooseIntegrationTypes, LooseTypes, Message, WorkflowInstance,
 } from '@parley/sdk'
 import type { Database, Queryable } from '../storage/database/index.js'
 import type { BotStorage as Stores } from '../storage/index.js'
@@ -21,6 +21,8 @@ export type MessageListener = (message: Message) => void
 export interface PropsFactory {
   code(unit: CodeUnit, ctx: Context, turn: Turn | undefined): CommonHandlerProps<LooseTypes>
   integration(unit: IntegrationUnit, ctx: Context, turn: Turn | undefined): IntegrationHandlerProps<LooseIntegrationTypes>
+  /** A workflow run as `unit`'s handlers get it: with the methods that move it on, through the unit's client. */
+  workflow(unit: CodeUnit, ctx: Context, turn: Turn | undefined, workflow: WorkflowInstance): ActionableWorkflow
 }
 
 /**

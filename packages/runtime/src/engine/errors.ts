@@ -17,6 +17,7 @@ export type RuntimeErrorCode =
   | 'ID_INVALID'
   | 'APP_SETTINGS_INVALID'
   | 'APP_URL_REFUSED'
+  | 'NOT_SUPPORTED'
 
 /** The runtime could not do what was asked; the message names the bot part at fault and what to change. */
 export class RuntimeError extends ParleyError {

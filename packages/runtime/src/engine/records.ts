@@ -34,7 +34,7 @@ export function toState(state: storage.StateRecord, name = state.name): StateRec
 export function toWorkflow(workflow: storage.WorkflowInstance): WorkflowInstance {
   const { id, name, status, input, createdAt, updatedAt } = workflow
   const { output, error, conversationId, userId, timeoutAt } = workflow
-  return { id, name, status, input, ...defined({ output, error, conversationId, userId, timeoutAt }), createdAt, updatedAt }
+  return { id, name, status, input, ...defined({ output, error, conversationId, userId, timeoutAt }), tags: { ...workflow.tags }, createdAt, updatedAt }
 }
 
 /** Tags as storage keeps them: only string values (a tag set to `undefined` is left out). */

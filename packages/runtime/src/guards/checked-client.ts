@@ -41,6 +41,7 @@ function fieldIssues(field: string, value: unknown): InputIssue[] {
   if (NAME_FIELDS.has(field)) return lengthIssues(field, value, LIMITS.nameLength)
   if (DURATION_FIELDS.has(field)) return durationIssues(field, value)
   if (field === 'schedule' && isContainer(value) && 'delayMs' in value) return durationIssues('schedule.delayMs', value.delayMs)
+  if (field === 'schedule' && isContainer(value) && 'delay' in value) return durationIssues('schedule.delay', value.delay)
   if (field === 'tags') return tagIssues(value)
   return []
 }

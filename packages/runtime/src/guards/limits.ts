@@ -33,6 +33,8 @@ export const LIMITS = {
   idLength: 200,
   /** Characters of a name: a state, table, column, type, channel, workflow, action or tag. */
   nameLength: 200,
+  /** Bytes of one file's content (stored in the database). */
+  fileBytes: 10 * 1024 * 1024,
   /** Tags one call sets. */
   tags: 100,
   /** Characters of a tag's value. */

@@ -40,6 +40,8 @@ export interface HostedBot {
    * `NAME_UNKNOWN` when the bot has no such plugin folder with routes.
    */
   handleFolderRoute?(alias: string, request: FolderHttpRequest): Promise<FolderHttpResponse>
+  /** A stored file's content and type; rejects with `NOT_FOUND` when there is none. */
+  readFile(id: string): Promise<{ readonly content: Uint8Array; readonly contentType: string }>
   /** Plugins' own routes and pages; a host without them serves none. */
   readonly plugins?: PluginHost
 }

@@ -107,6 +107,7 @@ function hostedBot(id: string, current: () => Served, conversations: Conversatio
     subscribe: conversations.subscribe,
     handleWebhook: (alias, request) => call(({ runtime }) => runtime.handleWebhook(alias, request)),
     handleFolderRoute: (alias, request) => call(({ runtime }) => folderRoutes(runtime, alias)(request)),
+    readFile: (id) => call(({ runtime }) => runtime.readFile(id)),
     plugins: {
       access: (pluginId, method, path) => current().runtime.pluginRouteAccess(pluginId, method, path),
       handle: (pluginId, request) => call(({ runtime }) => runtime.handlePluginRequest(pluginId, request)),

@@ -54,8 +54,11 @@ export async function updateConversation(engine: Engine, caller: Caller, request
   return { conversation: toConversation(await stores(engine, caller).conversations.update(request.id, { tags: storedTags(request.tags) ?? {} })) }
 }
 
-export async function listConversations(engine: Engine, caller: Caller, request: { readonly tags?: Tags; readonly limit?: number; readonly offset?: number } = {}) {
-  const page = await stores(engine, caller).conversations.list({ ...request, tags: storedTags(request.tags) })
+/** Conversations with all these tags, on one channel when `channel` is given (`alias:channel`, or `webchat`). */
+export async function listConversations(engine: Engine, caller: Caller, request: { readonly tags?: Tags; readonly channel?: string; readonly limit?: number; readonly offset?: number } = {}) {
+  const { channel, ...rest } = request
+  const ref = channel === undefined ? {} : parseChannel(engine.definition, channelAsBotNames(caller, channel))
+  const page = await stores(engine, caller).conversations.list({ ...rest, ...ref, tags: storedTags(request.tags) })
   return { conversations: page.items.map(toConversation) }
 }
 

@@ -1,3 +1,4 @@
+import type { EventSchedule } from '@parley/sdk'
 import type { Engine } from '../engine/engine.js'
 import { notFound, PayloadError } from '../engine/errors.js'
 import { parsePayload } from '../engine/payload.js'
@@ -16,7 +17,15 @@ export interface CreateEventRequest {
   readonly messageId?: string
   /** The workflow this event moves on: its `workflowContinue` handlers run once the event is handled. */
   readonly workflowId?: string
-  readonly schedule?: { readonly delayMs: number } | { readonly at: string }
+  readonly schedule?: EventSchedule
+}
+
+type Due = { readonly delayMs: number } | { readonly at: string }
+
+/** Botpress's spellings (`delay`, `dateTime`) as Parley's. */
+function dueOf(schedule: EventSchedule | undefined): Due | undefined {
+  if (schedule === undefined || 'delayMs' in schedule || 'at' in schedule) return schedule
+  return 'delay' in schedule ? { delayMs: schedule.delay } : { at: schedule.dateTime }
 }
 
 /**
@@ -27,7 +36,7 @@ export interface CreateEventRequest {
 export async function createEvent(engine: Engine, caller: Caller, request: CreateEventRequest) {
   const type = caller.unit.scope.resolve('event', request.type)
   const payload = parsePayload<Record<string, unknown>>(engine.definition.events[type]!.schema, request.payload, `event "${type}" payload`)
-  const runAt = dueTime(engine, type, request.schedule).toISOString()
+  const runAt = dueTime(engine, type, dueOf(request.schedule)).toISOString()
   const emit = async (turn: Turn) => {
     const event = await turn.stores.events.create({ type, payload, ...links(caller, request) })
     const { conversationId, userId } = event
@@ -71,7 +80,7 @@ function links(caller: Caller, request: CreateEventRequest) {
   return defined({ conversationId: pick(request.conversationId, ctx.conversationId), userId: pick(request.userId, ctx.userId), messageId: pick(request.messageId, ctx.messageId) })
 }
 
-function dueTime(engine: Engine, type: string, schedule: CreateEventRequest['schedule']): Date {
+function dueTime(engine: Engine, type: string, schedule: Due | undefined): Date {
   const now = engine.clock.now()
   if (schedule === undefined) return now
   const at = 'delayMs' in schedule ? now.getTime() + schedule.delayMs : Date.parse(schedule.at)

@@ -1,7 +1,8 @@
+import type { Tags } from '@parley/sdk'
 import type { Engine } from '../engine/engine.js'
 import { notFound, PayloadError } from '../engine/errors.js'
 import type { Caller } from '../engine/units.js'
-import { defined, toWorkflow } from '../engine/records.js'
+import { defined, storedTags, toWorkflow } from '../engine/records.js'
 import { storesOf, type Turn } from '../engine/turn.js'
 import { runTurn } from '../dispatch/turns/run-turn.js'
 import { WORKFLOW_CONTINUE_JOB, WORKFLOW_START_JOB } from '../jobs/job-kinds.js'
@@ -14,17 +15,20 @@ export interface StartWorkflowRequest {
   readonly conversationId?: string
   readonly userId?: string
   readonly timeoutMs?: number
+  readonly timeoutAt?: string
+  readonly tags?: Tags
 }
 
 /** Stores the run as `pending` with the job that starts it, so `workflowStart` handlers run even after a restart. */
 export async function startWorkflow(engine: Engine, caller: Caller, request: StartWorkflowRequest) {
   const name = caller.unit.scope.workflow(request.name)
   const input = parsePayload<Record<string, unknown>>(engine.definition.workflows[name]!.input.schema, request.input, `workflow "${name}" input`)
-  const timeoutAt = timeoutOf(engine, name, request.timeoutMs)
+  const timeoutAt = timeoutOf(engine, name, request)
+  const tags = storedTags(request.tags)
   const conversationId = request.conversationId ?? (caller.ctx.conversationId || undefined)
   const userId = request.userId ?? (caller.ctx.userId || undefined)
   const start = async (turn: Turn) => {
-    const created = await turn.stores.workflows.create({ name, input, ...defined({ conversationId, userId, timeoutAt }) })
+    const created = await turn.stores.workflows.create({ name, input, ...defined({ conversationId, userId, timeoutAt, tags }) })
     turn.addJob({ kind: WORKFLOW_START_JOB, payload: { workflowId: created.id }, runAt: engine.clock.now().toISOString() })
     return created
   }
@@ -43,6 +47,8 @@ export interface UpdateWorkflowRequest {
   readonly status?: 'in_progress' | 'completed' | 'failed' | 'cancelled'
   readonly output?: object
   readonly error?: string
+  readonly tags?: Tags
+  readonly timeoutAt?: string
 }
 
 /**
@@ -53,7 +59,8 @@ export interface UpdateWorkflowRequest {
 export async function updateWorkflow(engine: Engine, caller: Caller, request: UpdateWorkflowRequest) {
   const { workflow: current } = await getWorkflow(engine, caller, request)
   const output = request.output === undefined ? undefined : parsePayload<Record<string, unknown>>(engine.definition.workflows[current.name]!.output.schema, request.output, `workflow "${current.name}" output`)
-  const changes = defined({ status: request.status, output, error: request.error })
+  const timeoutAt = request.timeoutAt === undefined ? undefined : timeoutOf(engine, current.name, { timeoutAt: request.timeoutAt })
+  const changes = defined({ status: request.status, output, error: request.error, tags: storedTags(request.tags), timeoutAt })
   const continues = request.status === 'in_progress'
   const runAt = engine.clock.now()
   if (caller.turn?.open && caller.turn.startedWorkflow(request.id)) {
@@ -70,13 +77,32 @@ export async function updateWorkflow(engine: Engine, caller: Caller, request: Up
   return { workflow: toWorkflow(workflow) }
 }
 
-export async function listWorkflows(engine: Engine, caller: Caller, request: { readonly name?: string; readonly status?: string; readonly conversationId?: string } = {}) {
+export interface ListWorkflowsRequest {
+  readonly name?: string
+  readonly status?: string | readonly string[]
+  readonly conversationId?: string
+  readonly userId?: string
+  readonly tags?: Tags
+  readonly limit?: number
+  readonly offset?: number
+}
+
+export async function listWorkflows(engine: Engine, caller: Caller, request: ListWorkflowsRequest = {}) {
   const name = request.name === undefined ? undefined : caller.unit.scope.workflow(request.name)
-  const page = await storesOf(engine.stores, caller.turn).workflows.list(defined({ name, status: request.status as WorkflowStatus | undefined, conversationId: request.conversationId }))
+  const { conversationId, userId, limit, offset } = request
+  const status = request.status as WorkflowStatus | WorkflowStatus[] | undefined
+  const page = await storesOf(engine.stores, caller.turn).workflows.list(defined({ name, status, conversationId, userId, tags: storedTags(request.tags), limit, offset }))
   return { workflows: page.items.map(toWorkflow) }
 }
 
-function timeoutOf(engine: Engine, name: string, timeoutMs: number | undefined): Date | undefined {
+/** `timeoutMs` from now, or `timeoutAt` (Botpress's spelling), which must be a date. */
+function timeoutOf(engine: Engine, name: string, request: { readonly timeoutMs?: number; readonly timeoutAt?: string }): Date | undefined {
+  const { timeoutMs, timeoutAt } = request
+  if (timeoutAt !== undefined) {
+    const at = Date.parse(timeoutAt)
+    if (Number.isFinite(at)) return new Date(at)
+    throw new PayloadError(`workflow "${name}"`, [{ path: 'timeoutAt', message: `${JSON.stringify(timeoutAt.slice(0, 40))} is not an ISO 8601 date` }])
+  }
   if (timeoutMs === undefined) return undefined
   if (Number.isFinite(timeoutMs) && timeoutMs > 0) return new Date(engine.clock.now().getTime() + timeoutMs)
   throw new PayloadError(`workflow "${name}"`, [{ path: 'timeoutMs', message: `${timeoutMs} is not a positive number of milliseconds` }])

@@ -8,6 +8,8 @@ import * as apps from '../operations/apps.js'
 import * as directory from '../operations/directory.js'
 import { endConversation } from '../operations/conversation-end.js'
 import * as events from '../operations/events.js'
+import * as files from '../operations/files.js'
+import * as runtimeTables from '../operations/runtime-tables.js'
 import * as messages from '../operations/messages.js'
 import * as states from '../operations/states.js'
 import * as tables from '../operations/tables.js'
@@ -23,7 +25,7 @@ type LooseRequest = any
  */
 export function createClient<T extends ImplementationTypes = LooseTypes>(engine: Engine, caller: Caller): Client<T> {
   const client = {
-    callAction: async ({ type, input }: LooseRequest) => callActionIn(engine, { name: caller.unit.scope.resolve('action', type), input, ctx: caller.ctx, caller: caller.unit }, caller.turn),
+    callAction: async ({ type, input }: LooseRequest) => selfAsOutput(await callActionIn(engine, { name: caller.unit.scope.resolve('action', type), input, ctx: caller.ctx, caller: caller.unit }, caller.turn)),
     createEvent: (request: LooseRequest) => events.createEvent(engine, caller, request),
     getEvent: (request: LooseRequest) => events.getEvent(engine, caller, request),
     listEvents: (request?: LooseRequest) => events.listEvents(engine, caller, request),
@@ -54,6 +56,14 @@ export function createClient<T extends ImplementationTypes = LooseTypes>(engine:
     createMessage: async (request: LooseRequest) => ({ message: await createMessage(engine, caller, request) }),
     getMessage: (request: LooseRequest) => messages.getMessage(engine, caller, request),
     listMessages: (request: LooseRequest) => messages.listMessages(engine, caller, request),
+    createTable: (request: LooseRequest) => runtimeTables.createTable(engine, caller, request),
+    getTable: (request: LooseRequest) => runtimeTables.getTable(engine, caller, request),
+    deleteTable: (request: LooseRequest) => runtimeTables.deleteTable(engine, caller, request),
+    uploadFile: (request: LooseRequest) => files.uploadFile(engine, caller, request),
+    upsertFile: (request: LooseRequest) => files.upsertFile(engine, caller, request),
+    getFile: (request: LooseRequest) => files.getFile(engine, caller, request),
+    listFiles: (request?: LooseRequest) => files.listFiles(engine, caller, request),
+    deleteFile: (request: LooseRequest) => files.deleteFile(engine, caller, request),
     startWorkflow: (request: LooseRequest) => workflows.startWorkflow(engine, caller, request),
     getWorkflow: (request: LooseRequest) => workflows.getWorkflow(engine, caller, request),
     updateWorkflow: (request: LooseRequest) => workflows.updateWorkflow(engine, caller, request),
@@ -66,6 +76,16 @@ export function createClient<T extends ImplementationTypes = LooseTypes>(engine:
   }
   // Every method takes any request of its name's shape, so the object serves any `Client<T>`.
   return checkedClient(client) as unknown as Client<T>
+}
+
+/**
+ * An action's output that also reads as `{ output }`, as Botpress code destructures it. The extra
+ * property is not enumerable, so the output compares and serializes as it is; an output with a field
+ * of its own named `output` keeps it.
+ */
+function selfAsOutput<T>(output: T): T {
+  if (typeof output !== 'object' || output === null || Object.hasOwn(output, 'output') || !Object.isExtensible(output)) return output
+  return Object.defineProperty(output, 'output', { value: output, enumerable: false })
 }
 
 /**

@@ -1,4 +1,4 @@
-import type { Client, ConversationsProxy, StateType, UsersProxy } from '@parley/sdk'
+import type { Client, StateType } from '@parley/sdk'
 import type { ProxyNames } from '../engine/units.js'
 
 // Plain objects keyed by the names a unit knows, each method a call on the unit's client: the client
@@ -24,13 +24,6 @@ function stateProxy(client: Client, name: string, type: StateType) {
   }
 }
 
-/** `events.orderPlaced.emit(payload, { conversationId })`. */
-export function eventsProxy(client: Client, names: ProxyNames) {
-  return keyed(names.events, (type) => ({
-    emit: (payload: Input, options: Input = {}) => client.createEvent({ ...options, type, payload }),
-  }))
-}
-
 /** `actions.trackEvent(input)`. */
 export function actionsProxy(client: Client, names: readonly string[]) {
   return keyed(names, (name) => async (input: Input) => client.callAction({ type: name, input }))
@@ -38,11 +31,6 @@ export function actionsProxy(client: Client, names: readonly string[]) {
 
 /** Calls an action by the bot's name for it, as the unit whose proxy this is. */
 export type CallByBotName = (name: string, input: Input) => Promise<unknown>
-
-/** `interfaces.llm.generateContent(input)`, `integrations.anthropic.countTokens(input)`: each to the action that backs it. */
-export function dependenciesProxy(call: CallByBotName, groups: Readonly<Record<string, Readonly<Record<string, string>>>>) {
-  return Object.fromEntries(Object.entries(groups).map(([alias, actions]) => [alias, keyed(Object.keys(actions), (name) => (input: Input) => call(actions[name]!, input))]))
-}
 
 /** `tables.events.findRows({ filter })`. */
 export function tablesProxy(client: Client, names: readonly string[]) {
@@ -55,29 +43,6 @@ export function tablesProxy(client: Client, names: readonly string[]) {
     deleteRows: (selection: Input) => client.deleteTableRows({ ...selection, table } as never),
     aggregate: (query: Input) => client.aggregateTableRows({ ...query, table } as never),
   }))
-}
-
-/** `workflows.userOnboarding.start({ input })`. */
-export function workflowsProxy(client: Client, names: readonly string[]) {
-  return keyed(names, (name) => ({
-    start: (request: Input & { input: Input }) => client.startWorkflow({ ...request, name }),
-  }))
-}
-
-export function usersProxy(client: Client): UsersProxy {
-  return {
-    get: async (id) => (await client.getUser({ id })).user,
-    update: async (id, changes) => (await client.updateUser({ id, ...changes })).user,
-    list: async (query) => (await client.listUsers(query)).users,
-  }
-}
-
-export function conversationsProxy(client: Client): ConversationsProxy {
-  return {
-    get: async (id) => (await client.getConversation({ id })).conversation,
-    update: async (id, changes) => (await client.updateConversation({ id, ...changes })).conversation,
-    list: async (query) => (await client.listConversations(query)).conversations,
-  }
 }
 
 function keyed<T>(names: readonly string[], build: (name: string) => T): Record<string, T> {

@@ -122,7 +122,8 @@ export interface Client<T extends ImplementationTypes = LooseTypes> extends File
   updateConversation(request: { readonly id: string; readonly tags?: Tags }): Promise<{ conversation: Conversation }>
   /** Ends the conversation: the plugins that declare a `conversationEnded` event receive one about it. */
   endConversation(request: { readonly id: string }): Promise<{ conversation: Conversation }>
-  listConversations(request?: { readonly tags?: Tags; readonly limit?: number; readonly offset?: number }): Promise<{ conversations: Conversation[] }>
+  /** Conversations with all these tags, on one channel when `channel` is given (`alias:channel`, or `webchat`). */
+  listConversations(request?: { readonly tags?: Tags; readonly channel?: string; readonly limit?: number; readonly offset?: number }): Promise<{ conversations: Conversation[] }>
 
   /** Sends a message from the bot (through the outgoing-message hooks). */
   createMessage<K extends NameOf<T['messages']>>(request: {
@@ -141,6 +142,9 @@ export interface Client<T extends ImplementationTypes = LooseTypes> extends File
     readonly conversationId?: string
     readonly userId?: string
     readonly timeoutMs?: number
+    /** When it times out, as an ISO 8601 date (Botpress's spelling; `timeoutMs` is the same from now). */
+    readonly timeoutAt?: string
+    readonly tags?: Tags
   }): Promise<{ workflow: WorkflowInstance<K, T['workflows'][K]['input'], T['workflows'][K]['output']> }>
   getWorkflow(request: { readonly id: string }): Promise<{ workflow: WorkflowInstance }>
   /** Moves a workflow on: continue it, or finish it with output, failure or cancellation. */
@@ -149,8 +153,20 @@ export interface Client<T extends ImplementationTypes = LooseTypes> extends File
     readonly status?: 'in_progress' | 'completed' | 'failed' | 'cancelled'
     readonly output?: object
     readonly error?: string
+    /** Added to the run's tags, replacing those of the same name. */
+    readonly tags?: Tags
+    readonly timeoutAt?: string
   }): Promise<{ workflow: WorkflowInstance }>
-  listWorkflows(request?: { readonly name?: string; readonly status?: string; readonly conversationId?: string }): Promise<{ workflows: WorkflowInstance[] }>
+  /** Runs, oldest first; `status` may name several (`['pending', 'in_progress']`). */
+  listWorkflows(request?: {
+    readonly name?: string
+    readonly status?: string | readonly string[]
+    readonly conversationId?: string
+    readonly userId?: string
+    readonly tags?: Tags
+    readonly limit?: number
+    readonly offset?: number
+  }): Promise<{ workflows: WorkflowInstance[] }>
 }
 
 /** When a scheduled event is delivered; Botpress's spellings (`delay`, `dateTime`) are the same thing. */

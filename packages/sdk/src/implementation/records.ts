@@ -75,6 +75,8 @@ export interface WorkflowInstance<TName extends string = string, TInput = unknow
   readonly conversationId?: string
   readonly userId?: string
   readonly timeoutAt?: string
+  /** Labels code finds runs by (`workflows.<name>.getOrCreateInstance({ tags })`); the runtime always gives them. */
+  readonly tags?: Tags
   readonly createdAt: string
   readonly updatedAt: string
 }

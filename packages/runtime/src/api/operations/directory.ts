@@ -40,7 +40,7 @@ export const directoryOperations = describeOperations({
   listConversations: {
     method: 'get', path: conversations, summary: 'List conversations, oldest first', tag: 'conversations',
     params: botParams,
-    query: z.object({ tags: tagsQuery.optional(), ...pageQuery }),
+    query: z.object({ tags: tagsQuery.optional(), channel: name.optional(), ...pageQuery }),
     success: { status: 200, schema: z.object({ conversations: z.array(conversation) }) },
   },
   getOrCreateConversation: {

@@ -3,6 +3,7 @@ import { actionOperations } from './actions.js'
 import { appOperations } from './apps.js'
 import { directoryOperations } from './directory.js'
 import { eventOperations } from './events.js'
+import { fileOperations } from './files.js'
 import { messageOperations } from './messages.js'
 import type { ClientAlias, ClientName, ClientOperation } from './operation.js'
 import { stateOperations } from './states.js'
@@ -31,6 +32,7 @@ export const clientOperations = {
   ...workflowOperations,
   ...actionOperations,
   ...appOperations,
+  ...fileOperations,
 } as const
 
 /** Methods served by another's route. */
@@ -50,8 +52,8 @@ export const clientAliases = {
 export const clientComposites = ['updateState'] as const
 
 type Routed = keyof typeof clientOperations | keyof typeof clientAliases
-// Botpress's extension operations (files, run-time tables, directory deletes) are typed in the SDK but not
-// served yet, over HTTP or in-process.
+// Botpress's other extension operations (directory deletes, participants, file search, analytics) are
+// typed in the SDK but not served yet, over HTTP or in-process.
 type Missing = Exclude<ClientName, Routed | (typeof clientComposites)[number] | ClientExtensionOperation>
 type NotInClient = Exclude<Routed, ClientName>
 

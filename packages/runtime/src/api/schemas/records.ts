@@ -58,6 +58,7 @@ export const workflow = component('Workflow', z.object({
   conversationId: z.string().optional(),
   userId: z.string().optional(),
   timeoutAt: z.string().optional(),
+  tags: tags.optional(),
   ...timestamps,
 }).passthrough())
 
@@ -65,3 +66,23 @@ export const workflow = component('Workflow', z.object({
 export const row = component('Row', z.object({ id: z.number().int(), ...timestamps }).passthrough())
 
 export const botSummary = component('Bot', z.object({ id: z.string(), title: z.string().optional(), description: z.string().optional() }))
+
+/** A file the bot stores; `url` is where the runtime's server serves its content. */
+export const storedFile = component('File', z.object({
+  id: z.string(),
+  botId: z.string(),
+  key: z.string(),
+  url: z.string(),
+  size: z.number().int().nullable(),
+  contentType: z.string(),
+  tags,
+  index: z.boolean(),
+  status: z.enum(['upload_pending', 'upload_completed', 'upload_failed', 'indexing_pending', 'indexing_completed', 'indexing_failed']),
+  failedStatusReason: z.string().optional(),
+  accessPolicies: z.array(z.enum(['public_content', 'integrations'])),
+  expiresAt: z.string().optional(),
+  ...timestamps,
+}).passthrough())
+
+/** A table code created at run time, with the JSON Schema of its rows. */
+export const runtimeTable = component('RuntimeTable', z.object({ id: z.string(), name: z.string(), schema: anyObject, tags, ...timestamps }).passthrough())

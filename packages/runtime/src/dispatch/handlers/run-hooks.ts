@@ -19,6 +19,8 @@ export interface HookChain<D> {
    * waits on); `throw`: the error reaches the caller (action calls, which have one).
    */
   readonly onError: 'record' | 'throw'
+  /** Props beside the data: the user and conversation of an incoming message. */
+  readonly props?: object
 }
 
 export interface HookOutcome<D> {
@@ -54,6 +56,6 @@ export async function runHooks<D>(engine: Engine, chain: HookChain<D>): Promise<
 async function runHook<D>(engine: Engine, unit: CodeUnit, chain: HookChain<D>, data: D, hook: (props: never) => unknown): Promise<HookReturn<D>> {
   const local = chain.view.toLocal(unit, data)
   const named = chain.kind.endsWith('Message') ? { message: local } : {}
-  const result = (await chain.turn.savepoint(async () => hook({ ...engine.props.code(unit, chain.ctx, chain.turn), data: local, ...named } as never))) as HookReturn<D> | void
+  const result = (await chain.turn.savepoint(async () => hook({ ...engine.props.code(unit, chain.ctx, chain.turn), ...chain.props, data: local, ...named } as never))) as HookReturn<D> | void
   return typeof result === 'object' && result !== null ? result : undefined
 }

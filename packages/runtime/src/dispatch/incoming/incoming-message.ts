@@ -1,4 +1,4 @@
-import type { Context, Message, Tags } from '@parley/sdk'
+import type { Context, Conversation, Message, Tags, User } from '@parley/sdk'
 import { messageSchema } from '../../engine/channels.js'
 import type { Engine } from '../../engine/engine.js'
 import { notFound } from '../../engine/errors.js'
@@ -52,16 +52,19 @@ async function handleIncoming(engine: Engine, turn: Turn, incoming: IncomingMess
   const payload = parsePayload<Record<string, unknown>>(messageSchema(engine.definition, conversation, incoming.type), incoming.payload, `message "${incoming.type}" payload`)
   const stored = await turn.stores.messages.create({ ...incoming, direction: 'incoming', payload, tags: storedTags(incoming.tags) ?? {} })
   const ctx: Context = { botId: engine.botId, alias: '', conversationId: conversation.id, userId: user.id, messageId: stored.id, eventId: '' }
-  const before = await runHooks(engine, { kind: 'beforeIncomingMessage', name: stored.type, data: toMessage(stored), ctx, turn, view: messageView, onError: 'record' })
-  const handled = before.stopped ? { message: before.data, failures: [] } : await handle(engine, ctx, turn, before.data, { user, conversation })
+  const props = { user: toUser(user), conversation: toConversation(conversation) }
+  const before = await runHooks(engine, { kind: 'beforeIncomingMessage', name: stored.type, data: toMessage(stored), ctx, turn, view: messageView, onError: 'record', props })
+  const handled = before.stopped ? { message: before.data, failures: [] } : await handle(engine, ctx, turn, before.data, props)
   const message = await saveTags(turn.stores, stored, handled.message)
   return { message, stopped: before.stopped, failures: [...before.failures, ...handled.failures] }
 }
 
-async function handle(engine: Engine, ctx: Context, turn: Turn, message: Message, parties: Parties): Promise<{ message: Message; failures: HandlerFailure[] }> {
-  const props = { message, user: toUser(parties.user), conversation: toConversation(parties.conversation) }
-  const failures = await runHandlers(engine, { kind: 'message', name: message.type, ctx, turn, props: () => props })
-  const after = await runHooks(engine, { kind: 'afterIncomingMessage', name: message.type, data: message, ctx, turn, view: messageView, onError: 'record' })
+/** The user and conversation of the message, as handlers and hooks receive them. */
+type PartyProps = { readonly user: User; readonly conversation: Conversation }
+
+async function handle(engine: Engine, ctx: Context, turn: Turn, message: Message, parties: PartyProps): Promise<{ message: Message; failures: HandlerFailure[] }> {
+  const failures = await runHandlers(engine, { kind: 'message', name: message.type, ctx, turn, props: () => ({ message, ...parties }) })
+  const after = await runHooks(engine, { kind: 'afterIncomingMessage', name: message.type, data: message, ctx, turn, view: messageView, onError: 'record', props: parties })
   return { message: after.data, failures: [...failures, ...after.failures] }
 }
 

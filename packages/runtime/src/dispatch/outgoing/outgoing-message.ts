@@ -56,7 +56,9 @@ async function deliver(engine: Engine, ctx: Context, conversation: storage.Conve
 
 function draftOf(engine: Engine, ctx: Context, conversation: storage.Conversation, request: OutgoingRequest): OutgoingMessage {
   const payload = parsePayload(messageSchema(engine.definition, conversation, request.type), request.payload, `message "${request.type}" payload`)
-  return { type: request.type, payload, conversationId: conversation.id, userId: request.userId ?? (ctx.userId || undefined), tags: { ...request.tags } }
+  // Botpress code names the bot as a message's author (`userId: ctx.botId`); here `userId` is whom it is for.
+  const given = request.userId === engine.botId ? undefined : request.userId
+  return { type: request.type, payload, conversationId: conversation.id, userId: given ?? (ctx.userId || undefined), tags: { ...request.tags } }
 }
 
 async function store(engine: Engine, stores: storage.BotStorage, message: OutgoingMessage): Promise<storage.Message> {

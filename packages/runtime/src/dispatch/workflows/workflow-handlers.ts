@@ -2,6 +2,7 @@ import type { Context, Event, HandlerKind } from '@parley/sdk'
 import type { Engine } from '../../engine/engine.js'
 import { toWorkflow } from '../../engine/records.js'
 import type { Turn } from '../../engine/turn.js'
+import type { CodeUnit } from '../../engine/units.js'
 import { StorageError } from '../../storage/errors/index.js'
 import type * as storage from '../../storage/index.js'
 import { runHandlers } from '../handlers/run-handlers.js'
@@ -47,8 +48,9 @@ export async function timeOutWorkflow(engine: Engine, workflowId: string, jobId?
 
 async function runWorkflowHandlers(engine: Engine, turn: Turn, kind: HandlerKind, workflow: storage.WorkflowInstance, event?: Event): Promise<void> {
   const ctx: Context = { botId: engine.botId, alias: '', conversationId: workflow.conversationId ?? '', userId: workflow.userId ?? '', messageId: '', eventId: event?.id ?? '' }
-  const props = { workflow: toWorkflow(workflow), ...(event ? { event } : {}) }
-  await runHandlers(engine, { kind, name: workflow.name, ctx, turn, props: () => props })
+  const record = toWorkflow(workflow)
+  const props = (unit: CodeUnit) => ({ workflow: engine.props.workflow(unit, ctx, turn, record), ...(event ? { event } : {}) })
+  await runHandlers(engine, { kind, name: workflow.name, ctx, turn, props })
 }
 
 /** Another process finished the workflow first: nothing is left to do here. */

@@ -60,12 +60,17 @@ function ownLocal(composed: Composed, unit: PackageScopeInput, kind: ScopedKind,
   return kind === 'event' ? prefixed(unit.packageName, entity.localName) : entity.localName
 }
 
-/** `ifaceAlias:name` and `depAlias:name` → the bot's name, for every entity the dependencies offer. */
+/** `ifaceAlias:name`, `depAlias:name` and `integrationAlias:name` → the bot's name, for every entity the dependencies offer. */
 function routeTable(composed: Composed, unit: PackageScopeInput, kind: RoutedKind): Map<string, string> {
   const table = new Map<string, string>()
   for (const [ifaceAlias, route] of Object.entries(unit.interfaces ?? {})) {
     const names = kind === 'event' ? route.events : route.actions
     for (const [name, botName] of Object.entries(names)) table.set(prefixed(ifaceAlias, name), botName)
+  }
+  // What backs an interface is also reached by the bot's name for it (`${interfaces.hitl.integrationAlias}:startHitl`,
+  // as Botpress plugins call it); set after the interface's names, so those stay the local ones.
+  for (const route of Object.values(unit.interfaces ?? {})) {
+    for (const botName of Object.values(kind === 'event' ? route.events : route.actions)) if (!table.has(botName)) table.set(botName, botName)
   }
   for (const [depAlias, route] of Object.entries(unit.integrations ?? {})) {
     for (const [botName, entity] of Object.entries(composed[COMPOSED_KEY[kind]])) {

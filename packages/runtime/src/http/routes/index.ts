@@ -3,6 +3,7 @@ import { botRoutes, healthRoute } from './bots.js'
 import { clientRoutes } from './client-routes.js'
 import { deploymentRoutes } from './deployments.js'
 import type { DeploymentHost } from '../deployments.js'
+import { fileContentRoute } from './files.js'
 import { incomingMessageRoute } from './incoming.js'
 import type { Route } from './route.js'
 import { webchatRoutes, type WebchatRouteOptions } from './webchat.js'
@@ -18,6 +19,7 @@ export function apiRoutes(host: RuntimeHost, webchat: WebchatRouteOptions, deplo
     healthRoute,
     ...botRoutes(host),
     ...clientRoutes(),
+    fileContentRoute,
     incomingMessageRoute,
     ...webchatRoutes(webchat),
     ...webhookRoutes,

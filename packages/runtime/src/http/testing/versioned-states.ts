@@ -51,6 +51,7 @@ export function versionedStatesHost(runtime: Runtime): RuntimeHost {
     receiveMessage: async (message) => ({ message: (await runtime.receiveMessage(message)).message }),
     subscribe: () => () => {},
     handleWebhook: (alias, request) => runtime.handleWebhook(alias, request),
+    readFile: (id) => runtime.readFile(id),
   }
   return { bots: () => [bot], bot: (botId) => (botId === bot.id ? bot : undefined) }
 }

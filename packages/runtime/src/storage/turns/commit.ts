@@ -128,6 +128,7 @@ function documentOf(pending: Pending, states: readonly StateWrite[], release: Co
     id: run.id, name: run.name, status: run.status, input: run.input, output: run.output ?? null, error: run.error ?? null,
     conversation_id: run.conversationId ?? null, user_id: run.userId ?? null, timeout_at: run.timeoutAt ?? null, created_at: run.createdAt,
   })))
+  add('workflowTags', [...pending.workflows.values()].filter((run) => Object.keys(run.tags).length > 0).map((run) => ({ id: run.id, tags: run.tags })))
   add('jobs', pending.jobs.map((job) => ({ kind: job.kind, payload: job.payload, run_at: job.runAt })))
   add('jobsDone', pending.jobsDone)
   add('states', states)

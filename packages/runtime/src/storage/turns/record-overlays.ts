@@ -158,14 +158,15 @@ function partyOverlay<T, I, U>({ kind, botId, stored, loaded, withChanges, chang
 export function workflowOverlay(botId: string, stored: WorkflowStore, { pending, writable }: PendingAccess): WorkflowStore {
   const added = (options: ListWorkflowsOptions) => [...pending().workflows.values()].filter((run) =>
     (options.name === undefined || run.name === options.name) && (options.status === undefined || [options.status].flat().includes(run.status))
-    && (options.conversationId === undefined || run.conversationId === options.conversationId) && (options.userId === undefined || run.userId === options.userId))
+    && (options.conversationId === undefined || run.conversationId === options.conversationId) && (options.userId === undefined || run.userId === options.userId)
+    && Object.entries(options.tags ?? {}).every(([tag, value]) => run.tags[tag] === value))
   return {
     create: async (input) => {
       const at = nowIso()
       const { name, conversationId, userId } = input
       const run: WorkflowInstance = {
         id: newId('wf'), name, status: input.status ?? 'pending', input: input.input, ...defined({ conversationId, userId, timeoutAt: input.timeoutAt?.toISOString() }),
-        createdAt: at, updatedAt: at,
+        tags: { ...input.tags }, createdAt: at, updatedAt: at,
       }
       return remember(writable().workflows, run.id, run)
     },
@@ -179,7 +180,8 @@ export function workflowOverlay(botId: string, stored: WorkflowStore, { pending,
         throw new StorageError('WORKFLOW_FINISHED', `workflow "${id}" (${own.name}) already finished as ${own.status}; a finished workflow cannot change, so start a new one instead`)
       }
       const { status, output, error } = input
-      return remember(writable().workflows, id, { ...own, ...defined({ status, output, error, timeoutAt: input.timeoutAt?.toISOString() }), updatedAt: nowIso() })
+      const tags = { ...own.tags, ...input.tags }
+      return remember(writable().workflows, id, { ...own, ...defined({ status, output, error, timeoutAt: input.timeoutAt?.toISOString() }), tags, updatedAt: nowIso() })
     },
     listTimedOut: (now, limit) => stored.listTimedOut(now, limit),
   }

@@ -11,12 +11,21 @@ describe.each(testDrivers())('workflows on $name', (driver) => {
   }, STARTUP_TIMEOUT)
   afterAll(() => testDb.dispose())
 
+  it('keeps tags, merges them on update, and lists runs having all the given ones', async () => {
+    const store = createWorkflowStore(testDb.db, 'bot-tags')
+    const a = await store.create({ name: 'review', input: {}, tags: { ticket: 't1', team: 'blue' } })
+    await store.create({ name: 'review', input: {}, tags: { ticket: 't2', team: 'blue' } })
+    expect(await store.update(a.id, { tags: { team: 'red' } })).toMatchObject({ tags: { ticket: 't1', team: 'red' } })
+    expect((await store.list({ tags: { team: 'blue' } })).items.map((run) => run.tags['ticket'])).toEqual(['t2'])
+    expect((await store.list({ tags: { ticket: 't1', team: 'red' } })).items.map((run) => run.id)).toEqual([a.id])
+  })
+
   it('creates a pending workflow and reads it back', async () => {
     const timeoutAt = new Date('2030-01-01T00:00:00.000Z')
     const created = await workflows.create({ name: 'onboarding', input: { step: 1 }, conversationId: 'conv_1', userId: 'user_1', timeoutAt })
     expect(created).toEqual({
       id: expect.stringMatching(/^wf_[0-9a-f]{32}$/), name: 'onboarding', status: 'pending', input: { step: 1 },
-      conversationId: 'conv_1', userId: 'user_1', timeoutAt: '2030-01-01T00:00:00.000Z', createdAt: expect.any(String), updatedAt: expect.any(String),
+      conversationId: 'conv_1', userId: 'user_1', timeoutAt: '2030-01-01T00:00:00.000Z', tags: {}, createdAt: expect.any(String), updatedAt: expect.any(String),
     })
     expect(await workflows.get(created.id)).toEqual(created)
     expect(await createWorkflowStore(testDb.db, 'bot-b').get(created.id)).toBeUndefined()

@@ -5,6 +5,7 @@ import { countRecords, listRecords, mapPage, type ListQuery } from '../sql/list.
 import type { Page, PageOptions } from '../sql/paging.js'
 import { sqlParams, type SqlParams } from '../sql/params.js'
 import { defined, newId, toIso } from '../sql/records.js'
+import { mergedTags, type Tags } from '../tags/tags.js'
 
 export type { WorkflowStatus }
 
@@ -23,6 +24,8 @@ export interface WorkflowInstance {
   readonly userId?: string
   /** When the run times out unless it finished before. */
   readonly timeoutAt?: string
+  /** Labels code finds runs by (`getOrCreateInstance({ tags })`). */
+  readonly tags: Tags
   readonly createdAt: string
   readonly updatedAt: string
 }
@@ -34,6 +37,7 @@ export interface CreateWorkflowInput {
   readonly conversationId?: string
   readonly userId?: string
   readonly timeoutAt?: Date
+  readonly tags?: Tags
 }
 
 /** Fields left out stay as they are. */
@@ -42,6 +46,8 @@ export interface UpdateWorkflowInput {
   readonly output?: Record<string, unknown>
   readonly error?: string
   readonly timeoutAt?: Date
+  /** Added to the run's tags, replacing those of the same name. */
+  readonly tags?: Tags
 }
 
 export interface ListWorkflowsOptions extends PageOptions {
@@ -49,6 +55,8 @@ export interface ListWorkflowsOptions extends PageOptions {
   readonly status?: WorkflowStatus | readonly WorkflowStatus[]
   readonly conversationId?: string
   readonly userId?: string
+  /** Only runs having all of these tags. */
+  readonly tags?: Tags
 }
 
 export interface WorkflowStore {
@@ -88,18 +96,19 @@ interface WorkflowRow {
   conversation_id: string | null
   user_id: string | null
   timeout_at: Date | null
+  tags: Tags
   created_at: Date
   updated_at: Date
 }
 
-const COLUMNS = 'id, name, status, input, output, error, conversation_id, user_id, timeout_at, created_at, updated_at'
+const COLUMNS = 'id, name, status, input, output, error, conversation_id, user_id, timeout_at, tags, created_at, updated_at'
 const UNFINISHED = `status IN ('pending', 'in_progress')`
 
 function toWorkflow(row: WorkflowRow): WorkflowInstance {
   const { id, name, status, input } = row
   const optionals = defined({ output: row.output, error: row.error, conversationId: row.conversation_id, userId: row.user_id })
   const timeoutAt = row.timeout_at ? toIso(row.timeout_at) : undefined
-  return { id, name, status, input, ...optionals, ...defined({ timeoutAt }), createdAt: toIso(row.created_at), updatedAt: toIso(row.updated_at) }
+  return { id, name, status, input, ...optionals, ...defined({ timeoutAt }), tags: row.tags, createdAt: toIso(row.created_at), updatedAt: toIso(row.updated_at) }
 }
 
 function timestamp(p: SqlParams, value: Date | undefined): string {
@@ -109,8 +118,8 @@ function timestamp(p: SqlParams, value: Date | undefined): string {
 async function createWorkflow(db: Queryable, botId: string, input: CreateWorkflowInput): Promise<WorkflowInstance> {
   const p = sqlParams()
   const values = [p.add(botId), p.add(newId('wf')), p.add(input.name), p.add(input.status ?? 'pending'), p.json(input.input),
-    p.add(input.conversationId ?? null), p.add(input.userId ?? null), timestamp(p, input.timeoutAt)]
-  const sql = `INSERT INTO parley_workflows (bot_id, id, name, status, input, conversation_id, user_id, timeout_at)
+    p.add(input.conversationId ?? null), p.add(input.userId ?? null), timestamp(p, input.timeoutAt), p.json(input.tags ?? {})]
+  const sql = `INSERT INTO parley_workflows (bot_id, id, name, status, input, conversation_id, user_id, timeout_at, tags)
     VALUES (${values.join(', ')}) RETURNING ${COLUMNS}`
   return toWorkflow((await db.query<WorkflowRow>(sql, p.values)).rows[0]!)
 }
@@ -120,11 +129,11 @@ async function getWorkflow(db: Queryable, botId: string, id: string): Promise<Wo
   return rows[0] && toWorkflow(rows[0])
 }
 
-function workflowQuery(botId: string, { name, status, conversationId, userId }: ListWorkflowsOptions): Omit<ListQuery, 'columns' | 'page'> {
+function workflowQuery(botId: string, { name, status, conversationId, userId, tags }: ListWorkflowsOptions): Omit<ListQuery, 'columns' | 'page'> {
   const equal = { bot_id: botId, name, conversation_id: conversationId, user_id: userId }
   const statuses = status === undefined ? undefined : [status].flat()
   const conditions = (p: SqlParams) => (statuses ? [`status IN (${statuses.map((s) => p.add(s)).join(', ') || 'NULL'})`] : [])
-  return { table: 'parley_workflows', equal, conditions }
+  return { table: 'parley_workflows', equal, tags, conditions }
 }
 
 async function listWorkflows(db: Queryable, botId: string, options: ListWorkflowsOptions): Promise<Page<WorkflowInstance>> {
@@ -136,7 +145,7 @@ async function updateWorkflow(db: Queryable, botId: string, id: string, input: U
   const p = sqlParams()
   const sql = `UPDATE parley_workflows SET status = COALESCE(${p.add(input.status ?? null, 'text')}, status),
     output = COALESCE(${p.json(input.output ?? null)}, output), error = COALESCE(${p.add(input.error ?? null, 'text')}, error),
-    timeout_at = COALESCE(${timestamp(p, input.timeoutAt)}, timeout_at), updated_at = now()
+    timeout_at = COALESCE(${timestamp(p, input.timeoutAt)}, timeout_at), tags = ${mergedTags(p, input.tags)}, updated_at = now()
     WHERE bot_id = ${p.add(botId)} AND id = ${p.add(id)} AND ${UNFINISHED} RETURNING ${COLUMNS}`
   const { rows } = await db.query<WorkflowRow>(sql, p.values)
   if (rows[0]) return toWorkflow(rows[0])
