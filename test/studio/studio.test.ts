@@ -78,7 +78,7 @@ describe('Parley Studio', () => {
   })
 
   it('filters a table, and says so when nothing matches', async () => {
-    await api('/v1/bots/demo/messages/incoming', { method: 'POST', body: JSON.stringify({ conversationId: await firstConversation(), userId: await firstUser(), type: 'text', payload: { text: 'second entry' } }) })
+    await api(`/v1/bots/${dev.botId}/messages/incoming`, { method: 'POST', body: JSON.stringify({ conversationId: await firstConversation(), userId: await firstUser(), type: 'text', payload: { text: 'second entry' } }) })
     await nav('Tables')
     await page.getByRole('navigation', { name: 'Tables' }).getByRole('link', { name: 'journalEntries' }).click()
     const grid = page.getByRole('region', { name: 'Table journalEntries' })
@@ -96,7 +96,7 @@ describe('Parley Studio', () => {
   it('retries a failed job', async () => {
     // Delivered without a conversation, the demo's event handler cannot write its conversation state: the
     // job fails each attempt until the queue gives up on it.
-    const created = await api('/v1/bots/demo/events', { method: 'POST', body: JSON.stringify({ type: 'journal:entryRecorded', payload: { entryId: 99, userId: 'nobody', text: 'lost' }, schedule: { delayMs: 0 } }) })
+    const created = await api(`/v1/bots/${dev.botId}/events`, { method: 'POST', body: JSON.stringify({ type: 'journal:entryRecorded', payload: { entryId: 99, userId: 'nobody', text: 'lost' }, schedule: { delayMs: 0 } }) })
     expect(created.status).toBe(201)
     await untilFailedJobs(1)
     await nav('Events & jobs')
@@ -108,8 +108,8 @@ describe('Parley Studio', () => {
   it('shows a log line as it is written, linked to its turn', async () => {
     await nav('Logs')
     await page.getByRole('status').filter({ hasText: 'live' }).waitFor()
-    await api('/v1/bots/demo/messages/incoming', { method: 'POST', body: JSON.stringify({ conversationId: await firstConversation(), userId: await firstUser(), type: 'text', payload: { text: 'log me' } }) })
-    const line = page.getByRole('list', { name: 'Log lines' }).getByRole('listitem').filter({ hasText: 'log me' }).last()
+    await api(`/v1/bots/${dev.botId}/messages/incoming`, { method: 'POST', body: JSON.stringify({ conversationId: await firstConversation(), userId: await firstUser(), type: 'text', payload: { text: 'log me' } }) })
+    const line = page.getByRole('list', { name: 'Log lines' }).getByRole('listitem').filter({ hasText: 'log me' }).first()
     await line.waitFor()
     await line.getByRole('link', { name: 'turn' }).click()
     await page.locator('.turn.selected').waitFor()
@@ -141,12 +141,12 @@ describe('Parley Studio', () => {
 })
 
 async function firstConversation(): Promise<string> {
-  const { conversations } = (await (await api('/v1/bots/demo/conversations')).json()) as { conversations: { id: string }[] }
+  const { conversations } = (await (await api(`/v1/bots/${dev.botId}/conversations`)).json()) as { conversations: { id: string }[] }
   return conversations[0]!.id
 }
 
 async function firstUser(): Promise<string> {
-  const { users } = (await (await api('/v1/bots/demo/users')).json()) as { users: { id: string }[] }
+  const { users } = (await (await api(`/v1/bots/${dev.botId}/users`)).json()) as { users: { id: string }[] }
   return users[0]!.id
 }
 
@@ -155,8 +155,8 @@ async function firstUser(): Promise<string> {
  * line (every failed attempt logs one), so no attempt is missed between a check and the next line.
  */
 async function untilFailedJobs(count: number): Promise<void> {
-  const failedJobs = async () => ((await (await api('/v1/bots/demo/studio/jobs?status=failed')).json()) as { jobs: unknown[] }).jobs.length
-  await untilStream('/v1/bots/demo/studio/logs/stream?level=error', async () => (await failedJobs()) >= count)
+  const failedJobs = async () => ((await (await api(`/v1/bots/${dev.botId}/studio/jobs?status=failed`)).json()) as { jobs: unknown[] }).jobs.length
+  await untilStream(`/v1/bots/${dev.botId}/studio/logs/stream?level=error`, async () => (await failedJobs()) >= count)
 }
 
 /** Reads a server-sent event stream until `done` holds, asking it once the stream is ready and after each event. */

@@ -12,6 +12,8 @@ export interface DemoDev {
   readonly url: string
   readonly studioUrl: string
   readonly token: string
+  /** The bot's id (`parley dev` names it after the package). */
+  readonly botId: string
   output(): string
   stop(): Promise<void>
 }
@@ -47,5 +49,6 @@ export async function startDemoDev(): Promise<DemoDev> {
     await exited
     rmSync(dir, { recursive: true, force: true })
   }
-  return { url: new URL(studioUrl).origin, studioUrl, token, output: () => output, stop }
+  const botId = /Parley dev: bot "([^"]+)"/.exec(output)?.[1] ?? 'bot-demo'
+  return { url: new URL(studioUrl).origin, studioUrl, token, botId, output: () => output, stop }
 }

@@ -25,7 +25,7 @@ export function botApi(botId: string) {
     turns: (conversationId: string) => request<{ turns: Trace[] }>('GET', `${studio}/conversations/${enc(conversationId)}/turns${query({ limit: 200 })}`),
     turn: (turnId: string) => request<{ turn: Trace }>('GET', `${studio}/turns/${enc(turnId)}`),
     user: (id?: string) => request<{ user: User }>('POST', `${bot}/users`, id ? { id } : { name: 'Studio user' }),
-    openConversation: () => request<{ conversation: Conversation }>('POST', `${bot}/conversations`, { channel: 'studio' }),
+    openConversation: () => request<{ conversation: Conversation }>('POST', `${bot}/conversations`, {}),
     sendAsUser: (conversationId: string, userId: string, text: string) =>
       request<{ message: Message }>('POST', `${bot}/messages/incoming`, { conversationId, userId, type: 'text', payload: { text } }),
     messageStreamUrl: (conversationId: string) => `${bot}/conversations/${enc(conversationId)}/stream`,

@@ -6,7 +6,7 @@ import type { PageProps } from '../../app/page.js'
 import { href, navigate } from '../../app/router.js'
 import { useAsync } from '../../ui/async.js'
 import { time } from '../../ui/format.js'
-import { Empty, Show } from '../../ui/notes.js'
+import { Empty, ErrorNote, Show } from '../../ui/notes.js'
 import { tagsFilter } from './tags.js'
 
 interface Search { userId?: string; tags?: string; from?: string; to?: string }
@@ -16,16 +16,15 @@ export function ConversationsPage({ botId }: PageProps) {
   const [search, setSearch] = useState<Search>({})
   const [list, reload] = useAsync(() => api.conversations({ ...search, limit: 100 }), [api, search])
   useStream(api.turnStreamUrl(), 'turn', reload)
-  const startChat = async () => {
-    const { conversation } = await api.openConversation()
-    navigate([botId, 'conversations', conversation.id])
-  }
+  const [error, setError] = useState<Error>()
+  const startChat = () => api.openConversation().then(({ conversation }) => navigate([botId, 'conversations', conversation.id]), setError)
   return (
     <>
       <div class="title-row">
         <h1>Conversations</h1>
         <button type="button" onClick={() => void startChat()}>New chat</button>
       </div>
+      {error && <ErrorNote error={error} />}
       <SearchForm onSearch={setSearch} />
       <Show loaded={list} what="conversations" retry={reload}>
         {({ conversations }) => conversations.length === 0

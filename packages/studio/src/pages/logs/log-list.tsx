@@ -4,7 +4,7 @@ import { time } from '../../ui/format.js'
 
 export function LogList({ botId, lines }: { botId: string; lines: LogLine[] }) {
   return (
-    <ol class="logs" aria-label="Log lines">
+    <ol class="logs" aria-label="Log lines" reversed>
       {lines.map((line) => (
         <li key={line.seq} class={`log ${line.level}`}>
           <time dateTime={line.at}>{time(line.at)}</time>

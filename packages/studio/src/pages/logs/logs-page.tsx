@@ -33,7 +33,7 @@ export function LogsPage({ botId }: PageProps) {
       <Show loaded={first} what="logs">
         {({ logs }) => {
           const seen = new Set(logs.map((l) => l.seq))
-          const all = [...logs, ...live.filter((l) => !seen.has(l.seq))]
+          const all = [...logs, ...live.filter((l) => !seen.has(l.seq))].reverse()
           return all.length === 0 ? <Empty>No log line matches yet. Lines appear here as the bot logs them; send it a message to see some.</Empty> : <LogList botId={botId} lines={all} />
         }}
       </Show>

@@ -58,7 +58,7 @@ function StateList({ states, open, onOpen }: { states: State[]; open?: State; on
         <thead><tr><th scope="col">Name</th><th scope="col">Type</th><th scope="col">Id</th><th scope="col">Version</th><th scope="col">Expires</th><th scope="col">Updated</th></tr></thead>
         <tbody>
           {states.map((s) => (
-            <tr key={`${s.type}/${s.id}/${s.name}`} aria-selected={open?.name === s.name && open.id === s.id && open.type === s.type}>
+            <tr key={`${s.type}/${s.id}/${s.name}`} class={open?.name === s.name && open.id === s.id && open.type === s.type ? "selected" : undefined}>
               <td><button type="button" class="link" onClick={() => onOpen(s)}>{s.name}</button></td>
               <td>{s.type}</td><td>{s.id}</td><td>{s.version}</td><td>{s.expiresAt ? time(s.expiresAt) : 'never'}</td><td>{time(s.updatedAt)}</td>
             </tr>
