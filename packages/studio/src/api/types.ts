@@ -40,7 +40,7 @@ export interface Overview {
 
 export interface MetricBucket { at: string; turns: number; failures: number; p50Ms: number; p99Ms: number }
 
-export interface TraceSummary { turnId: string; kind: 'message' | 'event' | 'job' | 'action'; conversationId?: string; messageId?: string; eventId?: string; startedAt: string; durationMs: number; failed: boolean }
+export interface TraceSummary { turnId: string; kind: 'message' | 'event' | 'job' | 'action' | 'call'; conversationId?: string; messageId?: string; eventId?: string; startedAt: string; durationMs: number; failed: boolean }
 export interface StepError { message: string; stack?: string }
 export type Step =
   | { kind: 'hook'; hook: string; owner: string; name: string; startMs: number; durationMs: number; result: 'ok' | 'changed' | 'stopped' | 'error'; error?: StepError }
