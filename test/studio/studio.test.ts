@@ -129,10 +129,13 @@ describe('Parley Studio', () => {
   it('fits a phone screen', async () => {
     await page.setViewportSize({ width: 390, height: 844 })
     await nav('Bot')
+    await page.reload()
     await page.getByRole('heading', { name: 'Plugins' }).waitFor()
     expect(await page.evaluate('document.documentElement.scrollWidth <= window.innerWidth')).toBe(true)
     await page.keyboard.press('Tab')
-    expect(await page.evaluate('document.activeElement?.textContent')).toBe('Parley Studio')
+    expect(await page.evaluate('document.activeElement?.textContent')).toBe('Skip to content')
+    await page.keyboard.press('Enter')
+    expect(await page.evaluate('document.activeElement?.id')).toBe('main')
   })
 
   it('sent nothing anywhere but the runtime', () => {

@@ -28,8 +28,9 @@ function Shell({ bots, onLogout }: { bots: Bot[]; onLogout: () => void }) {
   if (!botId) return <BotList bots={bots} />
   return (
     <>
+      <a class="skip" href="#main" onClick={(e) => { e.preventDefault(); document.getElementById('main')?.focus() }}>Skip to content</a>
       <Nav bots={bots} botId={botId} section={section} onLogout={onLogout} />
-      <main id="main">
+      <main id="main" tabIndex={-1}>
         <Page botId={botId} section={section} rest={rest} params={route.params} />
       </main>
     </>

@@ -21,6 +21,7 @@ export function SchemaForm({ schema, value, issues, onSubmit, submitLabel }: { s
     if (read.issues.length === 0) onSubmit(read.value)
   }
   const all = [...local, ...issues]
+  if (!schema.properties) return <JsonForm value={value} issues={all} onSubmit={onSubmit} submitLabel={submitLabel} />
   return (
     <form class="schema-form" onSubmit={submit} noValidate>
       {fields.map(([name, field]) => <Field key={name} name={name} schema={field} value={value[name]} required={schema.required?.includes(name) ?? false} issue={issueFor(all, name)} />)}
@@ -83,4 +84,31 @@ function pathNames(path: string): string[] {
 /** The issue for a field: its path names the field (`payload.entryId`, `body.payload.entryId`, `entryId`). */
 function issueFor(issues: readonly Issue[], name: string): Issue | undefined {
   return issues.find((i) => pathNames(i.path).includes(name))
+}
+
+/** A schema without properties to make fields of: the whole value as JSON. */
+function JsonForm({ value, issues, onSubmit, submitLabel }: { value: Json; issues: readonly Issue[]; onSubmit: (value: Json) => void; submitLabel: string }) {
+  const [error, setError] = useState<string>()
+  const submit = (event: Event) => {
+    event.preventDefault()
+    try {
+      const parsed = JSON.parse(String(new FormData(event.currentTarget as HTMLFormElement).get('json') ?? '')) as unknown
+      if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) throw new Error('not an object')
+      setError(undefined)
+      onSubmit(parsed as Json)
+    } catch {
+      setError('Write a JSON object: {"field": "value"}.')
+    }
+  }
+  const messages = [...(error ? [error] : []), ...issues.map((i) => (i.path ? `${i.path}: ${i.message}` : i.message))]
+  return (
+    <form class="schema-form" onSubmit={submit} noValidate>
+      <div class="field">
+        <label for="field-json">Payload (JSON)</label>
+        <textarea id="field-json" name="json" rows={8} spellcheck={false} defaultValue={json(value)} aria-invalid={messages.length > 0 || undefined} />
+        {messages.map((m, n) => <p key={n} class="field-error" role="alert">{m}</p>)}
+      </div>
+      <button type="submit">{submitLabel}</button>
+    </form>
+  )
 }

@@ -73,7 +73,7 @@ function StateEditor({ api, state, schemas, onSaved }: { api: BotApi; state: Sta
   const [issues, setIssues] = useState<Issue[]>([])
   const [error, setError] = useState<Error>()
   const [saved, setSaved] = useState(false)
-  const schema: JsonSchema = schemas.find((s) => s.name === state.name)?.schema ?? { type: 'object', properties: { payload: {} } }
+  const schema: JsonSchema = schemas.find((s) => s.name === state.name)?.schema ?? {}
   const save = async (payload: Json) => {
     setSaved(false)
     try {
