@@ -159,7 +159,7 @@ async function firstUser(): Promise<string> {
  */
 async function untilFailedJobs(count: number): Promise<void> {
   const failedJobs = async () => ((await (await api(`/v1/bots/${dev.botId}/studio/jobs?status=failed`)).json()) as { jobs: unknown[] }).jobs.length
-  await untilStream(`/v1/bots/${dev.botId}/studio/logs/stream?level=error`, async () => (await failedJobs()) >= count)
+  await untilStream(`/v1/bots/${dev.botId}/studio/stream/logs?level=error`, async () => (await failedJobs()) >= count)
 }
 
 /** Reads a server-sent event stream until `done` holds, asking it once the stream is ready and after each event. */

@@ -39,10 +39,15 @@ async function errorOf(response: Response): Promise<ApiError> {
   return new ApiError(response.status, error.code ?? `HTTP_${response.status}`, error.message ?? response.statusText, error.issues ?? [])
 }
 
-/** `?a=1&b=2` from the fields that are set. */
-export function query(fields: Record<string, string | number | undefined>): string {
+type QueryValue = string | number | undefined | Readonly<Record<string, string>>
+
+/** `?a=1&b=2` from the fields that are set; an object as `tags[plan]=pro` (OpenAPI's deepObject style). */
+export function query(fields: Readonly<Record<string, QueryValue>>): string {
   const params = new URLSearchParams()
-  for (const [key, value] of Object.entries(fields)) if (value !== undefined && value !== '') params.set(key, String(value))
+  for (const [key, value] of Object.entries(fields)) {
+    if (typeof value === 'object') for (const [name, text] of Object.entries(value)) params.append(`${key}[${name}]`, text)
+    else if (value !== undefined && value !== '') params.set(key, String(value))
+  }
   const text = params.toString()
   return text ? `?${text}` : ''
 }

@@ -16,9 +16,10 @@ export function botApi(botId: string) {
   const bot = `/v1/bots/${enc(botId)}`
   const studio = `${bot}/studio`
   return {
+    bot: () => request<{ bot: Bot }>('GET', bot),
     overview: () => request<Overview>('GET', `${studio}/overview`),
     metrics: (minutes: number) => request<{ buckets: MetricBucket[] }>('GET', `${studio}/metrics${query({ minutes })}`),
-    conversations: (filter: { userId?: string; tags?: string; from?: string; to?: string; limit?: number }) =>
+    conversations: (filter: { userId?: string; tags?: Record<string, string>; from?: string; to?: string; limit?: number }) =>
       request<{ conversations: Conversation[] }>('GET', `${studio}/conversations${query(filter)}`),
     conversation: (id: string) => request<{ conversation: Conversation }>('GET', `${bot}/conversations/${enc(id)}`),
     messages: (conversationId: string) => request<{ messages: Message[] }>('GET', `${bot}/conversations/${enc(conversationId)}/messages${query({ limit: 200 })}`),
@@ -39,13 +40,13 @@ export function botApi(botId: string) {
     deleteRow: (table: string, id: number) => request<{ deleted: number }>('POST', `${bot}/tables/${enc(table)}/rows/delete`, { ids: [id] }),
     events: (filter: { type?: string; conversationId?: string; limit?: number }) => request<{ events: ParleyEvent[] }>('GET', `${bot}/events${query(filter)}`),
     jobs: (status: JobStatus) => request<{ jobs: Job[] }>('GET', `${studio}/jobs${query({ status })}`),
-    retryJob: (id: string) => request<{ job: Job }>('POST', `${studio}/jobs/${enc(id)}/retry`),
-    cancelJob: (id: string) => request<void>('DELETE', `${studio}/jobs/${enc(id)}`),
+    retryJob: (id: number) => request<{ job: Job }>('POST', `${studio}/jobs/${enc(id)}/retry`),
+    cancelJob: (id: number) => request<void>('DELETE', `${studio}/jobs/${enc(id)}`),
     workflows: (filter: { name?: string; status?: string }) => request<{ workflows: Workflow[] }>('GET', `${bot}/workflows${query(filter)}`),
     timeline: (id: string) => request<{ workflow: Workflow; entries: TimelineEntry[] }>('GET', `${studio}/workflows/${enc(id)}/timeline`),
     logs: (filter: LogFilter & { limit?: number }) => request<{ logs: LogLine[] }>('GET', `${studio}/logs${query({ ...filter })}`),
-    logStreamUrl: (filter: LogFilter) => `${studio}/logs/stream${query({ ...filter })}`,
-    turnStreamUrl: () => `${studio}/turns/stream`,
+    logStreamUrl: (filter: LogFilter) => `${studio}/stream/logs${query({ ...filter })}`,
+    turnStreamUrl: () => `${studio}/stream/turns`,
   }
 }
 

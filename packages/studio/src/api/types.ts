@@ -26,9 +26,8 @@ export interface JsonSchema {
 }
 
 export interface AdminPage { path?: string; title?: string; [key: string]: unknown }
-export interface PackageInfo { alias: string; name: string; version: string; configuration: Json; adminPages?: AdminPage[] }
+export interface PackageInfo { alias: string; name: string; version: string; configuration: Json; adminPages?: (AdminPage | string)[] }
 export interface Overview {
-  bot: Bot
   plugins: PackageInfo[]
   integrations: PackageInfo[]
   states: { name: string; type: StateType; expiryMs?: number; schema: JsonSchema }[]
@@ -51,10 +50,10 @@ export type Step =
   | { kind: 'message'; messageId: string; type: string; startMs: number }
 export interface Trace extends TraceSummary { steps: Step[] }
 
-export interface Job { id: string; kind: string; key?: string; payload: Json; runAt: string; attempts: number; lastError?: string; failedAt?: string; createdAt: string }
+export interface Job { id: number; kind: string; key?: string; payload: Json; runAt: string; attempts: number; lastError?: string; failedAt?: string }
 export type JobStatus = 'scheduled' | 'recurring' | 'failed'
 
 export interface TimelineEntry { at: string; kind: string; summary: string; turnId?: string; eventId?: string }
 
 export type Level = 'debug' | 'info' | 'warn' | 'error'
-export interface LogLine { seq: number; at: string; level: Level; source: string; message: string; data?: Json; conversationId?: string; userId?: string; messageId?: string; eventId?: string; turnId?: string }
+export interface LogLine { seq: number; createdAt: string; level: Level; source: string; message: string; data?: Json; conversationId?: string; userId?: string; messageId?: string; eventId?: string; turnId?: string }

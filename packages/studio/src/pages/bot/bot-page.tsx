@@ -1,6 +1,6 @@
 import { useMemo } from 'preact/hooks'
 import { botApi } from '../../api/studio.js'
-import type { Overview, PackageInfo } from '../../api/types.js'
+import type { AdminPage, Bot, Overview, PackageInfo } from '../../api/types.js'
 import type { PageProps } from '../../app/page.js'
 import { useAsync } from '../../ui/async.js'
 import { JsonView } from '../../ui/json-view.js'
@@ -9,17 +9,16 @@ import { Metrics } from './metrics.js'
 
 export function BotPage({ botId }: PageProps) {
   const api = useMemo(() => botApi(botId), [botId])
-  const [overview, reload] = useAsync(() => api.overview(), [api])
+  const [loaded, reload] = useAsync(() => Promise.all([api.bot(), api.overview()]), [api])
   return (
     <>
-      <Show loaded={overview} what="the bot" retry={reload}>{(o) => <Summary overview={o} />}</Show>
+      <Show loaded={loaded} what="the bot" retry={reload}>{([{ bot }, overview]) => <Summary bot={bot} overview={overview} />}</Show>
       <Metrics api={api} />
     </>
   )
 }
 
-function Summary({ overview }: { overview: Overview }) {
-  const { bot } = overview
+function Summary({ bot, overview }: { bot: Bot; overview: Overview }) {
   return (
     <>
       <h1>{bot.title ?? bot.id}</h1>
@@ -52,9 +51,16 @@ function PackageCard({ item }: { item: PackageInfo }) {
       </details>
       {item.adminPages && item.adminPages.length > 0 && (
         <ul class="admin-pages" aria-label={`Pages of ${item.alias}`}>
-          {item.adminPages.map((page, i) => <li key={i}>{page.path?.startsWith('/') ? <a href={page.path}>{page.title ?? page.path}</a> : page.title}</li>)}
+          {item.adminPages.map((page, i) => <li key={i}><AdminPageLink page={page} /></li>)}
         </ul>
       )}
     </li>
   )
+}
+
+/** A page a plugin declared: a link when it names a path on this runtime, else its title. */
+function AdminPageLink({ page }: { page: AdminPage | string }) {
+  const { path, title } = typeof page === 'string' ? { path: page, title: page } : page
+  const label = String(title ?? path ?? 'page')
+  return typeof path === 'string' && path.startsWith('/') ? <a href={path}>{label}</a> : <>{label}</>
 }

@@ -9,7 +9,7 @@ import { time } from '../../ui/format.js'
 import { Empty, ErrorNote, Show } from '../../ui/notes.js'
 import { tagsFilter } from './tags.js'
 
-interface Search { userId?: string; tags?: string; from?: string; to?: string }
+interface Search { userId?: string; tags?: Record<string, string>; from?: string; to?: string }
 
 export function ConversationsPage({ botId }: PageProps) {
   const api = useMemo(() => botApi(botId), [botId])

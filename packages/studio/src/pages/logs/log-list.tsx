@@ -7,7 +7,7 @@ export function LogList({ botId, lines }: { botId: string; lines: LogLine[] }) {
     <ol class="logs" aria-label="Log lines" reversed>
       {lines.map((line) => (
         <li key={line.seq} class={`log ${line.level}`}>
-          <time dateTime={line.at}>{time(line.at)}</time>
+          <time dateTime={line.createdAt}>{time(line.createdAt)}</time>
           <span class={`badge ${line.level}`}>{line.level}</span>
           <span class="source">{line.source}</span>
           <span class="message">{line.message}</span>
