@@ -1,4 +1,4 @@
-import { useState } from 'preact/hooks'
+import { useEffect, useRef, useState } from 'preact/hooks'
 import type { Message } from '../../api/types.js'
 import { messageText, time } from '../../ui/format.js'
 import { ErrorNote } from '../../ui/notes.js'
@@ -6,6 +6,9 @@ import { ErrorNote } from '../../ui/notes.js'
 /** The conversation's messages, and a box to type in as its user. */
 export function LiveChat({ messages, status, onSend, onTurn }: { messages: Message[]; status: string; onSend: (text: string) => Promise<void>; onTurn: (messageId: string) => void }) {
   const [error, setError] = useState<Error>()
+  const list = useRef<HTMLOListElement>(null)
+  // The latest message in view, as in any chat.
+  useEffect(() => { list.current?.scrollTo({ top: list.current.scrollHeight }) }, [messages.length])
   const submit = async (event: Event) => {
     event.preventDefault()
     const input = (event.currentTarget as HTMLFormElement).elements.namedItem('text') as HTMLInputElement
@@ -18,7 +21,7 @@ export function LiveChat({ messages, status, onSend, onTurn }: { messages: Messa
   return (
     <section class="chat" aria-labelledby="chat-title">
       <h2 id="chat-title">Live chat <span class="badge" role="status">{status}</span></h2>
-      <ol class="messages" aria-label="Messages" aria-live="polite">
+      <ol class="messages" aria-label="Messages" aria-live="polite" ref={list} tabIndex={0}>
         {messages.length === 0 && <li class="note">No messages yet: type one below, as the user.</li>}
         {messages.map((m) => (
           <li key={m.id} class={m.direction === 'incoming' ? 'from-user' : 'from-bot'}>
