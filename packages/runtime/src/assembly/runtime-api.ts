@@ -4,6 +4,7 @@ import { callActionIn } from '../dispatch/actions/call-action.js'
 import { receiveMessage } from '../dispatch/incoming/incoming-message.js'
 import { handleWebhook } from '../dispatch/incoming/webhook.js'
 import { syncRecurringEvents } from './jobs/recurring.js'
+import { ensureTraceExpiry } from './jobs/trace-expiry.js'
 import { createClient } from '../proxies/client.js'
 import type { Engine } from '../engine/engine.js'
 import { RuntimeError } from '../engine/errors.js'
@@ -27,6 +28,7 @@ export function runtimeOf(engine: Engine, options: RuntimeOptions, ownsDatabase:
     start: live(async () => {
       await startUnits(engine, options.webhookUrl)
       await syncRecurringEvents(engine)
+      await ensureTraceExpiry(engine)
       if (mode === 'background') engine.worker.start(options.jobs?.pollIntervalMs ?? 1000)
     }),
     stop: async () => {

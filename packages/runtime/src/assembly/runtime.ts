@@ -42,6 +42,14 @@ export interface RuntimeOptions extends ComposedBot, LoadOptions {
      */
     readonly leaseMs?: number
   }
+  /**
+   * Each turn's trace (hooks, handlers, actions, events, states, messages, with timings), stored with the
+   * turn and kept `keepMs` (7 days by default); on unless `enabled` is false.
+   */
+  readonly traces?: {
+    readonly enabled?: boolean
+    readonly keepMs?: number
+  }
   /** The URL an integration's webhook is reached at, given to its `register`. */
   readonly webhookUrl?: (alias: string) => string
 }

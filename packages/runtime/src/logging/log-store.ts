@@ -42,9 +42,9 @@ export function createLogStore(db: Queryable, botId: string, options: LogStoreOp
 }
 
 async function insertLog(db: Queryable, botId: string, record: NewLogRecord): Promise<void> {
-  const sql = `INSERT INTO parley_logs (bot_id, level, audience, source, message, data, conversation_id, user_id, message_id, event_id)
-    VALUES ($1, $2, $3, $4, $5, $6::text::jsonb, $7, $8, $9, $10)`
-  const links = [record.conversationId, record.userId, record.messageId, record.eventId].map((id) => id || null)
+  const sql = `INSERT INTO parley_logs (bot_id, level, audience, source, message, data, conversation_id, user_id, message_id, event_id, turn_id)
+    VALUES ($1, $2, $3, $4, $5, $6::text::jsonb, $7, $8, $9, $10, $11)`
+  const links = [record.conversationId, record.userId, record.messageId, record.eventId, record.turnId].map((id) => id || null)
   await db.query(sql, [botId, record.level, record.audience, record.source, record.message, record.data ? JSON.stringify(record.data) : null, ...links])
 }
 
@@ -59,6 +59,7 @@ interface LogRow {
   user_id: string | null
   message_id: string | null
   event_id: string | null
+  turn_id: string | null
   created_at: Date | string
 }
 
@@ -72,7 +73,7 @@ async function listLogs(db: Queryable, botId: string, query: LogQuery): Promise<
 }
 
 function toRecord(row: LogRow): LogRecord {
-  const links = { conversationId: row.conversation_id, userId: row.user_id, messageId: row.message_id, eventId: row.event_id }
+  const links = { conversationId: row.conversation_id, userId: row.user_id, messageId: row.message_id, eventId: row.event_id, turnId: row.turn_id }
   const present = Object.fromEntries(Object.entries(links).filter(([, value]) => value !== null))
   return {
     seq: Number(row.seq), level: row.level, audience: row.audience, source: row.source, message: row.message,
