@@ -10,6 +10,7 @@ import type { Engine } from '../engine/engine.js'
 import { RuntimeError } from '../engine/errors.js'
 import type { Runtime, RuntimeOptions } from './runtime.js'
 import { startUnits, stopUnits } from './start-units.js'
+import { studioSource } from './studio/studio-source.js'
 import type { CodeUnit } from '../engine/units.js'
 
 /** The public face of an engine: what `createRuntime` returns. */
@@ -50,6 +51,7 @@ export function runtimeOf(engine: Engine, options: RuntimeOptions, ownsDatabase:
     runJobs: () => engine.worker.drain(),
     pendingJobs: () => engine.jobs.list(),
     logs: (query) => engine.logs.list(query),
+    studio: studioSource(engine),
     failures: async (query = {}) => (await engine.logs.list({ ...query, failures: true })).map((record) => record.data!['failure'] as HandlerFailure),
   }
 }

@@ -8,6 +8,7 @@ import type { LogRecord, NewLogRecord } from '../logging/log-record.js'
 import type { LogQuery } from '../logging/log-store.js'
 import type { MessageListener } from '../engine/engine.js'
 import type { LoadOptions } from './load/load-units.js'
+import type { StudioSource } from './studio/studio-source.js'
 
 /** A composed bot: its definition (with plugins and integrations added) and its implementation. */
 export interface ComposedBot {
@@ -82,4 +83,6 @@ export interface Runtime {
   logs(query?: LogQuery): Promise<LogRecord[]>
   /** Handlers and hooks that threw, with what they were handling. */
   failures(query?: Omit<LogQuery, 'failures' | 'level'>): Promise<HandlerFailure[]>
+  /** What Parley Studio shows of the bot: its make-up, turns and their traces, metrics, logs, jobs. */
+  readonly studio: StudioSource
 }
