@@ -2,7 +2,7 @@ import type {
   BotDefinition, CommonHandlerProps, Context, IntegrationHandlerProps, LooseIntegrationTypes, LooseTypes, Message,
 } from '@parley/sdk'
 import type { Database, Queryable } from '../storage/database/index.js'
-import type { BotStorage as Stores } from '../storage/index.js'
+import type { BotStorage as Stores, TraceStore, TraceSummary } from '../storage/index.js'
 import type { Clock } from '../jobs/clock.js'
 import type { JobQueue } from '../jobs/job-queue.js'
 import type { Worker } from '../jobs/worker.js'
@@ -44,6 +44,9 @@ export interface Engine {
   readonly worker: Worker
   readonly logs: LogStore
   readonly listeners: Set<MessageListener>
+  /** The turns' traces, and who is told of each turn once it is stored. */
+  readonly traces: TraceStore
+  readonly turnListeners: Set<(turn: TraceSummary) => void>
   readonly props: PropsFactory
   readonly turns: TurnSettings
 }
@@ -56,4 +59,8 @@ export interface TurnSettings {
   readonly leaseMs: number
   /** Largest state payload accepted, in bytes of JSON. */
   readonly stateSizeLimit: number
+  /** Whether each turn's trace is recorded and stored with it. */
+  readonly traces: boolean
+  /** How long a trace is kept, in milliseconds. */
+  readonly traceKeepMs: number
 }

@@ -1,4 +1,5 @@
 import type { Client, Message, Tags, WebhookRequest, WebhookResponse } from '@parley/sdk'
+import type { StudioSource } from '../index.js'
 
 /**
  * What the HTTP layer needs of a running runtime, and nothing more. The server never reaches into the
@@ -35,6 +36,8 @@ export interface HostedBot {
    * `NAME_UNKNOWN` when the bot has no such integration and `IMPLEMENTATION_MISSING` when it has no handler.
    */
   handleWebhook(alias: string, request: WebhookRequest): Promise<WebhookResponse>
+  /** What Parley Studio reads beyond the client; a host without it answers the studio's routes 404. */
+  readonly studio?: StudioSource
 }
 
 /** A message from a user, as a channel hands it in. */

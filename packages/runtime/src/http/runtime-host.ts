@@ -44,6 +44,7 @@ function hostedBot(runtime: Runtime, info: BotInfo, conversations: ConversationL
     id: runtime.botId,
     ...info,
     client: runtime.client(),
+    studio: runtime.studio,
     receiveMessage: async (message) => ({ message: (await runtime.receiveMessage(message)).message }),
     subscribe: conversations.subscribe,
     handleWebhook: (alias, request) => runtime.handleWebhook(alias, request),

@@ -21,7 +21,7 @@ export function handlerProps(engine: Engine, unit: CodeUnit, ctx: Context, turn:
   return {
     client,
     ctx: caller.ctx,
-    logger: createLogger(engine.logs, { source: unit.source, ...links(caller.ctx) }),
+    logger: createLogger(engine.logs, { source: unit.source, ...links(caller.ctx), ...(turn?.trace ? { turnId: turn.trace.turnId } : {}) }),
     configuration: unit.configuration,
     actions: actionsProxy(client, names.actions),
     states: statesProxy(client, names),

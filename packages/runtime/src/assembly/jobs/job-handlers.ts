@@ -5,10 +5,11 @@ import { expireState } from '../../dispatch/events/state-expired.js'
 import { continueWorkflow, startWorkflowRun, timeOutWorkflow } from '../../dispatch/workflows/workflow-handlers.js'
 import type * as storage from '../../storage/index.js'
 import {
-  EVENT_JOB, RECURRING_EVENT_JOB, STATE_EXPIRED_JOB, WORKFLOW_CONTINUE_JOB, WORKFLOW_START_JOB, WORKFLOW_TIMEOUT_JOB,
+  EVENT_JOB, RECURRING_EVENT_JOB, STATE_EXPIRED_JOB, TRACE_EXPIRY_JOB, WORKFLOW_CONTINUE_JOB, WORKFLOW_START_JOB, WORKFLOW_TIMEOUT_JOB,
 } from '../../jobs/job-kinds.js'
 import { outsideCalls } from '../../dispatch/actions/call-chain.js'
 import { runRecurringEvent } from './recurring.js'
+import { expireTraces } from './trace-expiry.js'
 import type { JobHandler, JobOutcome } from '../../jobs/worker.js'
 
 const text = (value: unknown): string => String(value)
@@ -33,6 +34,7 @@ export function jobHandlers(engine: Engine): Record<string, JobHandler> {
     [STATE_EXPIRED_JOB]: (job) => completedBy(expireState(engine, job.payload['state'] as storage.StateRecord, job.id)),
     [WORKFLOW_START_JOB]: (job) => completedBy(startWorkflowRun(engine, text(job.payload['workflowId']), job.id)),
     [WORKFLOW_CONTINUE_JOB]: (job) => completedBy(continueWorkflow(engine, text(job.payload['workflowId']), job.id)),
+    [TRACE_EXPIRY_JOB]: () => expireTraces(engine),
     [WORKFLOW_TIMEOUT_JOB]: (job) => completedBy(timeOutWorkflow(engine, text(job.payload['workflowId']), job.id)),
   }
   return Object.fromEntries(Object.entries(handlers).map(([kind, handler]) => [kind, (job) => outsideCalls(() => handler(job))]))

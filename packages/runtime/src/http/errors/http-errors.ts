@@ -16,6 +16,10 @@ export type RequestErrorCode =
   | 'STATE_VERSION_CONFLICT'
   | 'WEBHOOK_NOT_FOUND'
   | 'WEBHOOK_FAILED'
+  | 'STUDIO_UNAVAILABLE'
+  | 'TURN_NOT_FOUND'
+  | 'JOB_NOT_FOUND'
+  | 'WORKFLOW_NOT_FOUND'
 
 /** The server refused a request before it reached the bot; the message says what to send instead. */
 export class RequestError extends ParleyError {

@@ -6,6 +6,7 @@ import { workflows } from './004-workflows.js'
 import { jobs } from './005-jobs.js'
 import { logs } from './006-logs.js'
 import { turns } from './007-turns.js'
+import { traces } from './011-traces.js'
 
 /** Every migration, in the order they apply. Add new ones at the end with the next version. */
-export const MIGRATIONS: readonly Migration[] = [conversations, events, states, workflows, jobs, logs, turns]
+export const MIGRATIONS: readonly Migration[] = [conversations, events, states, workflows, jobs, logs, turns, traces]

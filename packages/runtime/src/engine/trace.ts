@@ -1,0 +1,71 @@
+import { randomUUID } from 'node:crypto'
+import type { TraceSummary } from '../storage/index.js'
+
+/**
+ * What one turn did, recorded as it runs and stored with it: plain objects pushed on an array, times from
+ * `performance.now()` relative to the turn's start, ids instead of payloads. Turning it into JSON happens
+ * once, with the rest of the turn's document.
+ */
+export type TraceKind = 'message' | 'event' | 'job' | 'action' | 'call'
+
+export interface TraceError {
+  readonly message: string
+  readonly stack?: string
+}
+
+interface Timed {
+  readonly owner: string
+  readonly name: string
+  readonly startMs: number
+  readonly durationMs: number
+  readonly error?: TraceError
+}
+
+export type TraceStep =
+  | (Timed & { readonly kind: 'hook'; readonly hook: string; readonly result: 'ok' | 'changed' | 'stopped' | 'error' })
+  | (Timed & { readonly kind: 'handler'; readonly handler: string; readonly result: 'ok' | 'error' })
+  | (Timed & { readonly kind: 'action'; readonly result: 'ok' | 'error' })
+  | { readonly kind: 'event'; readonly name: string; readonly eventId: string; readonly startMs: number }
+  | { readonly kind: 'stateRead' | 'stateWrite'; readonly stateType: string; readonly id: string; readonly name: string; readonly startMs: number }
+  | { readonly kind: 'message'; readonly messageId: string; readonly type: string; readonly startMs: number }
+
+export interface TraceLinks {
+  conversationId?: string
+  messageId?: string
+  eventId?: string
+}
+
+export interface TraceRecorder {
+  readonly turnId: string
+  readonly kind: TraceKind
+  /** `performance.now()` when the turn began. */
+  readonly t0: number
+  readonly startedAt: number
+  readonly steps: TraceStep[]
+  readonly links: TraceLinks
+  failed: boolean
+}
+
+export function startTrace(kind: TraceKind, links: TraceLinks): TraceRecorder {
+  return { turnId: randomUUID(), kind, t0: performance.now(), startedAt: Date.now(), steps: [], links, failed: false }
+}
+
+/** Milliseconds since the turn began. */
+export function elapsed(trace: TraceRecorder, at = performance.now()): number {
+  return at - trace.t0
+}
+
+export function traceError(error: unknown): TraceError {
+  if (!(error instanceof Error)) return { message: String(error) }
+  return error.stack ? { message: error.message, stack: error.stack } : { message: error.message }
+}
+
+/** The row `parley_turn_commit` inserts. */
+export function traceDocument(trace: TraceRecorder): object {
+  return { ...traceSummary(trace), steps: trace.steps }
+}
+
+export function traceSummary(trace: TraceRecorder): TraceSummary {
+  const { turnId, kind, links, failed } = trace
+  return { turnId, kind, ...links, startedAt: new Date(trace.startedAt).toISOString(), durationMs: elapsed(trace), failed }
+}
