@@ -21,7 +21,7 @@ export interface DemoDev {
 /**
  * Copies `bots/demo` to a fresh directory (its database starts empty; the checkout's own is left alone) whose
  * `node_modules` is the repository's, and runs `parley dev` there on a free port with a known admin token.
- * Resolves once the Studio URL is printed.
+ * Resolves once its banner is printed (its last line says it is watching for changes).
  */
 export async function startDemoDev(): Promise<DemoDev> {
   const dir = mkdtempSync(join(tmpdir(), 'parley-studio-'))
@@ -34,16 +34,17 @@ export async function startDemoDev(): Promise<DemoDev> {
   })
   let output = ''
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()))
-  const studioUrl = await new Promise<string>((resolve, reject) => {
+  const chatUrl = await new Promise<string>((resolve, reject) => {
     const onData = (chunk: Buffer) => {
       output += chunk.toString()
-      const match = /Studio:\s+(\S+)/.exec(output)
+      const match = /Chat:\s+(\S+)[\s\S]*Watching for changes/.exec(output)
       if (match) resolve(match[1]!)
     }
     child.stdout.on('data', onData)
     child.stderr.on('data', onData)
-    void exited.then(() => reject(new Error(`parley dev ended before printing the Studio URL:\n${output}`)))
+    void exited.then(() => reject(new Error(`parley dev ended before printing its URLs:\n${output}`)))
   })
+  const studioUrl = /Studio:\s+(\S+)/.exec(output)?.[1] ?? `${new URL(chatUrl).origin}/studio`
   const stop = async () => {
     child.kill('SIGTERM')
     await exited

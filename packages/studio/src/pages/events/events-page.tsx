@@ -1,5 +1,6 @@
 import { useMemo, useState } from 'preact/hooks'
 import { botApi } from '../../api/studio.js'
+import { useStream } from '../../api/stream.js'
 import type { PageProps } from '../../app/page.js'
 import { href } from '../../app/router.js'
 import { useAsync } from '../../ui/async.js'
@@ -12,6 +13,7 @@ export function EventsPage({ botId }: PageProps) {
   const api = useMemo(() => botApi(botId), [botId])
   const [type, setType] = useState<string>()
   const [events, reload] = useAsync(() => api.events({ type, limit: 100 }), [api, type])
+  useStream(api.turnStreamUrl(), 'turn', reload)
   return (
     <>
       <h1>Events and jobs</h1>

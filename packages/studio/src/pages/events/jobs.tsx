@@ -1,5 +1,6 @@
 import { useState } from 'preact/hooks'
 import type { BotApi } from '../../api/studio.js'
+import { useStream } from '../../api/stream.js'
 import type { Job, JobStatus } from '../../api/types.js'
 import { useAsync } from '../../ui/async.js'
 import { time } from '../../ui/format.js'
@@ -15,6 +16,8 @@ const statuses: { status: JobStatus; label: string; none: string }[] = [
 export function Jobs({ api }: { api: BotApi }) {
   const [status, setStatus] = useState<JobStatus>('failed')
   const [jobs, reload] = useAsync(() => api.jobs(status), [api, status])
+  // A job runs as a turn: each one that ends may have run, failed or scheduled one.
+  useStream(api.turnStreamUrl(), 'turn', reload)
   const [error, setError] = useState<Error>()
   const act = (action: Promise<unknown>) => void action.then(() => { setError(undefined); reload() }, setError)
   return (
