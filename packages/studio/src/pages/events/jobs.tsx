@@ -41,7 +41,7 @@ export function Jobs({ api }: { api: BotApi }) {
 function JobItem({ job, onRetry, onCancel }: { job: Job; onRetry: () => void; onCancel: () => void }) {
   return (
     <li class="job" aria-label={`Job ${job.id}`}>
-      <p><strong>{job.kind}</strong>{job.key && <> <code>{job.key}</code></>} · runs {time(job.runAt)} · {job.attempts} attempts</p>
+      <p><strong>{job.kind}</strong>{job.key && job.key !== job.kind && <> <code>{job.key}</code></>} · runs {time(job.runAt)} · {job.attempts} attempts</p>
       {job.lastError && <p class="field-error">{job.lastError}{job.failedAt && ` (${time(job.failedAt)})`}</p>}
       <details><summary>Payload</summary><JsonView value={job.payload} /></details>
       <div class="toolbar">
