@@ -94,13 +94,14 @@ describe.each(testDrivers())('turn traces on $name', (driver) => {
       ['hook', 'shout', 'text', 'changed'],
       ['hook', 'watch', '*', 'ok'],
       ['handler', 'watch', '*', 'ok'],
-      ['action', 'bot', 'double', 'ok'],
       ['handler', 'bot', 'text', 'ok'],
+      ['action', 'bot', 'double', 'ok'],
     ])
     for (const step of timed) {
       expect(step.durationMs).toBeGreaterThanOrEqual(0)
       expect(step.startMs + step.durationMs).toBeLessThanOrEqual(trace!.durationMs)
     }
+    // In the order they began: the action the bot's handler called comes after the handler's start.
     expect(trace!.steps.map((step) => step.startMs)).toEqual([...trace!.steps.map((step) => step.startMs)].sort((a, b) => a - b))
   })
 

@@ -60,9 +60,12 @@ export function traceError(error: unknown): TraceError {
   return error.stack ? { message: error.message, stack: error.stack } : { message: error.message }
 }
 
-/** The row `parley_turn_commit` inserts. */
+/**
+ * The row `parley_turn_commit` inserts. A step is pushed when it ends, so one nested in another (an action
+ * a handler called) comes first; they are stored in the order they began.
+ */
 export function traceDocument(trace: TraceRecorder): object {
-  return { ...traceSummary(trace), steps: trace.steps }
+  return { ...traceSummary(trace), steps: trace.steps.sort((a, b) => a.startMs - b.startMs) }
 }
 
 export function traceSummary(trace: TraceRecorder): TraceSummary {
