@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { testDrivers } from '../storage/testing/test-databases.js'
 import { startTestServer, type TestServer } from './testing/test-server.js'
 import { fixtureBot } from './testing/fixture-bot.js'
+import { createStudioClient } from '../http-client/index.js'
 import type { Bot } from '@parley/sdk'
 
 // Parley Studio's side of the server: logging in for a session cookie, the routes the studio reads a bot
@@ -186,6 +187,18 @@ describe.each(testDrivers())('Parley Studio over HTTP on $name', (driver) => {
     await next('ready')
     return { next, close: () => controller.abort() }
   }
+
+  it('answers the HTTP client derived from the same table', async () => {
+    const client = createStudioClient({ url: t.url, token: t.adminToken, botId: 'fixture' })
+    expect((await client.getStudioOverview({})).plugins.map((p) => p.alias)).toEqual(['counter'])
+    const { turns } = await client.listConversationTurns({ conversationId: 'studio-chat', limit: 1 })
+    expect(turns).toHaveLength(1)
+    expect((await client.getTurn({ turnId: turns[0]!.turnId })).turn.turnId).toBe(turns[0]!.turnId)
+    await t.host.bot('fixture')!.client.createEvent({ type: 'pinged', payload: { note: 'cancel me' }, schedule: { delayMs: 3_600_000 } })
+    const [job] = (await client.listJobs({ status: 'scheduled' })).jobs.filter((j) => j.kind === 'event')
+    await client.cancelJob({ jobId: job!.id })
+    await expect(client.retryJob({ jobId: job!.id })).rejects.toMatchObject({ status: 404, code: 'JOB_NOT_FOUND' })
+  })
 
   it('ends the session on logout', async () => {
     expect((await call('DELETE', '/v1/studio/session')).status).toBe(204)
