@@ -1,5 +1,7 @@
 import { randomUUID } from 'node:crypto'
-import type { TraceSummary } from '../storage/index.js'
+import type { TraceError, TraceStep, TraceSummary } from '../storage/index.js'
+
+export type { TraceError, TraceStep }
 
 /**
  * What one turn did, recorded as it runs and stored with it: plain objects pushed on an array, times from
@@ -7,27 +9,6 @@ import type { TraceSummary } from '../storage/index.js'
  * once, with the rest of the turn's document.
  */
 export type TraceKind = 'message' | 'event' | 'job' | 'action' | 'call'
-
-export interface TraceError {
-  readonly message: string
-  readonly stack?: string
-}
-
-interface Timed {
-  readonly owner: string
-  readonly name: string
-  readonly startMs: number
-  readonly durationMs: number
-  readonly error?: TraceError
-}
-
-export type TraceStep =
-  | (Timed & { readonly kind: 'hook'; readonly hook: string; readonly result: 'ok' | 'changed' | 'stopped' | 'error' })
-  | (Timed & { readonly kind: 'handler'; readonly handler: string; readonly result: 'ok' | 'error' })
-  | (Timed & { readonly kind: 'action'; readonly result: 'ok' | 'error' })
-  | { readonly kind: 'event'; readonly name: string; readonly eventId: string; readonly startMs: number }
-  | { readonly kind: 'stateRead' | 'stateWrite'; readonly stateType: string; readonly id: string; readonly name: string; readonly startMs: number }
-  | { readonly kind: 'message'; readonly messageId: string; readonly type: string; readonly startMs: number }
 
 export interface TraceLinks {
   conversationId?: string
@@ -60,9 +41,12 @@ export function traceError(error: unknown): TraceError {
   return error.stack ? { message: error.message, stack: error.stack } : { message: error.message }
 }
 
-/** The row `parley_turn_commit` inserts. */
+/**
+ * The row `parley_turn_commit` inserts. A step is pushed when it ends, so one nested in another (an action
+ * a handler called) comes first; they are stored in the order they began.
+ */
 export function traceDocument(trace: TraceRecorder): object {
-  return { ...traceSummary(trace), steps: trace.steps }
+  return { ...traceSummary(trace), steps: trace.steps.sort((a, b) => a.startMs - b.startMs) }
 }
 
 export function traceSummary(trace: TraceRecorder): TraceSummary {

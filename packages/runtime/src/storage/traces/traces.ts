@@ -1,5 +1,26 @@
 import type { Queryable } from '../database/database.js'
 
+export interface TraceError {
+  readonly message: string
+  readonly stack?: string
+}
+
+interface Timed {
+  readonly owner: string
+  readonly name: string
+  readonly startMs: number
+  readonly durationMs: number
+  readonly error?: TraceError
+}
+
+export type TraceStep =
+  | (Timed & { readonly kind: 'hook'; readonly hook: string; readonly result: 'ok' | 'changed' | 'stopped' | 'error' })
+  | (Timed & { readonly kind: 'handler'; readonly handler: string; readonly result: 'ok' | 'error' })
+  | (Timed & { readonly kind: 'action'; readonly result: 'ok' | 'error' })
+  | { readonly kind: 'event'; readonly name: string; readonly eventId: string; readonly startMs: number }
+  | { readonly kind: 'stateRead' | 'stateWrite'; readonly stateType: string; readonly id: string; readonly name: string; readonly startMs: number }
+  | { readonly kind: 'message'; readonly messageId: string; readonly type: string; readonly startMs: number }
+
 /** A stored turn: what it handled, when, for how long, and its steps (as the runtime recorded them). */
 export interface TraceSummary {
   readonly turnId: string
@@ -13,7 +34,7 @@ export interface TraceSummary {
 }
 
 export interface Trace extends TraceSummary {
-  readonly steps: readonly object[]
+  readonly steps: readonly TraceStep[]
 }
 
 /** Turns per minute, failed turns, and turn latency percentiles. */
@@ -46,7 +67,7 @@ interface TraceRow {
   started_at: Date | string
   duration_ms: number
   failed: boolean
-  steps?: object[]
+  steps?: TraceStep[]
 }
 
 const SUMMARY = 'turn_id, kind, conversation_id, message_id, event_id, started_at, duration_ms, failed'
