@@ -26,6 +26,8 @@ const levels = args.concurrency.split(',').map(Number)
 
 interface Group {
   readonly parley: Target
+  /** The same runtime with turn traces off, to measure what recording them costs. */
+  readonly untraced: Target
   readonly raw: Target
   readonly same: Target
   readonly own: Target
@@ -34,8 +36,10 @@ interface Group {
 }
 
 async function group(name: string, open: () => Promise<{ db: Awaited<ReturnType<typeof pgliteDatabase>>['db']; dispose(): Promise<void> }>): Promise<Group & { dispose(): Promise<void> }> {
-  const [forParley, forRaw, forSame, forOwn] = await Promise.all([open(), open(), open(), open()])
+  const [forParley, forRaw, forSame, forOwn, forUntraced] = await Promise.all([open(), open(), open(), open(), open()])
   const parley = await parleyTarget(name, forParley.db)
+  const untraced = await parleyTarget(name, forUntraced.db, { traces: false })
+  await runLoad(untraced.send, warmup, Math.max(...levels))
   parley.counts!.reset()
   await runLoad(parley.send, warmup, Math.max(...levels))
   const { statements, commits, ticketWrites } = parley.counts!.counts
@@ -47,11 +51,12 @@ async function group(name: string, open: () => Promise<{ db: Awaited<ReturnType<
   const own = await sameStatementsTarget(name, forOwn.db)
   await runLoad(own.send, warmup, Math.max(...levels))
   return {
-    parley, raw, same, own, perMessage,
+    parley, untraced, raw, same, own, perMessage,
     dispose: async () => {
       await parley.close()
+      await untraced.close()
       await raw.close()
-      for (const opened of [forParley, forRaw, forSame, forOwn]) await opened.dispose()
+      for (const opened of [forParley, forRaw, forSame, forOwn, forUntraced]) await opened.dispose()
     },
   }
 }
@@ -62,7 +67,7 @@ async function main(): Promise<void> {
   const groups = [await group('PGlite (in memory)', pgliteDatabase)]
   if (!args['skip-postgres']) groups.push(await group('PostgreSQL', () => postgresDatabase(args['database-url'])))
   try {
-    const targets = [floor, ...groups.flatMap((g) => [g.parley, g.raw, g.own, g.same])]
+    const targets = [floor, ...groups.flatMap((g) => [g.parley, g.untraced, g.raw, g.own, g.same])]
     const results = await measure(targets)
     print(targets, results, groups)
   } finally {
@@ -95,6 +100,8 @@ function print(targets: readonly Target[], results: Map<Target, Map<number, RunR
   const share = (g: Group, ceiling: Target, level: number) => `${((rate(g.parley, level).perSecond / rate(ceiling, level).perSecond) * 100).toFixed(0)} %`
   for (const g of groups) {
     const shares = (ceiling: Target) => levels.map((level) => `${share(g, ceiling, level)} at c=${level}`).join(', ')
+    const cost = levels.map((level) => `${((1 - rate(g.parley, level).perSecond / rate(g.untraced, level).perSecond) * 100).toFixed(1)} % at c=${level}`).join(', ')
+    console.log(`${g.parley.name}, cost of recording and storing turn traces (traces on against off): ${cost}`)
     console.log(`${g.parley.name}, share of the ceiling of as many simple statements: ${shares(g.raw)}; of its own statements sent raw: ${shares(g.own)}; of the same writes done by hand: ${shares(g.same)}`)
   }
 }

@@ -19,9 +19,10 @@ export function floorTarget(): Target {
 }
 
 /** The bench bot in-process, on `db`, with a user and a conversation for each of the 256 conversations. */
-export async function parleyTarget(name: string, db: Database): Promise<Target> {
+export async function parleyTarget(name: string, db: Database, options: { readonly traces?: boolean } = {}): Promise<Target> {
   const counted = counting(db)
-  const runtime = await createRuntime({ ...benchBot(), botId: 'bench', database: counted.db, jobs: { mode: 'manual' } })
+  const traces = options.traces ?? true
+  const runtime = await createRuntime({ ...benchBot(), botId: 'bench', database: counted.db, jobs: { mode: 'manual' }, traces: { enabled: traces } })
   await runtime.start()
   const client = runtime.client()
   const parties = await Promise.all(Array.from({ length: CONVERSATIONS }, async () => {
@@ -29,7 +30,7 @@ export async function parleyTarget(name: string, db: Database): Promise<Target> 
     return { userId: user.id, conversationId: conversation.id }
   }))
   return {
-    name: `Parley in-process on ${name}`,
+    name: `Parley in-process on ${name}${traces ? '' : ', traces off'}`,
     send: async (index) => void (await runtime.receiveMessage({ ...parties[index % CONVERSATIONS]!, type: 'text', payload: { text: 'hello' } })),
     counts: counted,
     close: () => runtime.stop(),

@@ -4,8 +4,9 @@ import * as bp from '../.parley'
  * Answers each text with how many journal entries the user has. The journal plugin's handler runs
  * first (plugins before the bot), so this message is already an entry.
  */
-export async function replyWithCount({ message, client, ctx }: bp.MessageHandlerProps<'text'>): Promise<void> {
+export async function replyWithCount({ message, client, ctx, logger }: bp.MessageHandlerProps<'text'>): Promise<void> {
   const { entries } = await client.callAction({ type: 'journal:summary', input: { userId: ctx.userId } })
+  logger.info(`"${message.payload.text}" is entry ${entries} of this user's journal`)
   const text = `You said "${message.payload.text}". That makes ${entries} ${entries === 1 ? 'entry' : 'entries'} in your journal.`
   await client.createMessage({ conversationId: ctx.conversationId, type: 'text', payload: { text } })
 }

@@ -16,7 +16,7 @@ export const dev: CommandSpec<DevCommandOptions> = {
   name: 'dev',
   summary: 'Run the bot from source on the embedded database, with its chat page, reloading on changes',
   details: [
-    'Generates .parley/, loads bot.definition.ts and src/index.ts, and serves the API, /openapi.json and the chat page at /chat/<bot>.',
+    'Generates .parley/, loads bot.definition.ts and src/index.ts, and serves the API, /openapi.json the chat page at /chat/<bot> and Parley Studio at /studio/.',
     'Data stays in .parley-data/ across reloads and restarts. A handler that throws is logged with the file and line it threw at,',
     'and the chat page shows the failure under the message. It stops with Ctrl+C, or when the process that started it ends.',
     'Environment:',
@@ -50,6 +50,7 @@ function printBanner({ out }: CommandContext, session: DevSession): void {
   const { bold } = colorsOf(out)
   out.info(`\nParley dev: bot "${session.botId}"`)
   out.info(`  Chat:     ${bold(session.chatUrl)}`)
+  out.info(`  Studio:   ${bold(session.studioUrl)}  (log in with an admin token)`)
   out.info(`  API:      ${session.url}/v1/bots/${session.botId}`)
   out.info(`  OpenAPI:  ${session.url}/openapi.json`)
   if (session.token) out.info(`  Token:    ${session.token}  (admin, this run only; set PARLEY_API_TOKENS to choose tokens)`)

@@ -32,7 +32,7 @@ export const start: CommandSpec = {
       // Debug records are for development; production logs start at info.
       onLog: (record) => void (record.level !== 'debug' && context.out.error(formatLog(record, projectDir, colors))),
     })
-    context.out.info(`Parley: bot "${server.botId}" at ${server.url}/v1/bots/${server.botId}, chat page at ${server.url}/chat/${server.botId}`)
+    context.out.info(`Parley: bot "${server.botId}" at ${server.url}/v1/bots/${server.botId}, chat page at ${server.url}/chat/${server.botId}, Parley Studio at ${server.url}/studio/`)
     await untilStopped()
     await server.close()
     return 0

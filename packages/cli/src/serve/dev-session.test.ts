@@ -108,6 +108,9 @@ describe('parley dev', () => {
     expect((await fetch(session.chatUrl)).status).toBe(200)
     const bots = await fetch(`${session.url}/v1/bots`, { headers: { authorization: `Bearer ${session.token}` } })
     expect(await bots.json()).toEqual({ bots: [{ id: 'echo-bot' }] })
+    expect(session.studioUrl).toBe(`${session.url}/studio/`)
+    const login = await fetch(`${session.url}/v1/studio/session`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ token: session.token }) })
+    expect(await login.json()).toEqual({ scope: 'admin' })
   })
 
   it('reloads changed code, keeping the data and the conversation', async () => {

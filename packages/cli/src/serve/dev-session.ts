@@ -21,6 +21,8 @@ export interface DevSession {
   readonly url: string
   readonly botId: string
   readonly chatUrl: string
+  /** Parley Studio, the dashboard: log in with an admin token. */
+  readonly studioUrl: string
   /** The admin token made up for this run, when `PARLEY_API_TOKENS` is not set. */
   readonly token: string | undefined
   close(): Promise<void>
@@ -55,7 +57,7 @@ export async function startDevSession(options: DevOptions): Promise<DevSession> 
     await reloading
     await server.close()
   }
-  return { url: server.url, botId: server.botId, chatUrl: `${server.url}/chat/${server.botId}`, token: generated, close }
+  return { url: server.url, botId: server.botId, chatUrl: `${server.url}/chat/${server.botId}`, studioUrl: `${server.url}/studio/`, token: generated, close }
 }
 
 /** What the chat page shows of a failed handler: which, whose, why, and where in the project's code. */

@@ -2,6 +2,7 @@ import {
   createBotStorage, DEFAULT_STATE_SIZE_LIMIT, ensureTables, migrate, openDatabase, type Database, type OpenDatabaseOptions,
 } from '../storage/index.js'
 import { systemClock } from '../jobs/clock.js'
+import { createTraceStore } from '../storage/index.js'
 import { createJobQueue, type Job } from '../jobs/job-queue.js'
 import { jobHandlers } from './jobs/job-handlers.js'
 import { sweep } from './jobs/sweep.js'
@@ -45,12 +46,15 @@ async function prepare(db: Database, botId: string, options: RuntimeOptions): Pr
 
 /** Long enough that no healthy turn needs renewing often; short enough that a dead process frees its conversations soon. */
 const DEFAULT_LEASE_MS = 30_000
+/** A week: enough to look back at last week's conversations, little enough that traces stay a small table. */
+const DEFAULT_TRACE_KEEP_MS = 7 * 24 * 60 * 60_000
 
 function buildEngine(db: Database, botId: string, options: RuntimeOptions, units: LoadedUnits): { engine: Engine; deliveries: AppDeliveries } {
   const storage = { botId, tables: options.definition.tables, ...(options.stateSizeLimit === undefined ? {} : { stateSizeLimit: options.stateSizeLimit }) }
   const logs = createLogStore(db, botId, options.onLog ? { echo: options.onLog } : {})
   const parts: Omit<Engine, 'worker' | 'props'> = {
     botId, definition: options.definition, db, clock: options.clock ?? systemClock, jobs: createJobQueue(db, botId), logs, listeners: new Set(),
+    traces: createTraceStore(db, botId), turnListeners: new Set(),
     stores: createBotStorage(db, storage),
     transaction: (fn) => db.transaction((tx) => fn({ stores: createBotStorage(tx, storage), db: tx })),
     code: units.code, bot: units.code.at(-1)!,
@@ -58,6 +62,7 @@ function buildEngine(db: Database, botId: string, options: RuntimeOptions, units
     integrations: units.integrations,
     turns: {
       leaseMs: options.turns?.leaseMs ?? DEFAULT_LEASE_MS, stateSizeLimit: options.stateSizeLimit ?? DEFAULT_STATE_SIZE_LIMIT,
+      traces: options.traces?.enabled ?? true, traceKeepMs: options.traces?.keepMs ?? DEFAULT_TRACE_KEEP_MS,
       ...(options.conversations?.inactivityMs === undefined ? {} : { conversationInactivityMs: options.conversations.inactivityMs }),
     },
     apps: { allowPrivateUrls: options.apps?.allowPrivateUrls ?? false, concurrencyPerUrl: options.apps?.concurrencyPerUrl ?? 4 },

@@ -5,6 +5,7 @@ import { receiveMessage } from '../dispatch/incoming/incoming-message.js'
 import { handleWebhook } from '../dispatch/incoming/webhook.js'
 import { findPluginRoute, handlePluginRequest, listPluginPages } from '../dispatch/plugin-routes/plugin-routes.js'
 import { syncRecurringEvents } from './jobs/recurring.js'
+import { ensureTraceExpiry } from './jobs/trace-expiry.js'
 import { createClient } from '../proxies/client.js'
 import { readFileContent } from '../operations/files.js'
 import type { Engine } from '../engine/engine.js'
@@ -12,6 +13,7 @@ import { RuntimeError } from '../engine/errors.js'
 import type { Runtime, RuntimeOptions } from './runtime.js'
 import type { AppDeliveries } from '../dispatch/apps/deliver.js'
 import { startUnits, stopUnits } from './start-units.js'
+import { studioSource } from './studio/studio-source.js'
 import type { CodeUnit } from '../engine/units.js'
 
 /** The public face of an engine: what `createRuntime` returns. */
@@ -30,6 +32,7 @@ export function runtimeOf(engine: Engine, options: RuntimeOptions, ownsDatabase:
     start: live(async () => {
       await startUnits(engine, options.webhookUrl)
       await syncRecurringEvents(engine)
+      await ensureTraceExpiry(engine)
       if (mode === 'background') engine.worker.start(options.jobs?.pollIntervalMs ?? 1000)
     }),
     stop: async () => {
@@ -63,6 +66,7 @@ export function runtimeOf(engine: Engine, options: RuntimeOptions, ownsDatabase:
     runJobs: () => engine.worker.drain(),
     pendingJobs: () => engine.jobs.list(),
     logs: (query) => engine.logs.list(query),
+    studio: studioSource(engine),
     failures: async (query = {}) => (await engine.logs.list({ ...query, failures: true })).map((record) => record.data!['failure'] as HandlerFailure),
   }
 }

@@ -9,6 +9,7 @@ import type { LogRecord, NewLogRecord } from '../logging/log-record.js'
 import type { LogQuery } from '../logging/log-store.js'
 import type { MessageListener } from '../engine/engine.js'
 import type { LoadOptions } from './load/load-units.js'
+import type { StudioSource } from './studio/studio-source.js'
 
 /** A composed bot: its definition (with plugins and integrations added) and its implementation. */
 export interface ComposedBot {
@@ -60,6 +61,14 @@ export interface RuntimeOptions extends ComposedBot, LoadOptions {
      */
     readonly inactivityMs?: number
   }
+  /**
+   * Each turn's trace (hooks, handlers, actions, events, states, messages, with timings), stored with the
+   * turn and kept `keepMs` (7 days by default); on unless `enabled` is false.
+   */
+  readonly traces?: {
+    readonly enabled?: boolean
+    readonly keepMs?: number
+  }
   /** The URL an integration's webhook is reached at, given to its `register`. */
   readonly webhookUrl?: (alias: string) => string
 }
@@ -100,4 +109,6 @@ export interface Runtime {
   logs(query?: LogQuery): Promise<LogRecord[]>
   /** Handlers and hooks that threw, with what they were handling. */
   failures(query?: Omit<LogQuery, 'failures' | 'level'>): Promise<HandlerFailure[]>
+  /** What Parley Studio shows of the bot: its make-up, turns and their traces, metrics, logs, jobs. */
+  readonly studio: StudioSource
 }

@@ -2,7 +2,7 @@ import type {
   ActionableWorkflow, BotDefinition, CommonHandlerProps, Context, IntegrationHandlerProps, LooseIntegrationTypes, LooseTypes, Message, WorkflowInstance,
 } from '@parley/sdk'
 import type { Database, Queryable } from '../storage/database/index.js'
-import type { BotStorage as Stores } from '../storage/index.js'
+import type { BotStorage as Stores, TraceStore, TraceSummary } from '../storage/index.js'
 import type { Clock } from '../jobs/clock.js'
 import type { JobQueue } from '../jobs/job-queue.js'
 import type { Worker } from '../jobs/worker.js'
@@ -46,6 +46,9 @@ export interface Engine {
   readonly worker: Worker
   readonly logs: LogStore
   readonly listeners: Set<MessageListener>
+  /** The turns' traces, and who is told of each turn once it is stored. */
+  readonly traces: TraceStore
+  readonly turnListeners: Set<(turn: TraceSummary) => void>
   readonly props: PropsFactory
   readonly turns: TurnSettings
   readonly apps: AppSettings
@@ -69,4 +72,8 @@ export interface TurnSettings {
   readonly stateSizeLimit: number
   /** Ends a conversation after this many milliseconds without an incoming message; never when absent. */
   readonly conversationInactivityMs?: number
+  /** Whether each turn's trace is recorded and stored with it. */
+  readonly traces: boolean
+  /** How long a trace is kept, in milliseconds. */
+  readonly traceKeepMs: number
 }

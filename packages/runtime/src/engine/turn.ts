@@ -1,4 +1,5 @@
 import type { BotStorage, TurnJob } from '../storage/index.js'
+import type { TraceRecorder } from './trace.js'
 
 /**
  * One unit of work: the handling of a message, an event or a job, or a call from outside the bot. Its
@@ -11,6 +12,8 @@ export interface Turn {
   readonly conversationId: string | undefined
   /** False once the turn ended: what still reaches it then (work nobody awaited) is written at once. */
   readonly open: boolean
+  /** What the turn did, stored with it; absent when traces are off. */
+  readonly trace: TraceRecorder | undefined
   addJob(job: TurnJob): void
   /** Whether this turn started the workflow run `id` (it is stored with the turn). */
   startedWorkflow(id: string): boolean

@@ -10,14 +10,16 @@ import { apiRoutes } from './routes/index.js'
 import { mountRoute } from './routes/mount.js'
 import { mountPluginRoutes } from './routes/plugin-routes.js'
 import { mountChatPage } from '../webchat/chat-page.js'
+import { studioSessions } from './auth/studio-sessions.js'
+import { mountStudioFiles } from './studio/static-files.js'
 
 /** The runtime's HTTP API, `/openapi.json` and the chat page, over a host; serve it with `startHttpServer`. */
 export function createHttpApp(options: HttpOptions): Hono {
   const app = new Hono()
   const keys = webchatKeys(options.webchatSecret ?? randomWebchatSecret(), { ttlMs: options.webchatKeyTtlMs ?? DEFAULT_WEBCHAT_KEY_TTL_MS })
-  const credentials = { tokens: tokenRegistry(options.tokens ?? []), webchat: keys }
+  const credentials = { tokens: tokenRegistry(options.tokens ?? []), webchat: keys, sessions: studioSessions() }
   const deployments = options.deployments ? { host: options.deployments, bodyLimit: options.deploymentBodyLimit ?? DEFAULT_DEPLOYMENT_BODY_LIMIT } : undefined
-  const routes = apiRoutes(options.host, { keys, keepAliveMs: options.keepAliveMs ?? DEFAULT_KEEP_ALIVE_MS }, deployments)
+  const routes = apiRoutes(options.host, { keys, keepAliveMs: options.keepAliveMs ?? DEFAULT_KEEP_ALIVE_MS }, { studio: credentials, deployments })
   const document = openApiDocument(routes, { ...DEFAULT_INFO, ...options.info })
   const context = { host: options.host, credentials, bodyLimit: options.bodyLimit ?? DEFAULT_BODY_LIMIT }
   for (const route of routes) mountRoute(app, route, context)
@@ -27,6 +29,7 @@ export function createHttpApp(options: HttpOptions): Hono {
   })
   mountPluginRoutes(app, context)
   mountChatPage(app, options.host)
+  mountStudioFiles(app, options.studioDir)
   app.notFound((c) => sendError(c, new RequestError('ROUTE_NOT_FOUND', `no route ${c.req.method} ${c.req.path}; /openapi.json lists them`)))
   app.onError((error, c) => sendError(c, error, options.onServerError ?? reportServerError))
   return app

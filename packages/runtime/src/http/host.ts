@@ -1,4 +1,5 @@
 import type { Client, FolderHttpRequest, FolderHttpResponse, Message, PluginRequest, PluginResponse, Tags, WebhookRequest, WebhookResponse } from '@parley/sdk'
+import type { StudioSource } from '../index.js'
 
 /**
  * What the HTTP layer needs of a running runtime, and nothing more. The server never reaches into the
@@ -42,6 +43,8 @@ export interface HostedBot {
   handleFolderRoute?(alias: string, request: FolderHttpRequest): Promise<FolderHttpResponse>
   /** A stored file's content and type; rejects with `NOT_FOUND` when there is none. */
   readFile(id: string): Promise<{ readonly content: Uint8Array; readonly contentType: string }>
+  /** What Parley Studio reads beyond the client; a host without it answers the studio's routes 404. */
+  readonly studio?: StudioSource
   /** Plugins' own routes and pages; a host without them serves none. */
   readonly plugins?: PluginHost
 }

@@ -29,6 +29,8 @@ export interface HttpOptions {
   readonly info?: Partial<ApiInfo>
   /** Where failures the caller does not see (500s) are reported; `console.error` by default. */
   readonly onServerError?: (error: unknown) => void
+  /** Where Parley Studio's built files are; the package's own `studio/` folder by default. */
+  readonly studioDir?: string
 }
 
 export const DEFAULT_BODY_LIMIT = LIMITS.bodyBytes

@@ -103,6 +103,7 @@ function hostedBot(id: string, current: () => Served, conversations: Conversatio
     get title() { return current().info.title },
     get description() { return current().info.description },
     client: lateBoundClient(current, call),
+    get studio() { return current().runtime.studio },
     receiveMessage: (message) => call(async ({ runtime }) => ({ message: (await runtime.receiveMessage(message)).message })),
     subscribe: conversations.subscribe,
     handleWebhook: (alias, request) => call(({ runtime }) => runtime.handleWebhook(alias, request)),

@@ -10,3 +10,4 @@ export const APP_TICK_JOB = 'appTick'
 /** One POST to an external app, retried with backoff. */
 export const APP_DELIVERY_JOB = 'appDelivery'
 export const CONVERSATION_END_JOB = 'conversationEnd'
+export const TRACE_EXPIRY_JOB = 'traceExpiry'

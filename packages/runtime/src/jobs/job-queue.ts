@@ -59,6 +59,23 @@ export interface JobQueue {
   /** When the next job not yet failed is due (or its lease ends), if there is one. */
   nextDueAt(): Promise<Date | undefined>
   list(options?: { readonly kind?: string }): Promise<Job[]>
+  /**
+   * For people: `failed` jobs (given up on), `recurring` ones (keyed: a schedule or a sweep), `scheduled`
+   * (the others not failed); at most `limit`.
+   */
+  listByStatus(status: JobStatus, limit: number): Promise<Job[]>
+  /** Makes a job due now, as new (attempts and error cleared); the job, or undefined when there is none. */
+  retryNow(id: number, now: Date): Promise<Job | undefined>
+  /** Deletes a job unless a process holds it; whether one was deleted. */
+  remove(id: number, now: Date): Promise<boolean>
+}
+
+export type JobStatus = 'scheduled' | 'recurring' | 'failed'
+
+const STATUS_FILTER: Record<JobStatus, string> = {
+  failed: 'failed_at IS NOT NULL',
+  recurring: 'failed_at IS NULL AND key IS NOT NULL',
+  scheduled: 'failed_at IS NULL AND key IS NULL',
 }
 
 /** How long a claimed job is reserved for the process that claimed it. */
@@ -91,6 +108,20 @@ export function createJobQueue(db: Queryable, botId: string): JobQueue {
     fail: (id, error, at) => run('UPDATE parley_jobs SET failed_at = $2, locked_until = NULL, last_error = $3 WHERE id = $1', [id, at.toISOString(), error]),
     nextDueAt: () => nextDueAt(db, botId),
     list: (options = {}) => listJobs(db, botId, options.kind),
+    listByStatus: async (status, limit) => {
+      const sql = `SELECT ${COLUMNS} FROM parley_jobs WHERE bot_id = $1 AND ${STATUS_FILTER[status]} ORDER BY run_at, id LIMIT $2`
+      return (await db.query<JobRow>(sql, [botId, limit])).rows.map(toJob)
+    },
+    retryNow: async (id, now) => {
+      const sql = `UPDATE parley_jobs SET run_at = $3, failed_at = NULL, last_error = NULL, attempts = 0, locked_until = NULL
+        WHERE bot_id = $1 AND id = $2 AND (locked_until IS NULL OR locked_until <= $3 OR failed_at IS NOT NULL) RETURNING ${COLUMNS}`
+      const { rows } = await db.query<JobRow>(sql, [botId, id, now.toISOString()])
+      return rows[0] && toJob(rows[0])
+    },
+    remove: async (id, now) => {
+      const sql = 'DELETE FROM parley_jobs WHERE bot_id = $1 AND id = $2 AND (locked_until IS NULL OR locked_until <= $3 OR failed_at IS NOT NULL) RETURNING id'
+      return (await db.query(sql, [botId, id, now.toISOString()])).rows.length > 0
+    },
   }
 }
 

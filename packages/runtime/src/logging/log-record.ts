@@ -6,6 +6,8 @@ export interface LogLinks {
   readonly userId?: string
   readonly messageId?: string
   readonly eventId?: string
+  /** The turn being handled, whose trace the record belongs with. */
+  readonly turnId?: string
 }
 
 export interface NewLogRecord extends LogLinks {

@@ -1,3 +1,4 @@
+import { elapsed } from '../engine/trace.js'
 import type { ComposedState } from '@parley/sdk'
 import type { Engine } from '../engine/engine.js'
 import { PayloadError, RuntimeError } from '../engine/errors.js'
@@ -39,7 +40,7 @@ interface Target {
 // again to the newer version when the turn is stored, so it never overwrites that write.
 
 export async function getState(engine: Engine, caller: Caller, request: StateKeyRequest) {
-  const { key, local, states } = target(engine, caller, request)
+  const { key, local, states } = target(engine, caller, request, 'stateRead')
   const state = await states.get(key)
   if (!state) throw notSet(key)
   return { state: toState(state, local) }
@@ -78,7 +79,7 @@ export async function updateState(engine: Engine, caller: Caller, request: Updat
   return { state: toState(await conflictsAsRuntime(states.update(key, update, { ...fallback, ...expiryOf(engine, definition, request) })), local) }
 }
 
-function target(engine: Engine, caller: Caller, request: StateKeyRequest): Target {
+function target(engine: Engine, caller: Caller, request: StateKeyRequest, access: 'stateRead' | 'stateWrite' = 'stateWrite'): Target {
   const name = caller.unit.scope.resolve('state', request.name)
   const definition = engine.definition.states[name]!
   if (request.type !== definition.type) {
@@ -87,7 +88,10 @@ function target(engine: Engine, caller: Caller, request: StateKeyRequest): Targe
   if (typeof request.id !== 'string' || request.id === '') {
     throw new RuntimeError('CONTEXT_MISSING', `state "${name}": give the id of the ${definition.type} it belongs to (id was ${JSON.stringify(request.id)})`)
   }
-  return { key: { type: definition.type, id: request.id, name }, definition, local: request.name, states: storesOf(engine.stores, caller.turn).states }
+  const key = { type: definition.type, id: request.id, name }
+  const trace = caller.turn?.open ? caller.turn.trace : undefined
+  if (trace) trace.steps.push({ kind: access, stateType: key.type, id: key.id, name, startMs: elapsed(trace) })
+  return { key, definition, local: request.name, states: storesOf(engine.stores, caller.turn).states }
 }
 
 function checkPayload(definition: ComposedState, key: StateKey, payload: unknown): Record<string, unknown> {

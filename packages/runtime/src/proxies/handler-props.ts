@@ -26,7 +26,7 @@ export function handlerProps(engine: Engine, unit: CodeUnit, ctx: Context, turn:
   return {
     client,
     ctx: withConfiguration(caller.ctx, unit),
-    logger: createLogger(engine.logs, { source: unit.source, ...links(caller.ctx) }),
+    logger: createLogger(engine.logs, { source: unit.source, ...links(caller.ctx), ...(turn?.trace ? { turnId: turn.trace.turnId } : {}) }),
     configuration: unit.configuration,
     alias: unit.alias,
     // A dependency's actions are reached by its alias; the unit's own action of the same name wins.

@@ -19,3 +19,5 @@ export { createBotStorage, type BotStorage, type BotStorageOptions } from './bot
 export * from './turns/index.js'
 export * from './apps/index.js'
 export * from './kv/index.js'
+export * from './traces/index.js'
+export * from './inspect/index.js'

@@ -2,6 +2,7 @@ import type { ComposedAction, Context, HookKind } from '@parley/sdk'
 import type { Engine } from '../../engine/engine.js'
 import { RuntimeError } from '../../engine/errors.js'
 import { parsePayload } from '../../engine/payload.js'
+import { elapsed, traceError } from '../../engine/trace.js'
 import type { Turn } from '../../engine/turn.js'
 import type { CodeUnit, IntegrationUnit, Unit } from '../../engine/units.js'
 import { runHooks } from '../handlers/run-hooks.js'
@@ -36,13 +37,32 @@ interface Call extends ActionCall {
  */
 export async function callAction(engine: Engine, request: ActionCall): Promise<Payload> {
   const call: Call = { ...request, action: engine.definition.actions[request.name]! }
-  return withinCall(call.name, () => call.turn.savepoint(() => runCall(engine, call)))
+  const started = performance.now()
+  try {
+    const output = await withinCall(call.name, () => call.turn.savepoint(() => runCall(engine, call)))
+    traceAction(call, started)
+    return output
+  } catch (error) {
+    traceAction(call, started, error)
+    throw error
+  }
+}
+
+function traceAction(call: Call, started: number, error?: unknown): void {
+  const trace = call.turn.trace
+  if (!trace) return
+  const { origin } = call.action
+  const owner = origin.kind === 'bot' ? 'bot' : origin.alias
+  const step = { kind: 'action', owner, name: call.name, startMs: elapsed(trace, started), durationMs: performance.now() - started } as const
+  if (error === undefined) return void trace.steps.push({ ...step, result: 'ok' })
+  trace.failed = true
+  trace.steps.push({ ...step, result: 'error', error: traceError(error) })
 }
 
 /** A call made in `turn`, or, from outside any turn (the API), in a turn of its own, stored when it returns. */
 export async function callActionIn(engine: Engine, request: Omit<ActionCall, 'turn'>, turn: Turn | undefined): Promise<Payload> {
   if (turn?.open) return callAction(engine, { ...request, turn })
-  return (await runTurn(engine, { ctx: request.ctx }, (own) => callAction(engine, { ...request, turn: own }))).value
+  return (await runTurn(engine, { ctx: request.ctx, kind: 'action' }, (own) => callAction(engine, { ...request, turn: own }))).value
 }
 
 async function runCall(engine: Engine, call: Call): Promise<Payload> {

@@ -27,7 +27,7 @@ export interface EventDelivery {
  */
 export async function deliverEvent(engine: Engine, delivery: EventDelivery): Promise<void> {
   const { conversationId, userId, eventId } = delivery
-  await runTurn(engine, { ...defined({ conversationId, userId }), ctx: { eventId } }, async (turn) => {
+  await runTurn(engine, { ...defined({ conversationId, userId }), ctx: { eventId }, kind: 'event' }, async (turn) => {
     const stored = await turn.stores.events.get(eventId)
     if (stored) await handleEvent(engine, turn, toEvent(stored, engine.botId), delivery.workflowId)
     if (delivery.jobId !== undefined) turn.completeJob(delivery.jobId)

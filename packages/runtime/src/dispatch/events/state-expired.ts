@@ -14,7 +14,7 @@ export async function expireState(engine: Engine, state: storage.StateRecord, jo
   const owner = engine.definition.states[state.name]?.origin
   const units = engine.code.filter((unit) => unit.kind === 'bot' || (owner?.kind === 'plugin' && owner.alias === unit.alias))
   const ctx = contextOf(engine, state)
-  await runTurn(engine, { ctx }, async (turn) => {
+  await runTurn(engine, { ctx, kind: 'job' }, async (turn) => {
     await runHandlers(engine, { kind: 'stateExpired', name: state.name, ctx, turn, units, props: (unit: CodeUnit) => ({ state: toState(state, unit.scope.local('state', state.name)) }) })
     if (jobId !== undefined) turn.completeJob(jobId)
   })

@@ -12,12 +12,12 @@ export interface HandlerFailure {
 }
 
 /** Stores the failure as an error log record linked to what was being handled, and returns it. */
-export function recordFailure(engine: Engine, unit: Unit, ctx: Context, handler: string, error: unknown): HandlerFailure {
+export function recordFailure(engine: Engine, unit: Unit, ctx: Context, handler: string, error: unknown, turnId?: string): HandlerFailure {
   const failure: HandlerFailure = { handler, owner: unit.scope.owner, error: describeError(error) }
   engine.logs.write({
     level: 'error', audience: 'bot', source: unit.source,
     message: `${handler} of ${failure.owner} failed: ${failure.error.message}`,
-    data: { failure }, conversationId: ctx.conversationId, userId: ctx.userId, messageId: ctx.messageId, eventId: ctx.eventId,
+    data: { failure }, conversationId: ctx.conversationId, userId: ctx.userId, messageId: ctx.messageId, eventId: ctx.eventId, turnId,
   })
   return failure
 }

@@ -1,5 +1,6 @@
 import type { Context, HandlerKind } from '@parley/sdk'
 import type { Engine } from '../../engine/engine.js'
+import { elapsed, traceError } from '../../engine/trace.js'
 import type { Turn } from '../../engine/turn.js'
 import type { CodeUnit } from '../../engine/units.js'
 import { recordFailure, type HandlerFailure } from './failures.js'
@@ -25,12 +26,24 @@ export async function runHandlers(engine: Engine, run: HandlerRun): Promise<Hand
   const failures: HandlerFailure[] = []
   for (const unit of run.units ?? engine.code) {
     for (const registration of matching(unit, run.kind, run.name)) {
+      const started = performance.now()
       try {
         await run.turn.savepoint(async () => registration.handler({ ...engine.props.code(unit, run.ctx, run.turn), ...run.props(unit) } as never))
+        traceHandler(run, unit, registration.selector, started)
       } catch (error) {
-        failures.push(recordFailure(engine, unit, run.ctx, describeHandler(run.kind, registration), error))
+        traceHandler(run, unit, registration.selector, started, error)
+        failures.push(recordFailure(engine, unit, run.ctx, describeHandler(run.kind, registration), error, run.turn.trace?.turnId))
       }
     }
   }
   return failures
+}
+
+function traceHandler(run: HandlerRun, unit: CodeUnit, name: string, started: number, error?: unknown): void {
+  const trace = run.turn.trace
+  if (!trace) return
+  const step = { kind: 'handler', handler: run.kind, owner: unit.source, name, startMs: elapsed(trace, started), durationMs: performance.now() - started } as const
+  if (error === undefined) return void trace.steps.push({ ...step, result: 'ok' })
+  trace.failed = true
+  trace.steps.push({ ...step, result: 'error', error: traceError(error) })
 }

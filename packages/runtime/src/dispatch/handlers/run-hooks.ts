@@ -1,5 +1,6 @@
 import type { Context, HookKind } from '@parley/sdk'
 import type { Engine } from '../../engine/engine.js'
+import { elapsed, traceError } from '../../engine/trace.js'
 import type { Turn } from '../../engine/turn.js'
 import type { CodeUnit } from '../../engine/units.js'
 import { recordFailure, type HandlerFailure } from './failures.js'
@@ -41,11 +42,14 @@ export async function runHooks<D>(engine: Engine, chain: HookChain<D>): Promise<
   const failures: HandlerFailure[] = []
   for (const unit of engine.code) {
     for (const registration of matching(unit, chain.kind, chain.name)) {
-      const result = await runHook(engine, unit, chain, data, registration.handler).catch((error: unknown) => {
+      const started = performance.now()
+      const result: HookReturn<D> | null = await runHook(engine, unit, chain, data, registration.handler).catch((error: unknown) => {
+        traceHook(chain, unit, registration.selector, started, 'error', error)
         if (chain.onError === 'throw') throw error
-        failures.push(recordFailure(engine, unit, chain.ctx, describeHandler(chain.kind, registration), error))
-        return undefined
+        failures.push(recordFailure(engine, unit, chain.ctx, describeHandler(chain.kind, registration), error, chain.turn.trace?.turnId))
+        return null
       })
+      if (result !== null) traceHook(chain, unit, registration.selector, started, outcomeOf(result))
       if (result?.data !== undefined) data = chain.view.merge(unit, data, result.data)
       if (result?.stop) return { data, stopped: true, failures }
     }
@@ -58,4 +62,20 @@ async function runHook<D>(engine: Engine, unit: CodeUnit, chain: HookChain<D>, d
   const named = chain.kind.endsWith('Message') ? { message: local } : {}
   const result = (await chain.turn.savepoint(async () => hook({ ...engine.props.code(unit, chain.ctx, chain.turn), ...chain.props, data: local, ...named } as never))) as HookReturn<D> | void
   return typeof result === 'object' && result !== null ? result : undefined
+}
+
+function outcomeOf<D>(result: HookReturn<D>): 'ok' | 'changed' | 'stopped' {
+  if (result?.stop) return 'stopped'
+  return result?.data === undefined ? 'ok' : 'changed'
+}
+
+/** One step in the turn's trace, when it keeps one: a plain object, no copy of the data. */
+function traceHook<D>(chain: HookChain<D>, unit: CodeUnit, name: string, started: number, result: 'ok' | 'changed' | 'stopped' | 'error', error?: unknown): void {
+  const trace = chain.turn.trace
+  if (!trace) return
+  const durationMs = performance.now() - started
+  const step = { kind: 'hook', hook: chain.kind, owner: unit.source, name, startMs: elapsed(trace, started), durationMs, result } as const
+  if (result !== 'error') return void trace.steps.push(step)
+  trace.failed = true
+  trace.steps.push({ ...step, error: traceError(error) })
 }

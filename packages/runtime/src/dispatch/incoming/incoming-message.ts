@@ -42,7 +42,7 @@ export interface IncomingOutcome {
 export async function receiveMessage(engine: Engine, incoming: IncomingMessage, within?: Turn): Promise<IncomingOutcome> {
   if (within?.open && within.conversationId === incoming.conversationId) return handleIncoming(engine, within, incoming)
   const { conversationId, userId } = incoming
-  const outcome = await runTurn(engine, { conversationId, userId, ctx: { conversationId, userId } }, (turn) => handleIncoming(engine, turn, incoming))
+  const outcome = await runTurn(engine, { conversationId, userId, ctx: { conversationId, userId }, kind: 'message' }, (turn) => handleIncoming(engine, turn, incoming))
   await scheduleInactivityEnd(engine, conversationId)
   return { ...outcome.value, failures: [...outcome.value.failures, ...outcome.failures] }
 }
@@ -52,6 +52,7 @@ async function handleIncoming(engine: Engine, turn: Turn, incoming: IncomingMess
   const payload = parsePayload<Record<string, unknown>>(messageSchema(engine.definition, conversation, incoming.type), incoming.payload, `message "${incoming.type}" payload`)
   const stored = await turn.stores.messages.create({ ...incoming, direction: 'incoming', payload, tags: storedTags(incoming.tags) ?? {} })
   const ctx: Context = { botId: engine.botId, alias: '', conversationId: conversation.id, userId: user.id, messageId: stored.id, eventId: '' }
+  if (turn.trace && !turn.trace.links.messageId) turn.trace.links.messageId = stored.id
   const props = { user: toUser(user), conversation: toConversation(conversation) }
   const before = await runHooks(engine, { kind: 'beforeIncomingMessage', name: stored.type, data: toMessage(stored), ctx, turn, view: messageView, onError: 'record', props })
   const handled = before.stopped ? { message: before.data, failures: [] } : await handle(engine, ctx, turn, before.data, props)

@@ -1,6 +1,7 @@
 import type { Context } from '@parley/sdk'
 import type { Engine } from '../../engine/engine.js'
 import { defined } from '../../engine/records.js'
+import { startTrace, traceDocument, traceSummary, type TraceKind, type TraceRecorder } from '../../engine/trace.js'
 import type { Turn } from '../../engine/turn.js'
 import { beginTurn, checkTicket, createTurnBuffer, releaseTicket, type CommitResult, type TurnStart } from '../../storage/index.js'
 import { recordStorageFailure, type HandlerFailure } from '../handlers/failures.js'
@@ -35,6 +36,8 @@ export interface TurnOptions {
   readonly userId?: string
   /** What log records of failures while storing link to. */
   readonly ctx?: Partial<Context>
+  /** What the turn handles, as its trace names it. */
+  readonly kind?: TraceKind
 }
 
 export interface TurnOutcome<T> {
@@ -63,9 +66,14 @@ async function execute<T>(engine: Engine, options: TurnOptions, start: TurnStart
   const buffer = createTurnBuffer({ db: engine.db, botId: engine.botId, stored: engine.stores, stateSizeLimit: engine.turns.stateSizeLimit, ...defined({ start }) })
   const effects: Effect[] = []
   let open = true
+  const ctx = options.ctx ?? {}
+  const trace = engine.turns.traces
+    ? startTrace(options.kind ?? 'call', { ...defined({ conversationId: options.conversationId ?? (ctx.conversationId || undefined), messageId: ctx.messageId || undefined, eventId: ctx.eventId || undefined }) })
+    : undefined
   const turn: Turn = {
     stores: buffer.stores,
     conversationId: options.conversationId,
+    trace,
     get open() {
       return open
     },
@@ -82,18 +90,36 @@ async function execute<T>(engine: Engine, options: TurnOptions, start: TurnStart
     const value = await work(turn)
     const holdForEffects = effects.some((effect) => effect.ordered)
     const release = ticket && !holdForEffects ? ticket : undefined
-    const stored = buffer.isEmpty() && !release ? NOTHING_STORED : await buffer.commit(release)
+    const stored = buffer.isEmpty() && !release && !trace ? NOTHING_STORED : await buffer.commit(release, trace && (() => traceDocument(trace)))
     holding = holdForEffects && holding
     open = false
-    const failures = stored.failures.map((error) => recordStorageFailure(engine, options.ctx ?? {}, error))
+    const failures = stored.failures.map((error) => recordStorageFailure(engine, ctx, error))
     await runEffects(engine, effects)
     if (buffer.addsJobs()) engine.worker.kick()
+    if (trace) announce(engine, trace)
     return { value, stored, failures }
+  } catch (error) {
+    if (trace) await storeFailedTrace(engine, trace)
+    throw error
   } finally {
     open = false
     lease?.stop()
     if (holding && ticket) await releaseTicket(engine.db, engine.botId, ticket.conversationId, ticket.ticket).catch(() => undefined)
   }
+}
+
+/** Tells the listeners (the studio's live view) of a stored turn; a listener's failure is its own. */
+function announce(engine: Engine, trace: TraceRecorder): void {
+  if (engine.turnListeners.size === 0) return
+  const summary = traceSummary(trace)
+  for (const listener of engine.turnListeners) listener(summary)
+}
+
+/** A turn that failed as a whole stores nothing, but its trace says why; it is stored alone. */
+async function storeFailedTrace(engine: Engine, trace: TraceRecorder): Promise<void> {
+  trace.failed = true
+  await engine.traces.insert(traceDocument(trace)).catch(() => undefined)
+  announce(engine, trace)
 }
 
 /** Each effect handles its own failures (a delivery records its own); one failing never stops the next. */

@@ -13,7 +13,7 @@ import { runTurn } from '../turns/run-turn.js'
 
 /** Starts a pending workflow: it becomes `in_progress` and its `workflowStart` handlers run. */
 export async function startWorkflowRun(engine: Engine, workflowId: string, jobId?: number): Promise<void> {
-  await runTurn(engine, {}, async (turn) => {
+  await runTurn(engine, { kind: 'job' }, async (turn) => {
     const workflow = await turn.stores.workflows.get(workflowId)
     const started = workflow?.status === 'pending' ? await unlessFinished(() => turn.stores.workflows.update(workflowId, { status: 'in_progress' })) : undefined
     if (started) await runWorkflowHandlers(engine, turn, 'workflowStart', started)
@@ -23,7 +23,7 @@ export async function startWorkflowRun(engine: Engine, workflowId: string, jobId
 
 /** Runs `workflowContinue` handlers of an unfinished workflow, with the event that moved it on if any. */
 export async function continueWorkflow(engine: Engine, workflowId: string, jobId?: number): Promise<void> {
-  await runTurn(engine, {}, async (turn) => {
+  await runTurn(engine, { kind: 'job' }, async (turn) => {
     await continueWorkflowIn(engine, turn, workflowId)
     if (jobId !== undefined) turn.completeJob(jobId)
   })
@@ -39,7 +39,7 @@ export async function continueWorkflowIn(engine: Engine, turn: Turn, workflowId:
 
 /** Runs `workflowTimeout` handlers of a workflow the sweep marked `timed_out`. */
 export async function timeOutWorkflow(engine: Engine, workflowId: string, jobId?: number): Promise<void> {
-  await runTurn(engine, {}, async (turn) => {
+  await runTurn(engine, { kind: 'job' }, async (turn) => {
     const workflow = await turn.stores.workflows.get(workflowId)
     if (workflow?.status === 'timed_out') await runWorkflowHandlers(engine, turn, 'workflowTimeout', workflow)
     if (jobId !== undefined) turn.completeJob(jobId)

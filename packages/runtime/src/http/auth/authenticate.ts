@@ -1,13 +1,16 @@
 import type { Context } from 'hono'
+import { getCookie } from 'hono/cookie'
 import { RequestError } from '../errors/http-errors.js'
 import type { Access } from '../routes/route.js'
 import { ANONYMOUS, type Principal } from './principal.js'
-import { covers, describeScope, type TokenRegistry } from './tokens.js'
+import { SESSION_COOKIE, type StudioSessions } from './studio-sessions.js'
+import { covers, describeScope, type TokenRegistry, type TokenScope } from './tokens.js'
 import type { WebchatKeys } from './webchat-keys.js'
 
 export interface Credentials {
   readonly tokens: TokenRegistry
   readonly webchat: WebchatKeys
+  readonly sessions: StudioSessions
 }
 
 /** What the route is about, from its path: the bot and, for web chat routes, the conversation. */
@@ -22,8 +25,8 @@ export interface Target {
  */
 export function authenticate(c: Context, access: Access, target: Target, credentials: Credentials): Principal {
   if (access === 'public') return ANONYMOUS
-  if (access === 'token') return checkToken(bearer(c), target, credentials)
-  if (access === 'admin') return checkAdmin(checkToken(bearer(c), target, credentials))
+  if (access === 'token') return checkToken(c, target, credentials)
+  if (access === 'admin') return checkAdmin(checkToken(c, target, credentials))
   return checkWebchatKey(bearer(c) ?? c.req.query('key'), target, credentials)
 }
 
@@ -32,10 +35,11 @@ function bearer(c: Context): string | undefined {
   return match?.[1]
 }
 
-function checkToken(token: string | undefined, { botId }: Target, { tokens }: Credentials): Principal {
-  if (token === undefined) throw unauthorized('this route needs an API token: send "Authorization: Bearer <token>" with a token configured in PARLEY_API_TOKENS')
-  const scope = tokens.find(token)
-  if (!scope) throw unauthorized('the API token is not one this server knows; check PARLEY_API_TOKENS on the server')
+/** An API token in the header, or else the studio's session cookie (which a browser sends by itself). */
+function checkToken(c: Context, { botId }: Target, { tokens, sessions }: Credentials): Principal {
+  const token = bearer(c)
+  const session = token === undefined ? getCookie(c, SESSION_COOKIE) : undefined
+  const scope = session === undefined ? tokenScope(token, tokens) : sessionScope(session, sessions)
   if (botId !== undefined && !covers(scope, botId)) {
     throw new RequestError('FORBIDDEN', `the API token's scope "${describeScope(scope)}" does not cover bot "${botId}"; use a token with scope admin or bot:${botId}`)
   }
@@ -61,4 +65,17 @@ function checkWebchatKey(key: string | undefined, { botId, conversationId }: Tar
 
 function unauthorized(message: string): RequestError {
   return new RequestError('UNAUTHORIZED', message)
+}
+
+function tokenScope(token: string | undefined, tokens: TokenRegistry): TokenScope {
+  if (token === undefined) throw unauthorized('this route needs an API token: send "Authorization: Bearer <token>" with a token configured in PARLEY_API_TOKENS')
+  const scope = tokens.find(token)
+  if (!scope) throw unauthorized('the API token is not one this server knows; check PARLEY_API_TOKENS on the server')
+  return scope
+}
+
+function sessionScope(session: string, sessions: StudioSessions): TokenScope {
+  const scope = sessions.find(session)
+  if (!scope) throw unauthorized('the studio session has ended (logged out, idle too long, or the server restarted); log in again at /studio')
+  return scope
 }

@@ -20,6 +20,10 @@ export type RequestErrorCode =
   | 'PLUGIN_ROUTE_FAILED'
   | 'ENDPOINT_FAILED'
   | 'RATE_LIMITED'
+  | 'STUDIO_UNAVAILABLE'
+  | 'TURN_NOT_FOUND'
+  | 'JOB_NOT_FOUND'
+  | 'WORKFLOW_NOT_FOUND'
 
 /** The server refused a request before it reached the bot; the message says what to send instead. */
 export class RequestError extends ParleyError {

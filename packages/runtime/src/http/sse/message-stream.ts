@@ -9,7 +9,7 @@ export interface StreamOptions {
 }
 
 /** How long a browser waits before reconnecting a dropped stream. */
-const RECONNECT_MS = 2000
+export const RECONNECT_MS = 2000
 
 /**
  * Server-sent events for one conversation: `ready` once subscribed (messages created after it are sent),
@@ -30,7 +30,7 @@ function messageEvent(message: Message): SSEMessage {
 }
 
 /** Writes one event after the other, in the order they were created, never interleaved. */
-function writeQueue(stream: SSEStreamingApi): (event: SSEMessage) => void {
+export function writeQueue(stream: SSEStreamingApi): (event: SSEMessage) => void {
   let writing = Promise.resolve()
   return (event) => {
     // A write fails only once the client is gone; the abort handler then ends the stream.
@@ -38,7 +38,7 @@ function writeQueue(stream: SSEStreamingApi): (event: SSEMessage) => void {
   }
 }
 
-function untilAborted(stream: SSEStreamingApi, keepAliveMs: number): Promise<void> {
+export function untilAborted(stream: SSEStreamingApi, keepAliveMs: number): Promise<void> {
   return new Promise((resolve) => {
     const timer = setInterval(() => void stream.write(': keep-alive\n\n').catch(() => undefined), keepAliveMs)
     stream.onAbort(() => {

@@ -9,7 +9,8 @@ import { turns } from './007-turns.js'
 import { botpress } from './008-botpress.js'
 import { pluginKv } from './009-plugin-kv.js'
 import { externalApps } from './010-external-apps.js'
+import { traces } from './011-traces.js'
 import { deployments } from './012-deployments.js'
 
 /** Every migration, in the order they apply. Add new ones at the end with the next version. */
-export const MIGRATIONS: readonly Migration[] = [conversations, events, states, workflows, jobs, logs, turns, botpress, pluginKv, externalApps, deployments]
+export const MIGRATIONS: readonly Migration[] = [conversations, events, states, workflows, jobs, logs, turns, botpress, pluginKv, externalApps, traces, deployments]

@@ -16,6 +16,8 @@ export interface CommitOptions {
   readonly stored: StateStore
   /** The conversation ticket to give back in the same statement. */
   readonly release?: { readonly conversationId: string; readonly ticket: number }
+  /** The turn's trace as `parley_turn_commit` stores it, built when the statement is. */
+  readonly trace?: () => object
 }
 
 export interface CommitResult {
@@ -39,7 +41,7 @@ export async function commitPending(pending: Pending, options: CommitOptions): P
     const started = performance.now()
     const writes = stateWrites(pending)
     try {
-      const stored = await run(options, documentOf(pending, writes.map(([, write]) => write), options.release))
+      const stored = await run(options, documentOf(pending, writes.map(([, write]) => write), options))
       return { states: storedStates(pending, writes, stored, failures), failures }
     } catch (error) {
       const index = conflictIndex(error)
@@ -106,7 +108,7 @@ function conflictIndex(error: unknown): number | undefined {
   return code === 'PV409' ? Number(detail) : undefined
 }
 
-function documentOf(pending: Pending, states: readonly StateWrite[], release: CommitOptions['release']): object {
+function documentOf(pending: Pending, states: readonly StateWrite[], { release, trace }: CommitOptions): object {
   const at = nowIso()
   const document: Record<string, unknown> = {}
   const add = (name: string, items: readonly unknown[]) => {
@@ -133,5 +135,6 @@ function documentOf(pending: Pending, states: readonly StateWrite[], release: Co
   add('jobsDone', pending.jobsDone)
   add('states', states)
   if (release) document['release'] = { conversation: release.conversationId, ticket: release.ticket }
+  if (trace) document['trace'] = trace()
   return document
 }

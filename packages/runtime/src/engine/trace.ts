@@ -1,0 +1,55 @@
+import { randomUUID } from 'node:crypto'
+import type { TraceError, TraceStep, TraceSummary } from '../storage/index.js'
+
+export type { TraceError, TraceStep }
+
+/**
+ * What one turn did, recorded as it runs and stored with it: plain objects pushed on an array, times from
+ * `performance.now()` relative to the turn's start, ids instead of payloads. Turning it into JSON happens
+ * once, with the rest of the turn's document.
+ */
+export type TraceKind = 'message' | 'event' | 'job' | 'action' | 'call'
+
+export interface TraceLinks {
+  conversationId?: string
+  messageId?: string
+  eventId?: string
+}
+
+export interface TraceRecorder {
+  readonly turnId: string
+  readonly kind: TraceKind
+  /** `performance.now()` when the turn began. */
+  readonly t0: number
+  readonly startedAt: number
+  readonly steps: TraceStep[]
+  readonly links: TraceLinks
+  failed: boolean
+}
+
+export function startTrace(kind: TraceKind, links: TraceLinks): TraceRecorder {
+  return { turnId: randomUUID(), kind, t0: performance.now(), startedAt: Date.now(), steps: [], links, failed: false }
+}
+
+/** Milliseconds since the turn began. */
+export function elapsed(trace: TraceRecorder, at = performance.now()): number {
+  return at - trace.t0
+}
+
+export function traceError(error: unknown): TraceError {
+  if (!(error instanceof Error)) return { message: String(error) }
+  return error.stack ? { message: error.message, stack: error.stack } : { message: error.message }
+}
+
+/**
+ * The row `parley_turn_commit` inserts. A step is pushed when it ends, so one nested in another (an action
+ * a handler called) comes first; they are stored in the order they began.
+ */
+export function traceDocument(trace: TraceRecorder): object {
+  return { ...traceSummary(trace), steps: trace.steps.sort((a, b) => a.startMs - b.startMs) }
+}
+
+export function traceSummary(trace: TraceRecorder): TraceSummary {
+  const { turnId, kind, links, failed } = trace
+  return { turnId, kind, ...links, startedAt: new Date(trace.startedAt).toISOString(), durationMs: elapsed(trace), failed }
+}

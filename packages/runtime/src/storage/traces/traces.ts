@@ -1,0 +1,124 @@
+import type { Queryable } from '../database/database.js'
+
+export interface TraceError {
+  readonly message: string
+  readonly stack?: string
+}
+
+interface Timed {
+  readonly owner: string
+  readonly name: string
+  readonly startMs: number
+  readonly durationMs: number
+  readonly error?: TraceError
+}
+
+export type TraceStep =
+  | (Timed & { readonly kind: 'hook'; readonly hook: string; readonly result: 'ok' | 'changed' | 'stopped' | 'error' })
+  | (Timed & { readonly kind: 'handler'; readonly handler: string; readonly result: 'ok' | 'error' })
+  | (Timed & { readonly kind: 'action'; readonly result: 'ok' | 'error' })
+  | { readonly kind: 'event'; readonly name: string; readonly eventId: string; readonly startMs: number }
+  | { readonly kind: 'stateRead' | 'stateWrite'; readonly stateType: string; readonly id: string; readonly name: string; readonly startMs: number }
+  | { readonly kind: 'message'; readonly messageId: string; readonly type: string; readonly startMs: number }
+
+/** A stored turn: what it handled, when, for how long, and its steps (as the runtime recorded them). */
+export interface TraceSummary {
+  readonly turnId: string
+  readonly kind: string
+  readonly conversationId?: string
+  readonly messageId?: string
+  readonly eventId?: string
+  readonly startedAt: string
+  readonly durationMs: number
+  readonly failed: boolean
+}
+
+export interface Trace extends TraceSummary {
+  readonly steps: readonly TraceStep[]
+}
+
+/** Turns per minute, failed turns, and turn latency percentiles. */
+export interface MetricsBucket {
+  readonly at: string
+  readonly turns: number
+  readonly failures: number
+  readonly p50Ms: number
+  readonly p99Ms: number
+}
+
+export interface TraceStore {
+  /** Stores a trace alone: for a turn that failed as a whole, whose own statement never ran. */
+  insert(trace: object): Promise<void>
+  get(turnId: string): Promise<Trace | undefined>
+  listByConversation(conversationId: string, limit: number): Promise<Trace[]>
+  /** The latest turns, newest first. */
+  recent(limit: number): Promise<TraceSummary[]>
+  metrics(since: Date, until: Date): Promise<MetricsBucket[]>
+  /** Deletes traces that began before `before`; returns how many. */
+  expire(before: Date): Promise<number>
+}
+
+interface TraceRow {
+  turn_id: string
+  kind: string
+  conversation_id: string | null
+  message_id: string | null
+  event_id: string | null
+  started_at: Date | string
+  duration_ms: number
+  failed: boolean
+  steps?: TraceStep[]
+}
+
+const SUMMARY = 'turn_id, kind, conversation_id, message_id, event_id, started_at, duration_ms, failed'
+
+export function createTraceStore(db: Queryable, botId: string): TraceStore {
+  return {
+    insert: async (trace) => {
+      await db.query(`INSERT INTO parley_traces (bot_id, turn_id, kind, conversation_id, message_id, event_id, started_at, duration_ms, failed, steps)
+        SELECT $1, t."turnId", t.kind, t."conversationId", t."messageId", t."eventId", t."startedAt", t."durationMs", t.failed, t.steps
+        FROM jsonb_to_record($2::text::jsonb) AS t("turnId" text, kind text, "conversationId" text, "messageId" text, "eventId" text,
+          "startedAt" timestamptz, "durationMs" double precision, failed boolean, steps jsonb)`, [botId, JSON.stringify(trace)])
+    },
+    get: async (turnId) => {
+      const { rows } = await db.query<TraceRow>(`SELECT ${SUMMARY}, steps FROM parley_traces WHERE bot_id = $1 AND turn_id = $2`, [botId, turnId])
+      return rows[0] && toTrace(rows[0])
+    },
+    listByConversation: async (conversationId, limit) => {
+      const { rows } = await db.query<TraceRow>(`SELECT * FROM (SELECT ${SUMMARY}, steps FROM parley_traces WHERE bot_id = $1 AND conversation_id = $2
+        ORDER BY started_at DESC LIMIT $3) t ORDER BY started_at`, [botId, conversationId, limit])
+      return rows.map(toTrace)
+    },
+    recent: async (limit) => {
+      const { rows } = await db.query<TraceRow>(`SELECT ${SUMMARY} FROM parley_traces WHERE bot_id = $1 ORDER BY started_at DESC LIMIT $2`, [botId, limit])
+      return rows.map(toSummary)
+    },
+    metrics: (since, until) => metrics(db, botId, since, until),
+    expire: async (before) => {
+      const { rows } = await db.query<{ n: number }>('WITH d AS (DELETE FROM parley_traces WHERE bot_id = $1 AND started_at < $2 RETURNING 1) SELECT count(*)::int AS n FROM d', [botId, before.toISOString()])
+      return rows[0]?.n ?? 0
+    },
+  }
+}
+
+async function metrics(db: Queryable, botId: string, since: Date, until: Date): Promise<MetricsBucket[]> {
+  const { rows } = await db.query<{ at: Date | string; turns: number; failures: number; p50: number | null; p99: number | null }>(
+    `SELECT m.at, count(t.turn_id)::int AS turns, count(t.turn_id) FILTER (WHERE t.failed)::int AS failures,
+       percentile_cont(0.5) WITHIN GROUP (ORDER BY t.duration_ms) AS p50, percentile_cont(0.99) WITHIN GROUP (ORDER BY t.duration_ms) AS p99
+     FROM generate_series(date_trunc('minute', $2::timestamptz), date_trunc('minute', $3::timestamptz), interval '1 minute') AS m(at)
+     LEFT JOIN parley_traces t ON t.bot_id = $1 AND t.started_at >= m.at AND t.started_at < m.at + interval '1 minute'
+     GROUP BY m.at ORDER BY m.at`,
+    [botId, since.toISOString(), until.toISOString()],
+  )
+  return rows.map((row) => ({ at: new Date(row.at).toISOString(), turns: row.turns, failures: row.failures, p50Ms: row.p50 ?? 0, p99Ms: row.p99 ?? 0 }))
+}
+
+function toSummary(row: TraceRow): TraceSummary {
+  const links = { conversationId: row.conversation_id, messageId: row.message_id, eventId: row.event_id }
+  const present = Object.fromEntries(Object.entries(links).filter(([, value]) => value !== null))
+  return { turnId: row.turn_id, kind: row.kind, ...present, startedAt: new Date(row.started_at).toISOString(), durationMs: Number(row.duration_ms), failed: row.failed }
+}
+
+function toTrace(row: TraceRow): Trace {
+  return { ...toSummary(row), steps: row.steps ?? [] }
+}

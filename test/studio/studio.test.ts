@@ -1,0 +1,161 @@
+import { chromium, type Browser, type Page } from 'playwright-core'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { startDemoDev, type DemoDev } from './support/demo-dev.js'
+
+// Parley Studio in a real browser (Debian's Chromium) against `parley dev` on the demo bot.
+
+const CHROMIUM = process.env['PARLEY_CHROMIUM'] ?? '/usr/bin/chromium'
+const ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync']
+
+let dev: DemoDev
+let browser: Browser
+let page: Page
+/** Every request the page made to an origin other than the runtime's. */
+const elsewhere: string[] = []
+
+beforeAll(async () => {
+  ;[dev, browser] = await Promise.all([startDemoDev(), chromium.launch({ executablePath: CHROMIUM, args: ARGS })])
+  page = await browser.newPage()
+  // Waits end on what the page shows; the limit only catches a hang, on however loaded a machine.
+  page.setDefaultTimeout(120_000)
+  page.on('request', (request) => { if (!request.url().startsWith(dev.url) && !/^(data|blob):/.test(request.url())) elsewhere.push(request.url()) })
+})
+afterAll(async () => {
+  await browser?.close()
+  await dev?.stop()
+})
+
+const api = (path: string, init: RequestInit = {}) =>
+  fetch(`${dev.url}${path}`, { ...init, headers: { authorization: `Bearer ${dev.token}`, 'content-type': 'application/json', ...init.headers } })
+
+const nav = (name: string) => page.getByRole('navigation', { name: 'Studio' }).getByRole('link', { name, exact: true }).click()
+
+describe('Parley Studio', () => {
+  it('is printed by parley dev beside the chat page', () => {
+    expect(dev.output()).toMatch(/Studio:\s+http:\/\/127\.0\.0\.1:\d+\/studio/)
+  })
+
+  it('asks for a token, refuses a wrong one, and keeps it out of the URL', async () => {
+    await page.goto(dev.studioUrl)
+    await page.getByLabel('API token').fill('not-the-token')
+    await page.getByRole('button', { name: 'Log in' }).click()
+    await page.getByRole('alert').filter({ hasText: 'not one this runtime accepts' }).waitFor()
+    await page.getByLabel('API token').fill(dev.token)
+    await page.getByRole('button', { name: 'Log in' }).click()
+    await page.getByRole('heading', { name: 'Plugins' }).waitFor()
+    expect(page.url()).not.toContain(dev.token)
+    expect(await page.getByRole('region', { name: 'Plugins' }).textContent()).toMatch(/journal.*moderation/s)
+  })
+
+  it('chats as the user, and shows the reply and the trace of its turn', async () => {
+    await nav('Conversations')
+    await page.getByRole('button', { name: 'New chat' }).click()
+    await page.getByLabel('Message as the user').fill('hello studio')
+    await page.getByLabel('Message as the user').press('Enter')
+    const messages = page.getByRole('list', { name: 'Messages' })
+    await messages.getByText('You said "hello studio"', { exact: false }).waitFor()
+    expect(await messages.textContent()).toContain('— the Parley demo bot')
+    // Which plugin's hook changed the message: moderation's beforeOutgoingMessage, marked "changed".
+    const changed = page.locator('tr.step.hook.changed')
+    await changed.first().waitFor()
+    expect(await changed.first().locator('th').textContent()).toBe('beforeOutgoingMessage')
+    expect(await changed.first().locator('td').first().textContent()).toBe('moderation')
+    // Each handler's duration.
+    const handlers = page.locator('tr.step.handler')
+    await handlers.first().waitFor()
+    for (const row of await handlers.all()) expect(await row.locator('td').nth(3).textContent()).toMatch(/^\d+(\.\d+)? ms$/)
+    expect(await handlers.locator('td:first-of-type').allTextContents()).toEqual(expect.arrayContaining(['journal', 'bot']))
+  })
+
+  it('edits a state, and shows the validation error for a wrong value', async () => {
+    await nav('States')
+    await page.getByRole('button', { name: 'lastEntry' }).first().click()
+    const editor = page.getByRole('region', { name: /lastEntry/ })
+    await editor.getByLabel('entryId').fill('twelve')
+    await editor.getByRole('button', { name: 'Save state' }).click()
+    await editor.getByRole('alert').first().waitFor()
+    expect(await editor.getByLabel('entryId').getAttribute('aria-invalid')).toBe('true')
+    await editor.getByLabel('text').fill('edited in the Studio')
+    await editor.getByLabel('entryId').fill('7')
+    await editor.getByRole('button', { name: 'Save state' }).click()
+    await page.getByRole('cell', { name: '2', exact: true }).waitFor()
+  })
+
+  it('filters a table, and says so when nothing matches', async () => {
+    await api(`/v1/bots/${dev.botId}/messages/incoming`, { method: 'POST', body: JSON.stringify({ conversationId: await firstConversation(), userId: await firstUser(), type: 'text', payload: { text: 'second entry' } }) })
+    await nav('Tables')
+    await page.getByRole('navigation', { name: 'Tables' }).getByRole('link', { name: 'journalEntries' }).click()
+    const grid = page.getByRole('region', { name: 'Table journalEntries' })
+    await grid.getByRole('status').filter({ hasText: 'of 2' }).waitFor()
+    await grid.getByRole('textbox', { name: 'Filter' }).fill('{"text": "hello studio"}')
+    await grid.getByRole('button', { name: 'Apply' }).click()
+    await grid.getByRole('status').filter({ hasText: 'of 1' }).waitFor()
+    expect(await grid.locator('tbody tr').count()).toBe(1)
+    expect(await grid.locator('tbody').textContent()).toContain('hello studio')
+    await grid.getByRole('textbox', { name: 'Filter' }).fill('{"text": "never said"}')
+    await grid.getByRole('button', { name: 'Apply' }).click()
+    await grid.getByText('No row matches this filter').waitFor()
+  })
+
+  it('runs a scheduled job now, and says when no job failed', async () => {
+    // A handler that throws is logged, and its job still completes: on the demo bot no job fails, so the
+    // retry button is driven on a scheduled job, which it runs at once.
+    const created = await api(`/v1/bots/${dev.botId}/events`, { method: 'POST', body: JSON.stringify({ type: 'journal:entryRecorded', payload: { entryId: 99, userId: 'nobody', text: 'later' }, schedule: { delayMs: 3_600_000 } }) })
+    expect(created.status).toBe(201)
+    await nav('Events & jobs')
+    await page.getByText('No failed job.').waitFor()
+    await page.getByRole('tab', { name: 'Scheduled' }).click()
+    const scheduled = page.getByRole('list', { name: 'scheduled jobs' })
+    await scheduled.getByRole('listitem').filter({ hasText: 'event' }).getByRole('button', { name: 'Retry now' }).click()
+    await page.getByText('No job is scheduled').waitFor()
+    await page.getByRole('tab', { name: 'Recurring' }).click()
+    await page.getByRole('list', { name: 'recurring jobs' }).getByText('traceExpiry').waitFor()
+  })
+
+  it('shows a log line as it is written, linked to its turn', async () => {
+    await nav('Logs')
+    await page.getByRole('status').filter({ hasText: 'live' }).waitFor()
+    await api(`/v1/bots/${dev.botId}/messages/incoming`, { method: 'POST', body: JSON.stringify({ conversationId: await firstConversation(), userId: await firstUser(), type: 'text', payload: { text: 'log me' } }) })
+    const line = page.getByRole('list', { name: 'Log lines' }).getByRole('listitem').filter({ hasText: 'log me' }).first()
+    await line.waitFor()
+    await line.getByRole('link', { name: 'turn' }).click()
+    await page.locator('.turn.selected').waitFor()
+  })
+
+  it('shows workflows, events and the API document', async () => {
+    await nav('Workflows')
+    await page.getByText('No workflow has run yet').waitFor()
+    await nav('Events & jobs')
+    await page.getByRole('heading', { name: 'Events', exact: true }).waitFor()
+    await page.locator('.records summary').filter({ hasText: 'journal:entryRecorded' }).first().waitFor()
+    await nav('API')
+    await page.locator('.swagger .opblock').first().waitFor()
+    expect(await page.locator('.swagger').textContent()).toContain('/v1/bots/{botId}/states')
+  })
+
+  it('fits a phone screen', async () => {
+    await page.setViewportSize({ width: 390, height: 844 })
+    await nav('Bot')
+    await page.reload()
+    await page.getByRole('heading', { name: 'Plugins' }).waitFor()
+    expect(await page.evaluate('document.documentElement.scrollWidth <= window.innerWidth')).toBe(true)
+    await page.keyboard.press('Tab')
+    expect(await page.evaluate('document.activeElement?.textContent')).toBe('Skip to content')
+    await page.keyboard.press('Enter')
+    expect(await page.evaluate('document.activeElement?.id')).toBe('main')
+  })
+
+  it('sent nothing anywhere but the runtime', () => {
+    expect(elsewhere).toEqual([])
+  })
+})
+
+async function firstConversation(): Promise<string> {
+  const { conversations } = (await (await api(`/v1/bots/${dev.botId}/conversations`)).json()) as { conversations: { id: string }[] }
+  return conversations[0]!.id
+}
+
+async function firstUser(): Promise<string> {
+  const { users } = (await (await api(`/v1/bots/${dev.botId}/users`)).json()) as { users: { id: string }[] }
+  return users[0]!.id
+}

@@ -1,0 +1,55 @@
+import { spawn } from 'node:child_process'
+import { randomBytes } from 'node:crypto'
+import { cpSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { dirname, join } from 'node:path'
+import { fileURLToPath } from 'node:url'
+
+const REPO = join(dirname(fileURLToPath(import.meta.url)), '..', '..', '..')
+
+/** The demo bot under `parley dev` (the built CLI and runtime, as `npm run demo` runs them), on a copy of its own. */
+export interface DemoDev {
+  readonly url: string
+  readonly studioUrl: string
+  readonly token: string
+  /** The bot's id (`parley dev` names it after the package). */
+  readonly botId: string
+  output(): string
+  stop(): Promise<void>
+}
+
+/**
+ * Copies `bots/demo` to a fresh directory (its database starts empty; the checkout's own is left alone) whose
+ * `node_modules` is the repository's, and runs `parley dev` there on a free port with a known admin token.
+ * Resolves once its banner is printed (its last line says it is watching for changes).
+ */
+export async function startDemoDev(): Promise<DemoDev> {
+  const dir = mkdtempSync(join(tmpdir(), 'parley-studio-'))
+  for (const entry of ['bot.definition.ts', 'index.ts', 'src', 'package.json']) cpSync(join(REPO, 'bots', 'demo', entry), join(dir, entry), { recursive: true })
+  symlinkSync(join(REPO, 'node_modules'), join(dir, 'node_modules'), 'dir')
+  writeFileSync(join(dir, 'tsconfig.json'), JSON.stringify({ compilerOptions: { target: 'ES2022', module: 'ESNext', moduleResolution: 'Bundler', strict: true, skipLibCheck: true, noEmit: true }, include: ['*.ts', 'src', '.parley/**/*.ts'] }))
+  const token = randomBytes(16).toString('hex')
+  const child = spawn(process.execPath, [join(REPO, 'packages', 'cli', 'bin', 'parley.js'), 'dev', '--port', '0'], {
+    cwd: dir, env: { ...process.env, NO_COLOR: '1', PARLEY_API_TOKENS: `admin=${token}` }, stdio: ['ignore', 'pipe', 'pipe'],
+  })
+  let output = ''
+  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()))
+  const chatUrl = await new Promise<string>((resolve, reject) => {
+    const onData = (chunk: Buffer) => {
+      output += chunk.toString()
+      const match = /Chat:\s+(\S+)[\s\S]*Watching for changes/.exec(output)
+      if (match) resolve(match[1]!)
+    }
+    child.stdout.on('data', onData)
+    child.stderr.on('data', onData)
+    void exited.then(() => reject(new Error(`parley dev ended before printing its URLs:\n${output}`)))
+  })
+  const studioUrl = /Studio:\s+(\S+)/.exec(output)?.[1] ?? `${new URL(chatUrl).origin}/studio`
+  const stop = async () => {
+    child.kill('SIGTERM')
+    await exited
+    rmSync(dir, { recursive: true, force: true })
+  }
+  const botId = /Parley dev: bot "([^"]+)"/.exec(output)?.[1] ?? 'bot-demo'
+  return { url: new URL(studioUrl).origin, studioUrl, token, botId, output: () => output, stop }
+}
