@@ -45,5 +45,11 @@ export function storedTags(tags: Tags | undefined): storage.Tags | undefined {
 
 /** The properties of `values` that are not `undefined`, so optional fields are absent rather than undefined. */
 export function defined<T extends object>(values: T): { [K in keyof T]?: Exclude<T[K], undefined> } {
-  return Object.fromEntries(Object.entries(values).filter(([, value]) => value !== undefined)) as { [K in keyof T]?: Exclude<T[K], undefined> }
+  const set: Record<string, unknown> = {}
+  // Keys come from object literals in this code, never from input, so plain assignment is safe here.
+  for (const key of Object.keys(values)) {
+    const value = (values as Record<string, unknown>)[key]
+    if (value !== undefined) set[key] = value
+  }
+  return set as { [K in keyof T]?: Exclude<T[K], undefined> }
 }

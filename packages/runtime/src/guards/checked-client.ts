@@ -21,7 +21,8 @@ export function checkedClient<C extends object>(client: C): C {
   return Object.fromEntries(methods) as unknown as C
 }
 
-function checkedMethod(name: string, method: Method): Method {
+/** `method` with each request checked first, as `checkedClient` does for every method of a client. */
+export function checkedMethod(name: string, method: Method): Method {
   return async (request) => {
     const issues = requestIssues(request)
     if (issues.length > 0) throw new InputError(`${name} request`, issues)

@@ -5,10 +5,12 @@ import { printable, textProblem } from './text.js'
 /** Enough to show what is wrong without answering a hostile request with a huge error. */
 const MAX_ISSUES = 20
 
+/** A value still to look at; its path is spelled out only when it has a problem (most values have none). */
 interface Pending {
   readonly value: unknown
-  readonly path: string
   readonly depth: number
+  readonly key?: string
+  readonly parent?: Pending
 }
 
 /**
@@ -20,21 +22,22 @@ interface Pending {
  */
 export function inspectValue(value: unknown, root = ''): InputIssue[] {
   const issues: InputIssue[] = []
-  const queue: Pending[] = [{ value, path: root, depth: 0 }]
+  const queue: Pending[] = [{ value, depth: 0 }]
+  const pathOf = (item: Pending): string => (item.parent === undefined ? root : join(pathOf(item.parent), item.key!))
   for (let next = 0; next < queue.length && issues.length < MAX_ISSUES; next++) {
     const item = queue[next]!
     const problem = leafProblem(item.value)
-    if (problem) issues.push({ path: item.path, message: problem })
+    if (problem) issues.push({ path: pathOf(item), message: problem })
     if (!isContainer(item.value)) continue
     if (item.depth >= LIMITS.depth) {
-      issues.push({ path: item.path, message: `nests arrays and objects more than ${LIMITS.depth} deep; flatten it` })
+      issues.push({ path: pathOf(item), message: `nests arrays and objects more than ${LIMITS.depth} deep; flatten it` })
       continue
     }
     for (const [key, child] of Object.entries(item.value)) {
-      const path = join(item.path, key)
+      const pending = { value: child, depth: item.depth + 1, key, parent: item }
       const keyProblem = Array.isArray(item.value) ? undefined : textProblem(key)
-      if (keyProblem) issues.push({ path, message: `the key ${keyProblem}` })
-      queue.push({ value: child, path, depth: item.depth + 1 })
+      if (keyProblem) issues.push({ path: pathOf(pending), message: `the key ${keyProblem}` })
+      queue.push(pending)
     }
   }
   return issues.slice(0, MAX_ISSUES)

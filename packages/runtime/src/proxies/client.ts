@@ -14,68 +14,98 @@ import * as messages from '../operations/messages.js'
 import * as states from '../operations/states.js'
 import * as tables from '../operations/tables.js'
 import * as workflows from '../operations/workflows.js'
-import { checkedClient } from '../guards/index.js'
+import { checkedMethod } from '../guards/index.js'
 
 // any: a `Client` is generic over generated types; this one serves every name and checks payloads at run time
 type LooseRequest = any
 
+type Operation = (engine: Engine, caller: Caller, request: LooseRequest) => Promise<unknown>
+
+/** Every client method, as an operation run for a caller. */
+const OPERATIONS: Readonly<Record<string, Operation>> = {
+  callAction: async (engine, caller, { type, input }) => selfAsOutput(await callActionIn(engine, { name: caller.unit.scope.resolve('action', type), input, ctx: caller.ctx, caller: caller.unit }, caller.turn)),
+  createEvent: events.createEvent,
+  getEvent: events.getEvent,
+  listEvents: events.listEvents,
+  getState: states.getState,
+  setState: states.setState,
+  getOrSetState: states.getOrSetState,
+  patchState: states.patchState,
+  deleteState: states.deleteState,
+  updateState: states.updateState,
+  createTableRow: tables.createTableRow,
+  createTableRows: tables.createTableRows,
+  findTableRows: tables.findTableRows,
+  listTableRows: tables.findTableRows,
+  getTableRow: tables.getTableRow,
+  updateTableRows: tables.updateTableRows,
+  upsertTableRows: tables.upsertTableRows,
+  deleteTableRows: tables.deleteTableRows,
+  aggregateTableRows: tables.aggregateTableRows,
+  getUser: directory.getUser,
+  getOrCreateUser: directory.getOrCreateUser,
+  updateUser: directory.updateUser,
+  listUsers: directory.listUsers,
+  getConversation: directory.getConversation,
+  getOrCreateConversation: directory.getOrCreateConversation,
+  updateConversation: directory.updateConversation,
+  listConversations: directory.listConversations,
+  endConversation,
+  createMessage: async (engine, caller, request) => ({ message: await createMessage(engine, caller, request) }),
+  getMessage: messages.getMessage,
+  listMessages: messages.listMessages,
+  createTable: runtimeTables.createTable,
+  getTable: runtimeTables.getTable,
+  deleteTable: runtimeTables.deleteTable,
+  uploadFile: files.uploadFile,
+  upsertFile: files.upsertFile,
+  getFile: files.getFile,
+  listFiles: files.listFiles,
+  deleteFile: files.deleteFile,
+  startWorkflow: workflows.startWorkflow,
+  getWorkflow: workflows.getWorkflow,
+  updateWorkflow: workflows.updateWorkflow,
+  listWorkflows: workflows.listWorkflows,
+  // Apps belong to the bot, whoever installs them.
+  installApp: (engine, _caller, request) => apps.installApp(engine, request),
+  listApps: (engine) => apps.listApps(engine),
+  uninstallApp: (engine, _caller, request) => apps.uninstallApp(engine, request),
+  rotateAppSecret: (engine, _caller, request) => apps.rotateAppSecret(engine, request),
+  listAppDeliveries: (engine, _caller, request) => apps.listAppDeliveries(engine, request),
+}
+
+const SCOPE = Symbol('client scope')
+
+interface Scoped {
+  readonly [SCOPE]: { readonly engine: Engine; readonly caller: Caller }
+}
+
+/**
+ * What every client shares: a getter per method that makes the method for its client on first use and
+ * keeps it there. Props are built for every unit a message passes through, and a hook mostly calls one
+ * method or none, so making all of them up front was a good part of a turn's own cost.
+ */
+const clientMethods: object = Object.defineProperties({}, Object.fromEntries(Object.entries(OPERATIONS).map(([name, operation]) => [name, {
+  enumerable: true,
+  configurable: true,
+  get(this: Scoped) {
+    const { engine, caller } = this[SCOPE]
+    const method = checkedMethod(name, (request) => operation(engine, caller, request))
+    Object.defineProperty(this, name, { value: method, enumerable: true, writable: true, configurable: true })
+    return method
+  },
+}])))
+
 /**
  * The client handed to code: every operation goes through the caller's scope (its own names get its
  * prefix) and carries the caller's context (an action it calls inherits the conversation and user).
+ * Every request is checked first (`checkedMethod`).
  */
 export function createClient<T extends ImplementationTypes = LooseTypes>(engine: Engine, caller: Caller): Client<T> {
-  const client = {
-    callAction: async ({ type, input }: LooseRequest) => selfAsOutput(await callActionIn(engine, { name: caller.unit.scope.resolve('action', type), input, ctx: caller.ctx, caller: caller.unit }, caller.turn)),
-    createEvent: (request: LooseRequest) => events.createEvent(engine, caller, request),
-    getEvent: (request: LooseRequest) => events.getEvent(engine, caller, request),
-    listEvents: (request?: LooseRequest) => events.listEvents(engine, caller, request),
-    getState: (request: LooseRequest) => states.getState(engine, caller, request),
-    setState: (request: LooseRequest) => states.setState(engine, caller, request),
-    getOrSetState: (request: LooseRequest) => states.getOrSetState(engine, caller, request),
-    patchState: (request: LooseRequest) => states.patchState(engine, caller, request),
-    deleteState: (request: LooseRequest) => states.deleteState(engine, caller, request),
-    updateState: (request: LooseRequest) => states.updateState(engine, caller, request),
-    createTableRow: (request: LooseRequest) => tables.createTableRow(engine, caller, request),
-    createTableRows: (request: LooseRequest) => tables.createTableRows(engine, caller, request),
-    findTableRows: (request: LooseRequest) => tables.findTableRows(engine, caller, request),
-    listTableRows: (request: LooseRequest) => tables.findTableRows(engine, caller, request),
-    getTableRow: (request: LooseRequest) => tables.getTableRow(engine, caller, request),
-    updateTableRows: (request: LooseRequest) => tables.updateTableRows(engine, caller, request),
-    upsertTableRows: (request: LooseRequest) => tables.upsertTableRows(engine, caller, request),
-    deleteTableRows: (request: LooseRequest) => tables.deleteTableRows(engine, caller, request),
-    aggregateTableRows: (request: LooseRequest) => tables.aggregateTableRows(engine, caller, request),
-    getUser: (request: LooseRequest) => directory.getUser(engine, caller, request),
-    getOrCreateUser: (request: LooseRequest) => directory.getOrCreateUser(engine, caller, request),
-    updateUser: (request: LooseRequest) => directory.updateUser(engine, caller, request),
-    listUsers: (request?: LooseRequest) => directory.listUsers(engine, caller, request),
-    getConversation: (request: LooseRequest) => directory.getConversation(engine, caller, request),
-    getOrCreateConversation: (request: LooseRequest) => directory.getOrCreateConversation(engine, caller, request),
-    updateConversation: (request: LooseRequest) => directory.updateConversation(engine, caller, request),
-    listConversations: (request?: LooseRequest) => directory.listConversations(engine, caller, request),
-    endConversation: (request: LooseRequest) => endConversation(engine, caller, request),
-    createMessage: async (request: LooseRequest) => ({ message: await createMessage(engine, caller, request) }),
-    getMessage: (request: LooseRequest) => messages.getMessage(engine, caller, request),
-    listMessages: (request: LooseRequest) => messages.listMessages(engine, caller, request),
-    createTable: (request: LooseRequest) => runtimeTables.createTable(engine, caller, request),
-    getTable: (request: LooseRequest) => runtimeTables.getTable(engine, caller, request),
-    deleteTable: (request: LooseRequest) => runtimeTables.deleteTable(engine, caller, request),
-    uploadFile: (request: LooseRequest) => files.uploadFile(engine, caller, request),
-    upsertFile: (request: LooseRequest) => files.upsertFile(engine, caller, request),
-    getFile: (request: LooseRequest) => files.getFile(engine, caller, request),
-    listFiles: (request?: LooseRequest) => files.listFiles(engine, caller, request),
-    deleteFile: (request: LooseRequest) => files.deleteFile(engine, caller, request),
-    startWorkflow: (request: LooseRequest) => workflows.startWorkflow(engine, caller, request),
-    getWorkflow: (request: LooseRequest) => workflows.getWorkflow(engine, caller, request),
-    updateWorkflow: (request: LooseRequest) => workflows.updateWorkflow(engine, caller, request),
-    listWorkflows: (request?: LooseRequest) => workflows.listWorkflows(engine, caller, request),
-    installApp: (request: LooseRequest) => apps.installApp(engine, request),
-    listApps: () => apps.listApps(engine),
-    uninstallApp: (request: LooseRequest) => apps.uninstallApp(engine, request),
-    rotateAppSecret: (request: LooseRequest) => apps.rotateAppSecret(engine, request),
-    listAppDeliveries: (request?: LooseRequest) => apps.listAppDeliveries(engine, request),
-  }
+  const client = Object.create(clientMethods) as { [SCOPE]: Scoped[typeof SCOPE] }
+  client[SCOPE] = { engine, caller }
   // Every method takes any request of its name's shape, so the object serves any `Client<T>`.
-  return checkedClient(client) as unknown as Client<T>
+  return client as unknown as Client<T>
 }
 
 /**

@@ -35,6 +35,29 @@ describe.each(testDrivers())('database on $name', (driver) => {
     expect((await db.query('SELECT count(*)::int AS n FROM notes')).rows).toEqual([{ n: expect.any(Number) }])
   })
 
+  it('reports a named statement that fails with its SQLSTATE, and runs it again afterwards', async () => {
+    await expect(db.query('SELECT $1::int AS n', ['not a number'], { name: 'failing_probe' })).rejects.toMatchObject({ code: '22P02' })
+    expect((await db.query('SELECT $1::int AS n', ['7'], { name: 'failing_probe' })).rows).toEqual([{ n: 7 }])
+    await expect(db.query('SELECT n FROM no_such_table WHERE n = $1', [1], { name: 'missing_probe' })).rejects.toMatchObject({ code: '42P01' })
+  })
+
+  it('runs named statements inside a transaction, which sees and undoes their writes', async () => {
+    const insert = 'INSERT INTO notes (body) VALUES ($1) RETURNING id'
+    await expect(db.transaction(async (tx) => {
+      const { rows } = await tx.query<{ id: number }>(insert, ['named, undone'], { name: 'notes_insert' })
+      expect((await tx.query('SELECT body FROM notes WHERE id = $1', [rows[0]!.id], { name: 'notes_get' })).rows).toEqual([{ body: 'named, undone' }])
+      throw new Error('undo')
+    })).rejects.toThrow('undo')
+    expect((await db.query('SELECT count(*)::int AS n FROM notes WHERE body = $1', ['named, undone'], { name: 'notes_count' })).rows).toEqual([{ n: 0 }])
+    await db.query(insert, ['named, kept'], { name: 'notes_insert' })
+    expect((await db.query('SELECT count(*)::int AS n FROM notes WHERE body = $1', ['named, kept'], { name: 'notes_count' })).rows).toEqual([{ n: 1 }])
+  })
+
+  it.runIf(driver.name === 'pglite')('prepares a name again when its SQL changes', async () => {
+    expect((await db.query('SELECT $1::int + 1 AS n', [1], { name: 'changing_probe' })).rows).toEqual([{ n: 2 }])
+    expect((await db.query('SELECT $1::int + 2 AS n', [1], { name: 'changing_probe' })).rows).toEqual([{ n: 3 }])
+  })
+
   it('runs a script of several statements when there are no parameters, returning the last rows', async () => {
     const { rows } = await db.query(`INSERT INTO notes (body) VALUES ('a'); SELECT count(*) AS n FROM notes WHERE body = 'a'`)
     expect(rows).toEqual([{ n: 1 }])

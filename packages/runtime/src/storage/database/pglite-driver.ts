@@ -1,6 +1,5 @@
-import { PGlite, type Transaction } from '@electric-sql/pglite'
+import { PGlite, parse, protocol, type Transaction } from '@electric-sql/pglite'
 import { StorageError } from '../errors/storage-error.js'
-import pg from 'pg'
 import type { Database, Queryable, QueryOptions, QueryResult } from './database.js'
 import { checkParameters, isSqlError } from './query-guards.js'
 import { transactionScope } from './savepoint.js'
@@ -18,10 +17,6 @@ export interface PgliteOptions {
   /** A schema put first on the search path, as the server driver does for its connections. */
   readonly schema?: string
 }
-
-type Target = PGlite | Transaction
-
-const { escapeLiteral } = pg
 
 /**
  * Opens the embedded database. It is one connection: queries from anywhere in the process take turns.
@@ -57,7 +52,7 @@ export async function openPglite(options: PgliteOptions = {}): Promise<Database>
   }
   return {
     driver: 'pglite',
-    query: (sql, params, queryOptions) => run((pglite) => runQuery(pglite, sql, params, queryOptions)),
+    query: (sql, params, queryOptions) => run((pglite) => runQuery(pglite, undefined, sql, params, queryOptions)),
     transaction: (fn) => run((pglite) => inTransaction(pglite, fn)),
     close: async () => (await current).close(),
   }
@@ -77,27 +72,69 @@ async function prepare(pglite: PGlite, { schema }: PgliteOptions): Promise<PGlit
 
 /**
  * PGlite's `query` takes one statement; scripts without parameters go through `exec`, as with `pg`. A
- * named statement (the runtime's own, fixed SQL) whose values are all text, numbers or null goes through
- * `exec` too, its values written in as literals: `query` makes six calls into PGlite (parse, describe,
- * bind, describe, execute, sync), `exec` one, which is most of what a short statement costs here.
+ * named statement (the runtime's own, fixed SQL) whose values are all text, numbers or null is prepared
+ * once per database and then run with one call into PGlite (bind, describe, execute and sync sent
+ * together): `query` makes six calls (parse, describe, bind, describe, execute, sync) and plans the
+ * statement each time, which is most of what a short statement costs here.
  */
-async function runQuery<Row extends object>(target: Target, sql: string, params: readonly unknown[] | undefined, options: QueryOptions = {}): Promise<QueryResult<Row>> {
+async function runQuery<Row extends object>(pglite: PGlite, tx: Transaction | undefined, sql: string, params: readonly unknown[] | undefined, options: QueryOptions = {}): Promise<QueryResult<Row>> {
   checkParameters(params)
+  const target = tx ?? pglite
   try {
-    const inline = params && params.length > 0 && options.name !== undefined ? withLiterals(sql, params) : undefined
-    if (params && params.length > 0 && inline === undefined) return { rows: (await target.query<Row>(sql, [...params])).rows }
-    const results = await target.exec(inline ?? sql)
+    const values = params && params.length > 0 && options.name !== undefined ? asText(params) : undefined
+    if (values) return { rows: await runPrepared<Row>(pglite, tx !== undefined, sql, options.name!, values) }
+    if (params && params.length > 0) return { rows: (await target.query<Row>(sql, [...params])).rows }
+    const results = await target.exec(sql)
     return { rows: (results.at(-1)?.rows ?? []) as Row[] }
   } catch (error) {
     throw isSqlError(error) ? error : new PgliteFailure(error)
   }
 }
 
-/** `sql` with `$1`, `$2`, … replaced by its values as SQL literals (escaped by `pg`); undefined if one is not text, a finite number or null. */
-function withLiterals(sql: string, params: readonly unknown[]): string | undefined {
-  const literals = params.map((value) => (value === null ? 'NULL' : typeof value === 'string' ? escapeLiteral(value) : typeof value === 'number' && Number.isFinite(value) ? `'${value}'` : undefined))
-  if (literals.includes(undefined)) return undefined
-  return sql.replace(/\$(\d+)/g, (_, index: string) => literals[Number(index) - 1]!)
+/** The values as the text PostgreSQL reads them from; undefined if one is not text, a finite number or null. */
+function asText(params: readonly unknown[]): (string | null)[] | undefined {
+  const values = params.map((value) => (value === null || typeof value === 'string' ? value : typeof value === 'number' && Number.isFinite(value) ? String(value) : undefined))
+  return values.includes(undefined) ? undefined : (values as (string | null)[])
+}
+
+const { serialize } = protocol
+
+/** The named statements each database has prepared, with their SQL. */
+const preparedOn = new WeakMap<PGlite, Map<string, string>>()
+
+/**
+ * Runs a named statement with one call into PGlite, preparing it first (in the same call) when this
+ * database has not, or had it with other SQL. It holds PGlite's locks as its own `query` does: outside a
+ * transaction it waits for any transaction to end. A statement that failed is prepared again next time
+ * (closing one that does not exist is no error), so a failure never leaves a name half known.
+ */
+async function runPrepared<Row>(pglite: PGlite, inTransaction: boolean, sql: string, name: string, values: (string | null)[]): Promise<Row[]> {
+  const prepared = preparedOn.get(pglite) ?? new Map<string, string>()
+  preparedOn.set(pglite, prepared)
+  const known = prepared.get(name) === sql
+  const message = concat([
+    ...(known ? [] : [serialize.close({ type: 'S', name }), serialize.parse({ name, text: sql, types: [] })]),
+    serialize.bind({ statement: name, values }), serialize.describe({ type: 'P' }), serialize.execute({}), serialize.sync(),
+  ])
+  const run = async () => {
+    prepared.delete(name)
+    const messages = await pglite.execProtocolStream(message, { syncToFs: false })
+    prepared.set(name, sql)
+    if (!inTransaction) await pglite.syncToFs()
+    return messages
+  }
+  const messages = inTransaction ? await pglite._runExclusiveQuery(run) : await pglite._runExclusiveTransaction(() => pglite._runExclusiveQuery(run))
+  return (parse.parseResults(messages, pglite.parsers)[0]?.rows ?? []) as Row[]
+}
+
+function concat(parts: readonly Uint8Array[]): Uint8Array {
+  const whole = new Uint8Array(parts.reduce((length, part) => length + part.length, 0))
+  let offset = 0
+  for (const part of parts) {
+    whole.set(part, offset)
+    offset += part.length
+  }
+  return whole
 }
 
 /** The caller's own errors pass through as they are; anything else PGlite throws is a failure of PGlite. */
@@ -106,7 +143,7 @@ async function inTransaction<T>(pglite: PGlite, fn: (tx: Queryable) => Promise<T
   try {
     return await pglite.transaction(async (tx) => {
       try {
-        return await fn(transactionScope((sql, params, queryOptions) => runQuery(tx, sql, params, queryOptions)))
+        return await fn(transactionScope((sql, params, queryOptions) => runQuery(pglite, tx, sql, params, queryOptions)))
       } catch (error) {
         fromCaller = !(error instanceof PgliteFailure)
         throw error

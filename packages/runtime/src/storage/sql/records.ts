@@ -18,5 +18,11 @@ export function toIso(value: unknown): string {
  * optional fields are typed: spread the result into a record.
  */
 export function defined<T extends object>(values: T): { [K in keyof T]?: NonNullable<T[K]> } {
-  return Object.fromEntries(Object.entries(values).filter(([, value]) => value !== undefined && value !== null)) as { [K in keyof T]?: NonNullable<T[K]> }
+  const set: Record<string, unknown> = {}
+  // Keys come from object literals in this code, never from input, so plain assignment is safe here.
+  for (const key of Object.keys(values)) {
+    const value = (values as Record<string, unknown>)[key]
+    if (value !== undefined && value !== null) set[key] = value
+  }
+  return set as { [K in keyof T]?: NonNullable<T[K]> }
 }

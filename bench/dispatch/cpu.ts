@@ -1,0 +1,63 @@
+import { readFileSync } from 'node:fs'
+import { parseArgs } from 'node:util'
+import type { Database } from '@parley/runtime'
+import { runLoad } from '../http/load.js'
+import { parleyTarget, pgliteDatabase, postgresDatabase, sameStatementsTarget } from './targets.js'
+
+// CPU time per message of one target, in this process and, on a PostgreSQL server on this machine, in the
+// server processes serving it. On a shared machine messages per second swing with the other work; the CPU
+// a message costs swings much less, so this is how two builds of the runtime are compared there.
+
+const { values: args } = parseArgs({
+  options: {
+    messages: { type: 'string', default: '3000' },
+    warmup: { type: 'string', default: '500' },
+    concurrency: { type: 'string', default: '1' },
+    target: { type: 'string', default: 'parley' },
+    database: { type: 'string', default: 'pglite' },
+    'database-url': { type: 'string', default: process.env['PARLEY_BENCH_DATABASE_URL'] ?? 'postgres://postgres@127.0.0.1:5432/test' },
+  },
+})
+
+const APPLICATION = 'parley_bench_cpu'
+
+/** User and system time of a process, in clock ticks (1/100 s); 0 once it is gone or not on this machine. */
+function ticks(pid: number): number {
+  try {
+    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ')
+    return Number(fields[11]) + Number(fields[12])
+  } catch {
+    return 0
+  }
+}
+
+async function serverTicks(db: Database): Promise<Map<number, number>> {
+  if (db.driver !== 'postgres') return new Map()
+  const { rows } = await db.query<{ pid: number }>('SELECT pid FROM pg_stat_activity WHERE application_name = $1', [APPLICATION])
+  return new Map(rows.map(({ pid }) => [pid, ticks(pid)]))
+}
+
+async function main(): Promise<void> {
+  const [messages, level] = [Number(args.messages), Number(args.concurrency)]
+  const url = new URL(args['database-url'])
+  url.searchParams.set('application_name', APPLICATION)
+  const opened = args.database === 'pglite' ? await pgliteDatabase() : await postgresDatabase(url.toString())
+  const name = opened.db.driver === 'pglite' ? 'PGlite (in memory)' : 'PostgreSQL'
+  const target = args.target === 'parley' ? await parleyTarget(name, opened.db) : await sameStatementsTarget(name, opened.db)
+  try {
+    await runLoad(target.send, Number(args.warmup), level)
+    const before = await serverTicks(opened.db)
+    const cpu = process.cpuUsage()
+    const result = await runLoad(target.send, messages, level)
+    const used = process.cpuUsage(cpu)
+    const after = await serverTicks(opened.db)
+    const server = [...after].reduce((sum, [pid, t]) => sum + t - (before.get(pid) ?? t), 0) * 10_000
+    const perMessage = (microseconds: number) => (microseconds / messages).toFixed(0)
+    console.log(`${target.name}, c=${level}: ${result.perSecond.toFixed(0)} msgs/s; CPU per message: ${perMessage(used.user + used.system)} µs in Node${opened.db.driver === 'postgres' ? `, ${perMessage(server)} µs in the server` : ''}`)
+  } finally {
+    await target.close()
+    await opened.dispose()
+  }
+}
+
+await main()
