@@ -65,3 +65,19 @@ describe('posting to an app', () => {
     server.close()
   })
 })
+
+describe('an app that answers at length', () => {
+  it('is read no further than 64 KiB, and its answer counts as one without a reply', async () => {
+    const server = createServer((_, res) => {
+      res.writeHead(200, { 'content-type': 'application/json' })
+      const chunk = 'x'.repeat(16 * 1024)
+      const write = () => (res.destroyed ? undefined : res.write(chunk) ? setImmediate(write) : res.once('drain', write))
+      write()
+    })
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
+    const url = new URL(`http://127.0.0.1:${(server.address() as AddressInfo).port}/`)
+    expect(await postJson(url, '{}', { headers: {}, timeoutMs: 15_000, allowPrivate: true, signal: new AbortController().signal })).toEqual({ status: 200, body: '' })
+    server.closeAllConnections()
+    server.close()
+  })
+})

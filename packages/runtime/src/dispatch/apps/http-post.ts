@@ -34,7 +34,10 @@ export function postJson(url: URL, body: string, options: PostOptions): Promise<
       let size = 0
       res.on('data', (chunk: Buffer) => {
         size += chunk.length
-        if (size <= MAX_RESPONSE_BYTES) chunks.push(chunk)
+        if (size <= MAX_RESPONSE_BYTES) return void chunks.push(chunk)
+        // An answer too long to be a reply is taken as an answer without one, and not read on.
+        resolve({ status: res.statusCode ?? 0, body: '' })
+        req.destroy()
       })
       res.on('end', () => resolve({ status: res.statusCode ?? 0, body: Buffer.concat(chunks).toString('utf8') }))
       res.on('error', reject)
