@@ -5,14 +5,14 @@ import { MANIFEST_EVENT_NAMES, isManifestEvent } from './events.js'
 const ID = /^[a-z][a-z0-9_]*$/
 const SEMVER = /^\d+\.\d+\.\d+(?:-[0-9A-Za-z.-]+)?(?:\+[0-9A-Za-z.-]+)?$/
 /** A variable is read by name from handlers (`sdk.config.get('WEBHOOK_URL')`) and typed in generated code. */
-const VARIABLE_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/
+const VARIABLE_NAME = /^(?!__)[A-Za-z_][A-Za-z0-9_]*$/
 
 export const VARIABLE_TYPES = ['string', 'number', 'boolean', 'array'] as const
 
 const text = (max: number) => z.string().min(1, 'must not be empty').max(max, `must be at most ${max} characters`)
 
 const variable = z.object({
-  name: z.string().regex(VARIABLE_NAME, 'use letters, digits and _, starting with a letter or _').max(100),
+  name: z.string().regex(VARIABLE_NAME, 'use letters, digits and _, starting with a letter or one _ (such as WEBHOOK_URL)').max(100),
   type: z.enum(VARIABLE_TYPES, { errorMap: () => ({ message: `use one of ${VARIABLE_TYPES.map((t) => `"${t}"`).join(', ')}` }) }),
   description: z.string().max(1000).optional(),
 })

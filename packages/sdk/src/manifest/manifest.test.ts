@@ -69,6 +69,7 @@ describe('a plugin folder as a Parley plugin', () => {
     [{ ...base, description: undefined }, 'description is required'],
     [{ ...base, variables: [{ name: 'X', type: 'float' }] }, 'variables[0].type: use one of "string", "number", "boolean", "array"'],
     [{ ...base, variables: [{ name: 'X', type: 'string' }, { name: 'X', type: 'number' }] }, 'variables: names a variable twice'],
+    [{ ...base, variables: [{ name: '__proto__', type: 'string' }] }, 'variables[0].name: use letters, digits and _, starting with a letter or one _'],
     [{ ...base, name: 'x\u0000'.repeat(200) }, 'name: must be at most 200 characters'],
     [[], 'the manifest must be an object, not array'],
   ])('refuses a bad manifest, naming the field (%#)', (manifest, message) => {
