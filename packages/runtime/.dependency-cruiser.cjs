@@ -2,7 +2,7 @@
 // above: storage knows nothing of bots, the engine nothing of dispatch, dispatch nothing of the proxies
 // (it is handed a props factory instead), and so on. `npm run typecheck` checks this, with no cycles.
 const LAYERS = [
-  ['guards'], // limits and checks of what callers hand in; imports only the SDK
+  ['guards'], // limits and checks of what callers hand in, and how a write that lost a race retries; imports only the SDK
   ['storage'], // the database, migrations, one store per record kind, the turn's buffer and commit
   ['jobs', 'logging'], // the durable job queue and worker; the log store
   ['engine'], // the running bot: units, scopes, errors, records as code sees them

@@ -1,4 +1,5 @@
 import type { Client, StateRecord, StateType } from '@parley/sdk'
+import { afterConflict, MAX_WRITE_ATTEMPTS } from '../guards/write-retries.js'
 import { ParleyHttpError } from './http-error.js'
 
 type Payload = Record<string, unknown>
@@ -18,31 +19,26 @@ export interface UpdateStateRequest {
 type Versioned = StateRecord & { readonly version?: number }
 
 /**
- * Writers racing on one state each win in turn, and the jitter spreads them out: with a hundred at once,
- * the last of them still gets through well within this many attempts. After them the call gives up.
- */
-const ATTEMPTS = 25
-const BACKOFF_LIMIT_MS = 2000
-
-/**
  * Applies `update` to the state's current payload and writes the result only over the version it read
  * (`If-Match`); when another writer got there first (412), it reads again and retries, with jittered
- * backoff, so concurrent updates are never lost. A missing state starts from `default`, which is written
- * first, so two writers creating it still take turns.
+ * backoff scaled to how long an attempt took (the spread the runtime's own state writes use), so
+ * concurrent updates are never lost however slow the server or the network. A missing state starts from
+ * `default`, which is written first, so two writers creating it still take turns.
  */
 export async function updateState(client: Client, request: UpdateStateRequest): Promise<{ state: StateRecord }> {
   const { type, id, name, expiry } = request
-  for (let attempt = 1; attempt <= ATTEMPTS; attempt++) {
+  for (let attempt = 1; attempt <= MAX_WRITE_ATTEMPTS; attempt++) {
+    const started = performance.now()
     const { state } = await current(client, request)
     const payload = await request.update(state.payload as Payload)
     try {
       return await client.setState({ type, id, name, payload, expiry, ifVersion: state.version } as never)
     } catch (error) {
       if ((error as { code?: unknown }).code !== 'STATE_VERSION_CONFLICT') throw error
-      await backoff(attempt)
+      await afterConflict(attempt, performance.now() - started)
     }
   }
-  throw new ParleyHttpError(412, 'STATE_VERSION_CONFLICT', `state "${name}" of ${type} "${id}" changed during each of ${ATTEMPTS} attempts to update it; try again, or update it from fewer places at once`)
+  throw new ParleyHttpError(412, 'STATE_VERSION_CONFLICT', `state "${name}" of ${type} "${id}" changed during each of ${MAX_WRITE_ATTEMPTS} attempts to update it; try again, or update it from fewer places at once`)
 }
 
 async function current(client: Client, request: UpdateStateRequest): Promise<{ state: Versioned }> {
@@ -53,9 +49,4 @@ async function current(client: Client, request: UpdateStateRequest): Promise<{ s
     if ((error as { code?: unknown }).code !== 'STATE_NOT_FOUND' || request.default === undefined) throw error
     return client.getOrSetState({ ...key, payload: request.default, expiry: request.expiry })
   }
-}
-
-function backoff(attempt: number): Promise<void> {
-  const ceiling = Math.min(BACKOFF_LIMIT_MS, 10 * 2 ** attempt)
-  return new Promise((resolve) => setTimeout(resolve, Math.random() * ceiling))
 }

@@ -4,7 +4,7 @@ import { expiredStates, readState, type StateKey, type StatePayload, type StateR
 import { DEFAULT_STATE_SIZE_LIMIT } from './state-size.js'
 import { applyStep, finalWrite, type StateStep, type StateUpdate } from './state-steps.js'
 import { writeState, type StateWriteResult } from './state-writes.js'
-import { afterConflict, MAX_WRITE_ATTEMPTS } from './write-retries.js'
+import { afterConflict, MAX_WRITE_ATTEMPTS } from '../../guards/index.js'
 
 export type { StateKey, StatePayload, StateRecord } from './state-rows.js'
 export type { StateUpdate } from './state-steps.js'

@@ -4,7 +4,7 @@ import type { StateRecord } from '../states/state-rows.js'
 import { applySteps, finalWrite, type StateWrite } from '../states/state-steps.js'
 import type { StateStore } from '../states/states.js'
 import { readWriteResult } from '../states/state-writes.js'
-import { afterConflict, MAX_WRITE_ATTEMPTS } from '../states/write-retries.js'
+import { afterConflict, MAX_WRITE_ATTEMPTS } from '../../guards/index.js'
 import { nowIso, stateKeyOf, type Pending, type StateEntry } from './pending.js'
 
 export interface CommitOptions {

@@ -1,5 +1,3 @@
-import { setTimeout as sleep } from 'node:timers/promises'
-
 /** How many times a write that depends on the current version is tried before it gives up. */
 export const MAX_WRITE_ATTEMPTS = 40
 
@@ -13,5 +11,7 @@ const MAX_SPREAD = 256
  * fits the machine: on a slow or loaded one, a fixed cap would keep writers colliding until they gave up.
  */
 export function afterConflict(attempt: number, attemptMs: number): Promise<void> {
-  return sleep(Math.random() * Math.max(1, attemptMs) * Math.min(MAX_SPREAD, 2 ** attempt))
+  const wait = Math.random() * Math.max(1, attemptMs) * Math.min(MAX_SPREAD, 2 ** attempt)
+  // A plain timer rather than node:timers/promises: the HTTP client shares this and runs in browsers too.
+  return new Promise((resolve) => setTimeout(resolve, wait))
 }
