@@ -123,6 +123,9 @@ describe.each(databases)('parley deploy to parley serve on %s', (_name, onServer
 
     const first = await runCli(deployArgs(served.url), project)
     expect(first.stdout).toContain(`Deployed bot "greeter" version 1 to ${served.url}`)
+    // Code that does not load is refused, not kept, and the version served goes on.
+    const broken = await api<{ error: { code: string; message: string } }>(served.url, 'POST', '/v1/deployments/greeter', { bundle: 'export default 1', definition: 'throw new Error("broken on purpose")' })
+    expect(broken).toMatchObject({ status: 400, body: { error: { code: 'DEPLOYMENT_INVALID', message: expect.stringContaining('broken on purpose') } } })
 
     // A load of conversations runs while version 2 is deployed; each sends once more after the swap.
     writeFileSync(join(project, 'src/index.ts'), implementation('v2'))
@@ -193,3 +196,14 @@ async function admin(sql: string): Promise<void> {
     await db.close()
   }
 }
+
+describe('parley deploy without a server', () => {
+  it('says what to pass, and names a server it cannot reach', async () => {
+    const project = botProject('greeter-nowhere')
+    const missing = await runCli(['deploy', '--no-check'], project)
+    expect([missing.code, missing.problems]).toEqual([1, ['error: which server? Pass --url <url> (or set PARLEY_URL), where `parley serve` runs']])
+    const unreachable = await runCli(['deploy', '--url', 'http://127.0.0.1:9', '--token', TOKEN, '--no-check'], project)
+    expect(unreachable.code).toBe(1)
+    expect(unreachable.stderr).toContain('cannot reach the Parley server at http://127.0.0.1:9')
+  })
+})

@@ -1,4 +1,4 @@
-import type { DeploymentSummary, Incompatibility } from '../storage/deployments/index.js'
+import type { DeploymentSummary, Incompatibility } from '../index.js'
 
 /** A bot's new version as uploaded: its bundled code and definition (ES module text, as `parley build` makes them). */
 export interface DeploymentUpload {
@@ -25,7 +25,5 @@ export interface DeploymentHost {
   list(): Promise<DeploymentSummary[]>
 }
 
-export type DeploymentErrorCode = 'DEPLOYMENT_INVALID' | 'DEPLOYMENT_INCOMPATIBLE' | 'DEPLOYMENT_NOT_FOUND' | 'DEPLOYMENT_FAILED'
-
-export { DeploymentError } from './errors/deployment-error.js'
+export { DeploymentError, type DeploymentErrorCode } from './errors/deployment-error.js'
 export type { DeploymentSummary, Incompatibility }

@@ -1,6 +1,7 @@
 import { ParleyError } from '@parley/sdk'
-import type { Incompatibility } from '../../storage/deployments/index.js'
-import type { DeploymentErrorCode } from '../deployments.js'
+import type { Incompatibility } from '../../index.js'
+
+export type DeploymentErrorCode = 'DEPLOYMENT_INVALID' | 'DEPLOYMENT_INCOMPATIBLE' | 'DEPLOYMENT_NOT_FOUND' | 'DEPLOYMENT_FAILED'
 
 /**
  * A version that cannot be served: its code does not load (`DEPLOYMENT_INVALID`), its bot fails to start
