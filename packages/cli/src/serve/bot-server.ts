@@ -11,6 +11,8 @@ export interface BotServerOptions {
   readonly tokens: readonly TokenEntry[]
   readonly webchatSecret?: string
   readonly onLog?: (record: NewLogRecord) => void
+  /** Ends conversations after this long without a message (`PARLEY_CONVERSATION_TIMEOUT`). */
+  readonly conversations?: { readonly inactivityMs?: number }
   /** Development only: each message sent from a chat answers with the handlers that failed on it, described so. */
   readonly describeFailure?: (failure: HandlerFailure) => TurnFailure
 }
@@ -53,8 +55,8 @@ export async function startBotServer(options: BotServerOptions, bot: ComposedBot
 }
 
 async function startRuntime(options: BotServerOptions, bot: ComposedBot): Promise<Runtime> {
-  const { botId, database, onLog } = options
-  const runtime = await createRuntime({ ...bot, botId, database, ...(onLog ? { onLog } : {}) })
+  const { botId, database, onLog, conversations } = options
+  const runtime = await createRuntime({ ...bot, botId, database, ...(onLog ? { onLog } : {}), ...(conversations ? { conversations } : {}) })
   try {
     await runtime.start()
     return runtime
