@@ -5,6 +5,7 @@ import { incomingMessageRoute } from './incoming.js'
 import type { Route } from './route.js'
 import { webchatRoutes, type WebchatRouteOptions } from './webchat.js'
 import { webhookRoutes } from './webhooks.js'
+import { pluginPagesRoute } from './plugin-pages.js'
 
 /**
  * Every API route, in the order the OpenAPI document lists them: each method of `Client` (from the table
@@ -18,6 +19,7 @@ export function apiRoutes(host: RuntimeHost, webchat: WebchatRouteOptions): read
     incomingMessageRoute,
     ...webchatRoutes(webchat),
     ...webhookRoutes,
+    pluginPagesRoute,
   ]
 }
 
