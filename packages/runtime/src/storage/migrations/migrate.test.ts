@@ -25,7 +25,7 @@ describe.each(testDrivers())('migrate on $name', (driver) => {
     expect(await migrate(testDb.db)).toEqual(ALL_VERSIONS)
     expect(await appliedVersions(testDb.db)).toEqual(ALL_VERSIONS)
     expect(await tableNames(testDb.db)).toEqual([
-      'parley_conversations', 'parley_events', 'parley_jobs', 'parley_logs', 'parley_messages', 'parley_migrations', 'parley_states', 'parley_turn_locks', 'parley_users', 'parley_workflows',
+      'parley_conversations', 'parley_events', 'parley_jobs', 'parley_logs', 'parley_messages', 'parley_migrations', 'parley_plugin_kv', 'parley_states', 'parley_turn_locks', 'parley_users', 'parley_workflows',
     ])
   })
 
