@@ -22,6 +22,7 @@ export const dev: CommandSpec<DevCommandOptions> = {
     'Environment:',
     `  PORT               the port to listen on when --port is not given (default ${DEFAULT_PORT})`,
     '  PARLEY_API_TOKENS  API tokens (scope=token entries, such as admin=<token>); without it, an admin token is made up and printed',
+    '  PARLEY_CONVERSATION_TIMEOUT  ends a conversation after this long without a message (30m, 1h, 2d), running plugins\' conversation:end hooks',
   ].join('\n'),
   arguments: [{ name: '[dir]', description: 'the bot project (default: the current directory)' }],
   options: [

@@ -16,6 +16,7 @@ export const start: CommandSpec = {
     '  PARLEY_API_TOKENS      API tokens: scope=token entries, such as admin=<token>,bot:<id>=sha256:<hex>',
     '  PARLEY_WEBCHAT_SECRET  signs web chat sessions; set it so they survive restarts and work across processes',
     '  PARLEY_APPS_ALLOW_PRIVATE_URLS  1 lets external apps\' webhook URLs point at loopback and private addresses (refused by default)',
+    '  PARLEY_CONVERSATION_TIMEOUT  ends a conversation after this long without a message (30m, 1h, 2d), running plugins\' conversation:end hooks',
   ].join('\n'),
   arguments: [{ name: '[dir]', description: 'the bot project (default: the current directory)' }],
   async run(context, [dir]) {

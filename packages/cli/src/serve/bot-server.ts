@@ -13,6 +13,8 @@ export interface BotServerOptions {
   readonly onLog?: (record: NewLogRecord) => void
   /** Lets external apps' webhook URLs point at loopback and private addresses (development; `PARLEY_APPS_ALLOW_PRIVATE_URLS=1`). */
   readonly allowPrivateAppUrls?: boolean
+  /** Ends conversations after this long without a message (`PARLEY_CONVERSATION_TIMEOUT`). */
+  readonly conversations?: { readonly inactivityMs?: number }
   /** Development only: each message sent from a chat answers with the handlers that failed on it, described so. */
   readonly describeFailure?: (failure: HandlerFailure) => TurnFailure
 }
@@ -57,8 +59,8 @@ export async function startBotServer(options: BotServerOptions, bot: ComposedBot
 }
 
 async function startRuntime(options: BotServerOptions, bot: ComposedBot): Promise<Runtime> {
-  const { botId, database, onLog } = options
-  const runtime = await createRuntime({ ...bot, botId, database, apps: { allowPrivateUrls: options.allowPrivateAppUrls ?? false }, ...(onLog ? { onLog } : {}) })
+  const { botId, database, onLog, conversations } = options
+  const runtime = await createRuntime({ ...bot, botId, database, apps: { allowPrivateUrls: options.allowPrivateAppUrls ?? false }, ...(onLog ? { onLog } : {}), ...(conversations ? { conversations } : {}) })
   try {
     await runtime.start()
     return runtime

@@ -9,6 +9,7 @@ import { DATA_DIR, dataDirectory } from './data-directory.js'
 import { startBotServer, type BotServer } from './bot-server.js'
 import { writeDevServerFile } from './dev-server-file.js'
 import { loadBotSource } from './load-bot.js'
+import { conversationTimeout } from './listen-options.js'
 import { apiTokens, storedSecret, type ServeOptions } from './server-config.js'
 import { watchProject } from './watch-project.js'
 
@@ -43,7 +44,7 @@ export async function startDevSession(options: DevOptions): Promise<DevSession> 
     // Apps under development usually listen on this machine.
     allowPrivateAppUrls: true,
     webchatSecret: storedSecret(join(dir, DATA_DIR, 'webchat-secret')), ...(options.onLog ? { onLog: options.onLog } : {}),
-    describeFailure: (failure) => describeFailure(failure, dir),
+    describeFailure: (failure) => describeFailure(failure, dir), conversations: conversationTimeout(options.env),
   }, await loadBotSource(dir))).catch(async (error: unknown) => {
     await database.close()
     throw error

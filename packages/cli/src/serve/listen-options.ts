@@ -9,6 +9,23 @@ export function parsePort(text: string, from: string): number {
   return port
 }
 
+const DURATION = /^(\d+)(s|m|h|d)$/
+const UNIT_MS = { s: 1_000, m: 60_000, h: 3_600_000, d: 86_400_000 } as const
+
+/**
+ * `PARLEY_CONVERSATION_TIMEOUT` (`30m`, `1h`, `2d`): how long a conversation may go without a message
+ * before it ends (plugins' `conversation:end` hooks run). Absent or empty: conversations end only when
+ * ended.
+ */
+export function conversationTimeout(env: NodeJS.ProcessEnv): { inactivityMs?: number } {
+  const text = env['PARLEY_CONVERSATION_TIMEOUT']?.trim()
+  if (!text) return {}
+  const match = DURATION.exec(text)
+  const ms = match ? Number(match[1]) * UNIT_MS[match[2] as keyof typeof UNIT_MS] : NaN
+  if (!(ms > 0 && ms <= 100 * 365 * UNIT_MS.d)) throw new ServeError('CONVERSATION_TIMEOUT_INVALID', `PARLEY_CONVERSATION_TIMEOUT "${text}" is not a duration; use a number and s, m, h or d, such as 30m`)
+  return { inactivityMs: ms }
+}
+
 /** What a log line is made of. */
 export interface LogLine {
   readonly level: string

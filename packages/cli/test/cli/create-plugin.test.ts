@@ -36,7 +36,7 @@ function project(): string {
 
 describe('createPlugin plugins under parley dev', () => {
   it('serve endpoints, webhooks and pages, and hear a conversation end', async () => {
-    const dev = watchProcess(cliCommand(['dev', '--port', '0']), { cwd: project(), env: { PARLEY_API_TOKENS: `admin=${TOKEN}` } })
+    const dev = watchProcess(cliCommand(['dev', '--port', '0']), { cwd: project(), env: { PARLEY_API_TOKENS: `admin=${TOKEN}`, PARLEY_CONVERSATION_TIMEOUT: '2s' } })
     try {
       const [, url] = await dev.waitFor(/API:\s+(http:\/\/[^/\s]+)/)
       const auth = { authorization: `Bearer ${TOKEN}` }
@@ -63,6 +63,10 @@ describe('createPlugin plugins under parley dev', () => {
       expect(sent.status).toBe(201)
       expect((await fetch(`${url}/v1/bots/${botId}/conversations/c-1/end`, { method: 'POST', headers: auth })).status).toBe(200)
       await dev.waitFor(new RegExp(`Conversation ended in app ${botId}`))
+      // c-2 is never ended by a call: PARLEY_CONVERSATION_TIMEOUT ends it after two quiet seconds.
+      expect((await post('/conversations', { id: 'c-2' })).ok).toBe(true)
+      expect((await post('/messages/incoming', { conversationId: 'c-2', userId: 'u-1', type: 'text', payload: { text: 'hi' } })).status).toBe(201)
+      await dev.waitFor(new RegExp(`(Conversation ended in app ${botId}[\\s\\S]*){3}`))
 
       const { pages } = await (await fetch(`${url}/v1/bots/${botId}/plugins/pages`, { headers: auth })).json() as { pages: { url: string; title: string }[] }
       expect(pages.map((page) => page.title)).toEqual(['Extension Dashboard'])

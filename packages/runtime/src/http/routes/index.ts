@@ -13,6 +13,7 @@ import type { TokenRegistry } from '../auth/tokens.js'
 import { webchatRoutes, type WebchatRouteOptions } from './webchat.js'
 import { webhookRoutes } from './webhooks.js'
 import { folderPluginRoutes } from './folder-plugin-routes.js'
+import { pluginPagesRoute } from './plugin-pages.js'
 
 export interface StudioRouteOptions {
   readonly tokens: TokenRegistry
@@ -40,6 +41,7 @@ export function apiRoutes(host: RuntimeHost, webchat: WebchatRouteOptions, { stu
     ...webhookRoutes,
     ...(deployments ? deploymentRoutes(deployments.host, deployments.bodyLimit) : []),
     ...folderPluginRoutes,
+    pluginPagesRoute,
     ...studioSessionRoutes(studio.tokens, studio.sessions),
     ...studioRoutes({ keepAliveMs: webchat.keepAliveMs }),
   ]

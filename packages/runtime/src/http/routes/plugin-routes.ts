@@ -17,15 +17,10 @@ const NOT_HERE = new Set(['NAME_UNKNOWN', 'NOT_FOUND'])
  * and `/v1/bots/:botId/plugins/:pluginId/<path>` for any. A route the plugin marks `token` needs an API
  * token covering the bot (401, 403 as for the API); the others are public and rate-limited per caller.
  * A handler that throws is answered 500 in JSON, and the bot runs on. `GET /v1/bots/:botId/plugins/pages`
- * lists the plugins' dashboard pages.
+ * (in `plugin-pages.ts`, a route of the table) lists the plugins' dashboard pages.
  */
 export function mountPluginRoutes(app: Hono, context: MountContext): void {
   const limiter = rateLimiter()
-  app.get('/v1/bots/:botId/plugins/pages', (c) => {
-    const botId = c.req.param('botId')
-    authenticate(c, 'token', { botId, conversationId: undefined }, context.credentials)
-    return c.json({ pages: pluginsOf(findBot(context, botId)).pages() })
-  })
   app.all('/v1/bots/:botId/plugins/:pluginId/:path{.+}', (c) => serve(c, context, limiter, findBot(context, c.req.param('botId'))))
   app.all('/api/plugins/:pluginId/:path{.+}', (c) => serve(c, context, limiter, onlyBot(context)))
 }
