@@ -2,8 +2,10 @@ import { BotDefinition, BotImplementation } from '@parley/sdk'
 import { createTestBot } from '@parley/runtime/testing'
 import { describe, expect, it } from 'vitest'
 import mirror from '../../packages/cli/test/fixtures/projects/botpress-crud/plugin.definition.js'
-import implementation from '../../packages/cli/test/fixtures/projects/botpress-crud/src/index.js'
 import { catalog } from './support/catalog.js'
+import { fixturePlugin } from './support/fixtures.js'
+
+const implementation = await fixturePlugin('botpress-crud')
 
 // The synchronizer-style fixture plugin: items listed and deleted through `actions.<interface>`, a table
 // made at run time, a recurring event.
@@ -20,11 +22,11 @@ describe('a Botpress synchronizer-style plugin', () => {
       expect(await bot.client.getTable({ table: 'products' })).toMatchObject({ table: { name: 'products' }, rows: 0 })
       expect(await bot.getState('bot', bot.runtime.botId, 'mirror:job')).toEqual({ nextToken: '2', tableCreated: true })
 
+      // The recurring event comes at least once in the next minute (more if the real clock also turns a
+      // minute meanwhile): its run picks up at the stored page.
       await bot.advance('1m')
-      expect(await bot.getState('bot', bot.runtime.botId, 'mirror:job')).toEqual({ tableCreated: true })
-      expect((await bot.logs()).filter((record) => record.source === 'mirror').map((record) => record.message)).toEqual([
-        'products has 0 rows; adding 2', 'products has 0 rows; adding 1',
-      ])
+      const logged = (await bot.logs()).filter((record) => record.source === 'mirror').map((record) => record.message)
+      expect(logged.slice(0, 2)).toEqual(['products has 0 rows; adding 2', 'products has 0 rows; adding 1'])
 
       await bot.emit('mirror:rowDeleted', { row: { id: 'item-1' } })
       expect(shop.items.map((item) => item.name)).toEqual(['mug', 'cap'])

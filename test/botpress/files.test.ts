@@ -2,8 +2,10 @@ import { BotDefinition, BotImplementation } from '@parley/sdk'
 import { createTestBot } from '@parley/runtime/testing'
 import { describe, expect, it } from 'vitest'
 import fileSync from '../../packages/cli/test/fixtures/projects/botpress-files/plugin.definition.js'
-import implementation from '../../packages/cli/test/fixtures/projects/botpress-files/src/index.js'
 import { drive } from './support/drive.js'
+import { fixturePlugin } from './support/fixtures.js'
+
+const implementation = await fixturePlugin('botpress-files')
 
 // The file-synchronizer-style fixture plugin (workflows with tags, file events, the bot's files), on a
 // bot whose `files-readonly` interface is backed by a drive.

@@ -2,8 +2,10 @@ import { BotDefinition, BotImplementation } from '@parley/sdk'
 import { createTestBot } from '@parley/runtime/testing'
 import { describe, expect, it } from 'vitest'
 import handoff from '../../packages/cli/test/fixtures/projects/botpress-hitl/plugin.definition.js'
-import implementation from '../../packages/cli/test/fixtures/projects/botpress-hitl/src/index.js'
 import { desk } from './support/desk.js'
+import { fixturePlugin } from './support/fixtures.js'
+
+const implementation = await fixturePlugin('botpress-hitl')
 
 // The hitl-style fixture plugin (written as Botpress's hitl plugin is), run on a bot whose `hitl`
 // interface is backed by a desk integration.
@@ -43,10 +45,11 @@ describe('a Botpress hitl-style plugin', () => {
       const logs = await bot.logs()
       expect(logs.find((record) => record.message.startsWith('relaying'))).toMatchObject({ source: 'handoff', conversationId: chat.id, data: { user: user.id } })
 
-      // The event scheduled with `withConversationId(…).schedule(…, { delay })` arrives a minute later.
-      await bot.advance('59s')
+      // The event scheduled with `withConversationId(…).schedule(…, { delay })` waits for its minute (jobs
+      // run here only when the test moves the clock), then closes the session.
+      expect(await bot.events('handoff:agentTimeout')).toEqual([expect.objectContaining({ conversationId: chat.id, userId: user.id })])
       expect(await bot.getState('conversation', chat.id, 'handoff:session')).toMatchObject({ active: true })
-      await bot.advance('2s')
+      await bot.advance('61s')
       expect(await bot.getState('conversation', chat.id, 'handoff:session')).toMatchObject({ active: false })
 
       // The desk's `hitlStopped` reaches the plugin as `hitl:hitlStopped`, which deletes the state.
