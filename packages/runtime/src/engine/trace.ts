@@ -42,11 +42,11 @@ export function traceError(error: unknown): TraceError {
 }
 
 /**
- * The row `parley_turn_commit` inserts. A step is pushed when it ends, so one nested in another (an action
+ * The row `parley_turn_commit` inserts, as JSON text. A step is pushed when it ends, so one nested in another (an action
  * a handler called) comes first; they are stored in the order they began.
  */
-export function traceDocument(trace: TraceRecorder): object {
-  return { ...traceSummary(trace), steps: trace.steps.sort((a, b) => a.startMs - b.startMs) }
+export function traceDocument(trace: TraceRecorder): string {
+  return JSON.stringify({ ...traceSummary(trace), steps: trace.steps.sort((a, b) => a.startMs - b.startMs) })
 }
 
 export function traceSummary(trace: TraceRecorder): TraceSummary {

@@ -2,8 +2,9 @@ import type { Migration } from './migration.js'
 
 /**
  * The trace of each turn (which hooks and handlers ran, for how long, what they did), stored by the
- * turn's own statement: `parley_turn_commit` becomes a wrapper that inserts the trace and then applies the
- * rest as before (`parley_turn_apply`, the function of migration 7 renamed). Log records name their turn.
+ * turn's own statement: `parley_turn_commit` with a third argument, the trace as JSON text, inserts it and
+ * applies the rest as the two-argument one does. The steps stay `json` (the text, checked), not `jsonb`:
+ * they are written on every turn and read only when a person looks. Log records name their turn.
  */
 export const traces: Migration = {
   version: 11,
@@ -19,7 +20,7 @@ export const traces: Migration = {
     started_at timestamptz NOT NULL,
     duration_ms double precision NOT NULL,
     failed boolean NOT NULL,
-    steps jsonb NOT NULL,
+    steps json NOT NULL,
     PRIMARY KEY (bot_id, turn_id)
   );
   CREATE INDEX parley_traces_conversation ON parley_traces (bot_id, conversation_id, started_at) WHERE conversation_id IS NOT NULL;
@@ -27,17 +28,17 @@ export const traces: Migration = {
   ALTER TABLE parley_logs ADD COLUMN turn_id text;
   CREATE INDEX parley_logs_turn ON parley_logs (bot_id, turn_id) WHERE turn_id IS NOT NULL;
 
-  ALTER FUNCTION parley_turn_commit(text, jsonb) RENAME TO parley_turn_apply;
-  CREATE FUNCTION parley_turn_commit(p_bot text, p jsonb) RETURNS jsonb LANGUAGE plpgsql AS $$
-  DECLARE
-    t jsonb := p->'trace';
+  CREATE FUNCTION parley_trace_insert(p_bot text, p_trace text) RETURNS void LANGUAGE sql AS $$
+    INSERT INTO parley_traces (bot_id, turn_id, kind, conversation_id, message_id, event_id, started_at, duration_ms, failed, steps)
+    SELECT p_bot, t."turnId", t.kind, t."conversationId", t."messageId", t."eventId", t."startedAt", t."durationMs", t.failed, t.steps
+    FROM json_to_record(p_trace::json) AS t("turnId" text, kind text, "conversationId" text, "messageId" text, "eventId" text,
+      "startedAt" timestamptz, "durationMs" double precision, failed boolean, steps json)
+  $$;
+
+  CREATE FUNCTION parley_turn_commit(p_bot text, p jsonb, p_trace text) RETURNS jsonb LANGUAGE plpgsql AS $$
   BEGIN
-    IF t IS NOT NULL THEN
-      INSERT INTO parley_traces (bot_id, turn_id, kind, conversation_id, message_id, event_id, started_at, duration_ms, failed, steps)
-      VALUES (p_bot, t->>'turnId', t->>'kind', t->>'conversationId', t->>'messageId', t->>'eventId', (t->>'startedAt')::timestamptz,
-        (t->>'durationMs')::double precision, (t->>'failed')::boolean, t->'steps');
-    END IF;
-    RETURN parley_turn_apply(p_bot, p);
+    PERFORM parley_trace_insert(p_bot, p_trace);
+    RETURN parley_turn_commit(p_bot, p);
   END $$;
   `,
 }

@@ -47,8 +47,8 @@ export interface MetricsBucket {
 }
 
 export interface TraceStore {
-  /** Stores a trace alone: for a turn that failed as a whole, whose own statement never ran. */
-  insert(trace: object): Promise<void>
+  /** Stores a trace (JSON text) alone: for a turn that failed as a whole, whose own statement never ran. */
+  insert(trace: string): Promise<void>
   get(turnId: string): Promise<Trace | undefined>
   listByConversation(conversationId: string, limit: number): Promise<Trace[]>
   /** The latest turns, newest first. */
@@ -74,12 +74,7 @@ const SUMMARY = 'turn_id, kind, conversation_id, message_id, event_id, started_a
 
 export function createTraceStore(db: Queryable, botId: string): TraceStore {
   return {
-    insert: async (trace) => {
-      await db.query(`INSERT INTO parley_traces (bot_id, turn_id, kind, conversation_id, message_id, event_id, started_at, duration_ms, failed, steps)
-        SELECT $1, t."turnId", t.kind, t."conversationId", t."messageId", t."eventId", t."startedAt", t."durationMs", t.failed, t.steps
-        FROM jsonb_to_record($2::text::jsonb) AS t("turnId" text, kind text, "conversationId" text, "messageId" text, "eventId" text,
-          "startedAt" timestamptz, "durationMs" double precision, failed boolean, steps jsonb)`, [botId, JSON.stringify(trace)])
-    },
+    insert: async (trace) => void (await db.query('SELECT parley_trace_insert($1, $2)', [botId, trace])),
     get: async (turnId) => {
       const { rows } = await db.query<TraceRow>(`SELECT ${SUMMARY}, steps FROM parley_traces WHERE bot_id = $1 AND turn_id = $2`, [botId, turnId])
       return rows[0] && toTrace(rows[0])

@@ -16,8 +16,8 @@ export interface CommitOptions {
   readonly stored: StateStore
   /** The conversation ticket to give back in the same statement. */
   readonly release?: { readonly conversationId: string; readonly ticket: number }
-  /** The turn's trace as `parley_turn_commit` stores it, built when the statement is. */
-  readonly trace?: () => object
+  /** The turn's trace as JSON text, as `parley_turn_commit` stores it, built when the statement is. */
+  readonly trace?: () => string
 }
 
 export interface CommitResult {
@@ -37,11 +37,12 @@ export interface CommitResult {
  */
 export async function commitPending(pending: Pending, options: CommitOptions): Promise<CommitResult> {
   const failures: Error[] = []
+  let trace: string | undefined
   for (let attempt = 1; ; attempt++) {
     const started = performance.now()
     const writes = stateWrites(pending)
     try {
-      const stored = await run(options, documentOf(pending, writes.map(([, write]) => write), options))
+      const stored = await run(options, documentOf(pending, writes.map(([, write]) => write), options), trace ??= options.trace?.())
       return { states: storedStates(pending, writes, stored, failures), failures }
     } catch (error) {
       const index = conflictIndex(error)
@@ -80,10 +81,11 @@ async function replay(pending: Pending, entry: StateEntry, options: CommitOption
   }
 }
 
-async function run(options: CommitOptions, document: object): Promise<{ states: RawResult[] }> {
-  const { rows } = await options.db.query<{ r: { states: RawResult[] } }>(
-    'SELECT parley_turn_commit($1, $2::text::jsonb) AS r', [options.botId, JSON.stringify(document)], { name: 'parley_turn_commit' },
-  )
+async function run(options: CommitOptions, document: object, trace: string | undefined): Promise<{ states: RawResult[] }> {
+  const json = JSON.stringify(document)
+  const { rows } = await (trace === undefined
+    ? options.db.query<{ r: { states: RawResult[] } }>('SELECT parley_turn_commit($1, $2::text::jsonb) AS r', [options.botId, json], { name: 'parley_turn_commit' })
+    : options.db.query<{ r: { states: RawResult[] } }>('SELECT parley_turn_commit($1, $2::text::jsonb, $3::text) AS r', [options.botId, json, trace], { name: 'parley_turn_commit_traced' }))
   return rows[0]!.r
 }
 
@@ -108,7 +110,7 @@ function conflictIndex(error: unknown): number | undefined {
   return code === 'PV409' ? Number(detail) : undefined
 }
 
-function documentOf(pending: Pending, states: readonly StateWrite[], { release, trace }: CommitOptions): object {
+function documentOf(pending: Pending, states: readonly StateWrite[], { release }: CommitOptions): object {
   const at = nowIso()
   const document: Record<string, unknown> = {}
   const add = (name: string, items: readonly unknown[]) => {
@@ -135,6 +137,5 @@ function documentOf(pending: Pending, states: readonly StateWrite[], { release, 
   add('jobsDone', pending.jobsDone)
   add('states', states)
   if (release) document['release'] = { conversation: release.conversationId, ticket: release.ticket }
-  if (trace) document['trace'] = trace()
   return document
 }
