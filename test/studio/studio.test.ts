@@ -67,6 +67,18 @@ describe('Parley Studio', () => {
     expect(await handlers.locator('td:first-of-type').allTextContents()).toEqual(expect.arrayContaining(['journal', 'bot']))
   })
 
+  it('finds conversations by user and date, and says when none matches', async () => {
+    await nav('Conversations')
+    const search = page.getByRole('search', { name: 'Search conversations' })
+    await search.getByLabel('User id').fill(await firstUser())
+    await search.getByRole('button', { name: 'Search' }).click()
+    await page.locator('tbody tr').first().waitFor()
+    expect(await page.locator('tbody tr').count()).toBe(1)
+    await search.getByLabel('From').fill('2999-01-01T00:00')
+    await search.getByRole('button', { name: 'Search' }).click()
+    await page.getByText('No conversation matches').waitFor()
+  })
+
   it('edits a state, and shows the validation error for a wrong value', async () => {
     await nav('States')
     await page.getByRole('button', { name: 'lastEntry' }).first().click()
