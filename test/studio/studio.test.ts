@@ -67,6 +67,18 @@ describe('Parley Studio', () => {
     expect(await handlers.locator('td:first-of-type').allTextContents()).toEqual(expect.arrayContaining(['journal', 'bot']))
   })
 
+  it('finds conversations by user and date, and says when none matches', async () => {
+    await nav('Conversations')
+    const search = page.getByRole('search', { name: 'Search conversations' })
+    await search.getByLabel('User id').fill(await firstUser())
+    await search.getByRole('button', { name: 'Search' }).click()
+    await page.locator('tbody tr').first().waitFor()
+    expect(await page.locator('tbody tr').count()).toBe(1)
+    await search.getByLabel('From').fill('2999-01-01T00:00')
+    await search.getByRole('button', { name: 'Search' }).click()
+    await page.getByText('No conversation matches').waitFor()
+  })
+
   it('edits a state, and shows the validation error for a wrong value', async () => {
     await nav('States')
     await page.getByRole('button', { name: 'lastEntry' }).first().click()
@@ -95,6 +107,30 @@ describe('Parley Studio', () => {
     await grid.getByRole('textbox', { name: 'Filter' }).fill('{"text": "never said"}')
     await grid.getByRole('button', { name: 'Apply' }).click()
     await grid.getByText('No row matches this filter').waitFor()
+  })
+
+  it('adds, edits and deletes a row, with the runtime\'s validation', async () => {
+    const grid = page.getByRole('region', { name: 'Table journalEntries' })
+    await grid.getByRole('textbox', { name: 'Filter' }).fill('')
+    await grid.getByRole('button', { name: 'Apply' }).click()
+    await grid.getByRole('status').filter({ hasText: 'of 2' }).waitFor()
+    await grid.getByRole('button', { name: 'Add row' }).first().click()
+    const editor = grid.getByRole('region', { name: 'New row' })
+    for (const field of ['userId', 'conversationId', 'type']) await editor.getByLabel(field).fill('studio')
+    await editor.getByRole('button', { name: 'Add row' }).click()
+    await editor.getByRole('alert').first().waitFor()
+    await editor.getByLabel('text').fill('added in the Studio')
+    await editor.getByRole('button', { name: 'Add row' }).click()
+    await grid.getByRole('status').filter({ hasText: 'of 3' }).waitFor()
+    const added = grid.locator('tbody tr').filter({ hasText: 'added in the Studio' })
+    await added.getByRole('button', { name: /^Edit row/ }).click()
+    await grid.getByRole('region', { name: /^Edit row/ }).getByLabel('text').fill('edited in the Studio')
+    await grid.getByRole('button', { name: 'Save row' }).click()
+    const edited = grid.locator('tbody tr').filter({ hasText: 'edited in the Studio' })
+    await edited.waitFor()
+    page.once('dialog', (dialog) => void dialog.accept())
+    await edited.getByRole('button', { name: /^Delete row/ }).click()
+    await grid.getByRole('status').filter({ hasText: 'of 2' }).waitFor()
   })
 
   it('runs a scheduled job now, and says when no job failed', async () => {

@@ -27,7 +27,7 @@ export function Login({ onDone }: { onDone: () => void }) {
       <form onSubmit={submit}>
         <label for="token">API token</label>
         <input id="token" name="token" type="password" autoComplete="current-password" required autoFocus />
-        <p class="hint">The token `parley dev` printed (admin), or one with the scope of a bot.</p>
+        <p class="hint">The token <code>parley dev</code> printed (admin), or one with the scope of a bot.</p>
         {error && <p class="field-error" role="alert">{error}</p>}
         <button type="submit" disabled={busy}>Log in</button>
       </form>
