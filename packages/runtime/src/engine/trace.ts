@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto'
-import type { TraceError, TraceStep, TraceSummary } from '../storage/index.js'
+import type { TraceError, TraceRow, TraceStep, TraceSummary } from '../storage/index.js'
 
 export type { TraceError, TraceStep }
 
@@ -45,8 +45,10 @@ export function traceError(error: unknown): TraceError {
  * The row `parley_turn_commit` inserts, as JSON text. A step is pushed when it ends, so one nested in another (an action
  * a handler called) comes first; they are stored in the order they began.
  */
-export function traceDocument(trace: TraceRecorder): string {
-  return JSON.stringify({ ...traceSummary(trace), steps: trace.steps.sort((a, b) => a.startMs - b.startMs) })
+export function traceDocument(trace: TraceRecorder): TraceRow {
+  const { turnId, kind, links, failed } = trace
+  const steps = JSON.stringify(trace.steps.sort((a, b) => a.startMs - b.startMs))
+  return [turnId, kind, links.conversationId ?? null, links.messageId ?? null, links.eventId ?? null, new Date(trace.startedAt).toISOString(), elapsed(trace), failed, steps]
 }
 
 export function traceSummary(trace: TraceRecorder): TraceSummary {

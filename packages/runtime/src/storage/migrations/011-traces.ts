@@ -2,7 +2,7 @@ import type { Migration } from './migration.js'
 
 /**
  * The trace of each turn (which hooks and handlers ran, for how long, what they did), stored by the
- * turn's own statement: `parley_turn_commit` with a third argument, the trace as JSON text, inserts it and
+ * turn's own statement: `parley_turn_commit` with the trace's fields as further arguments inserts it and
  * applies the rest as the two-argument one does. The steps stay `json` (the text, checked), not `jsonb`:
  * they are written on every turn and read only when a person looks. Log records name their turn.
  */
@@ -28,16 +28,12 @@ export const traces: Migration = {
   ALTER TABLE parley_logs ADD COLUMN turn_id text;
   CREATE INDEX parley_logs_turn ON parley_logs (bot_id, turn_id) WHERE turn_id IS NOT NULL;
 
-  CREATE FUNCTION parley_trace_insert(p_bot text, p_trace text) RETURNS void LANGUAGE sql AS $$
-    INSERT INTO parley_traces (bot_id, turn_id, kind, conversation_id, message_id, event_id, started_at, duration_ms, failed, steps)
-    SELECT p_bot, t."turnId", t.kind, t."conversationId", t."messageId", t."eventId", t."startedAt", t."durationMs", t.failed, t.steps
-    FROM json_to_record(p_trace::json) AS t("turnId" text, kind text, "conversationId" text, "messageId" text, "eventId" text,
-      "startedAt" timestamptz, "durationMs" double precision, failed boolean, steps json)
-  $$;
-
-  CREATE FUNCTION parley_turn_commit(p_bot text, p jsonb, p_trace text) RETURNS jsonb LANGUAGE plpgsql AS $$
+  -- The trace's fields come as parameters, the steps as JSON text checked once: no document to take apart.
+  CREATE FUNCTION parley_turn_commit(p_bot text, p jsonb, t_turn text, t_kind text, t_conversation text, t_message text, t_event text,
+    t_started timestamptz, t_duration double precision, t_failed boolean, t_steps json) RETURNS jsonb LANGUAGE plpgsql AS $$
   BEGIN
-    PERFORM parley_trace_insert(p_bot, p_trace);
+    INSERT INTO parley_traces (bot_id, turn_id, kind, conversation_id, message_id, event_id, started_at, duration_ms, failed, steps)
+    VALUES (p_bot, t_turn, t_kind, t_conversation, t_message, t_event, t_started, t_duration, t_failed, t_steps);
     RETURN parley_turn_commit(p_bot, p);
   END $$;
   `,

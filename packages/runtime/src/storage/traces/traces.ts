@@ -1,4 +1,5 @@
 import type { Queryable } from '../database/database.js'
+import type { TraceRow as TraceColumns } from '../turns/commit.js'
 
 export interface TraceError {
   readonly message: string
@@ -47,8 +48,8 @@ export interface MetricsBucket {
 }
 
 export interface TraceStore {
-  /** Stores a trace (JSON text) alone: for a turn that failed as a whole, whose own statement never ran. */
-  insert(trace: string): Promise<void>
+  /** Stores a trace alone: for a turn that failed as a whole, whose own statement never ran. */
+  insert(trace: TraceColumns): Promise<void>
   get(turnId: string): Promise<Trace | undefined>
   listByConversation(conversationId: string, limit: number): Promise<Trace[]>
   /** The latest turns, newest first. */
@@ -74,7 +75,10 @@ const SUMMARY = 'turn_id, kind, conversation_id, message_id, event_id, started_a
 
 export function createTraceStore(db: Queryable, botId: string): TraceStore {
   return {
-    insert: async (trace) => void (await db.query('SELECT parley_trace_insert($1, $2)', [botId, trace])),
+    insert: async (trace) => {
+      await db.query(`INSERT INTO parley_traces (bot_id, turn_id, kind, conversation_id, message_id, event_id, started_at, duration_ms, failed, steps)
+        VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10::text::json)`, [botId, ...trace])
+    },
     get: async (turnId) => {
       const { rows } = await db.query<TraceRow>(`SELECT ${SUMMARY}, steps FROM parley_traces WHERE bot_id = $1 AND turn_id = $2`, [botId, turnId])
       return rows[0] && toTrace(rows[0])
