@@ -78,7 +78,7 @@ describe('a plugin scope', () => {
 
   it('lists what it can reach when a name is unknown', () => {
     expect(() => statsScope().resolve('action', 'nope')).toThrow(
-      'plugin "analytics" (alias "stats") has no action "nope"; its actions are "trackEvent", "analytics:track", "be:ping", "be:track"',
+      'plugin "analytics" (alias "stats") has no action "nope"; its actions are "trackEvent", "analytics:track", "svc:track", "be:ping", "be:track"',
     )
   })
 
