@@ -7,7 +7,7 @@ import { makeTempDir, useSourcesOfParley } from '../support/temp-project.js'
 
 const TEMPLATES = [
   ['bot', 'empty'], ['bot', 'hello-world'], ['bot', 'bot-with-plugin'], ['bot', 'llm-bot'],
-  ['plugin', 'empty'], ['plugin', 'hello-world'], ['plugin', 'create-plugin'],
+  ['plugin', 'empty'], ['plugin', 'hello-world'], ['plugin', 'create-plugin'], ['plugin', 'manifest-plugin'],
   ['integration', 'empty'], ['integration', 'hello-world'],
   ['interface', 'empty'], ['interface', 'hello-world'],
 ] as const
