@@ -1,4 +1,4 @@
-import { existsSync, readdirSync, writeFileSync } from 'node:fs'
+import { existsSync, readdirSync, rmSync, writeFileSync } from 'node:fs'
 import { basename, dirname, join, relative, resolve } from 'node:path'
 import { ALIAS, MANIFEST_FILE } from '@parley/sdk'
 import { CliError } from '../errors/cli-error.js'
@@ -79,7 +79,9 @@ async function initPluginOfBot(context: CommandContext, target: string, bot: str
   await projectTransaction(bot, async () => {
     copyTemplate('plugin', template, target, templateValues(name, 'plugin'), { shared: false })
     writeFileSync(join(target, 'tsconfig.json'), `${JSON.stringify({ extends: `${relative(target, bot).split('\\').join('/')}/tsconfig.json`, include: ['*.ts', 'src', 'test', '.parley/**/*.ts'] }, null, 2)}\n`)
-    writeFileSync(join(target, 'index.ts'), PACKAGE_ENTRY)
+    // A plugin folder's index.ts loads it with manifestPlugin already; its package.json is the bot's.
+    if (existsSync(join(target, MANIFEST_FILE))) rmSync(join(target, 'package.json'), { force: true })
+    else writeFileSync(join(target, 'index.ts'), PACKAGE_ENTRY)
     await writeGenerated({ ...context, cwd: target })
     wirePlugin(definitionFile, name, from)
     await recordDependency({ ...context, cwd: bot }, name, fileSpec(from))
