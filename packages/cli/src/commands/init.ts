@@ -1,6 +1,6 @@
-import { existsSync, readdirSync, writeFileSync } from 'node:fs'
+import { existsSync, readdirSync, rmSync, writeFileSync } from 'node:fs'
 import { basename, dirname, join, relative, resolve } from 'node:path'
-import { ALIAS } from '@parley/sdk'
+import { ALIAS, MANIFEST_FILE } from '@parley/sdk'
 import { CliError } from '../errors/cli-error.js'
 import { DEFINITION_KINDS, definitionFileName, type DefinitionKind } from '../codegen/load/definition-files.js'
 import { fileSpec } from '../project/dependencies.js'
@@ -25,7 +25,7 @@ export const init: CommandSpec<InitOptions> = {
   name: 'init',
   summary: 'Create a bot, plugin, integration or interface project from a template',
   details: [
-    'Writes the definition file, src/index.ts, a test, tsconfig.json, package.json and a CI workflow, then generates .parley/. Templates: empty and hello-world for every type; bot-with-plugin and llm-bot (a bot answering with a model through @parley/integration-openai) for bots; create-plugin for plugins (one createPlugin object).',
+    'Writes the definition file, src/index.ts, a test, tsconfig.json, package.json and a CI workflow, then generates .parley/. Templates: empty and hello-world for every type; bot-with-plugin and llm-bot (a bot answering with a model through @parley/integration-openai) for bots; create-plugin (one createPlugin object) and manifest-plugin (a plugin folder: plugin.json and handler.py) for plugins.',
     'A plugin created inside a bot project (parley init --type plugin plugins/faq, run in the bot) is a plugin of that bot: no package.json or CI of its own,',
     'recorded in the bot\'s package.json "parleyDependencies" and added to bot.definition.ts (bot.addPlugin(faq, { alias: \'faq\' })). --standalone makes a project of its own instead.',
   ].join('\n'),
@@ -45,7 +45,7 @@ export const init: CommandSpec<InitOptions> = {
     const name = projectName(target)
     // Checked before anything is written: a checkout that is not built leaves no half-made project.
     const linked = options.link === undefined ? undefined : checkoutPackages(resolve(context.cwd, options.link))
-    const files = copyTemplate(options.type, options.template, target, { name, type: options.type, sdkVersion: sdkVersionRange(), cliVersion: cliVersion() })
+    const files = copyTemplate(options.type, options.template, target, templateValues(name, options.type))
     context.out.info(`Created ${options.type} "${name}" from template "${options.template}" in ${relative(context.cwd, target) || '.'}`)
     if (linked) {
       linkCheckout(target, linked)
@@ -77,9 +77,11 @@ async function initPluginOfBot(context: CommandContext, target: string, bot: str
   const definitionFile = join(bot, definitionFileName('bot'))
   const { wirePlugin } = await import('../project/wire-plugin.js')
   await projectTransaction(bot, async () => {
-    copyTemplate('plugin', template, target, { name, type: 'plugin', sdkVersion: sdkVersionRange(), cliVersion: cliVersion() }, { shared: false })
+    copyTemplate('plugin', template, target, templateValues(name, 'plugin'), { shared: false })
     writeFileSync(join(target, 'tsconfig.json'), `${JSON.stringify({ extends: `${relative(target, bot).split('\\').join('/')}/tsconfig.json`, include: ['*.ts', 'src', 'test', '.parley/**/*.ts'] }, null, 2)}\n`)
-    writeFileSync(join(target, 'index.ts'), PACKAGE_ENTRY)
+    // A plugin folder's index.ts loads it with manifestPlugin already; its package.json is the bot's.
+    if (existsSync(join(target, MANIFEST_FILE))) rmSync(join(target, 'package.json'), { force: true })
+    else writeFileSync(join(target, 'index.ts'), PACKAGE_ENTRY)
     await writeGenerated({ ...context, cwd: target })
     wirePlugin(definitionFile, name, from)
     await recordDependency({ ...context, cwd: bot }, name, fileSpec(from))
@@ -114,6 +116,11 @@ function checkEmpty(target: string): void {
   }
 }
 
+/** The `{{…}}` placeholders of template files; `id` is the name as a plugin folder's manifest spells it (`my_plugin`). */
+function templateValues(name: string, type: DefinitionKind): Record<string, string> {
+  return { name, id: name.replace(/-/g, '_'), type, sdkVersion: sdkVersionRange(), cliVersion: cliVersion() }
+}
+
 /** The definition's `name`: the directory name, made a valid alias (`My Bot` → `my-bot`). */
 function projectName(target: string): string {
   const name = basename(target).toLowerCase().replace(/[^a-z0-9_-]+/g, '-').replace(/^[^a-z]+/, '')
@@ -126,7 +133,7 @@ function projectName(target: string): string {
  * finish instead of failing: the project itself was created.
  */
 async function generateAll(context: CommandContext, target: string, files: readonly string[]): Promise<void> {
-  const definitions = new Set(DEFINITION_KINDS.map(definitionFileName))
+  const definitions = new Set([...DEFINITION_KINDS.map(definitionFileName), MANIFEST_FILE])
   const projects = files.filter((f) => definitions.has(basename(f))).map((f) => join(target, dirname(f)))
   projects.sort((a, b) => b.length - a.length)
   try {

@@ -193,7 +193,7 @@ describe('parley, on bad input', () => {
   it('names the templates there are when given an unknown one', async () => {
     const result = await runCli(['init', '--type', 'plugin', '--template', 'fancy', 'p'], temp.dir)
     expect(result.code).toBe(1)
-    expect(result.stderr).toContain('there is no plugin template "fancy"; choose one of: empty, hello-world')
+    expect(result.stderr).toContain('there is no plugin template "fancy"; choose one of: create-plugin, empty, hello-world, manifest-plugin')
   })
 
   it('rejects an unknown project type, listing the allowed ones', async () => {
@@ -322,6 +322,19 @@ describe('a plugin inside a bot', () => {
     } finally {
       writeFileSync(join(bot, 'package.json'), json)
     }
+  })
+
+  it('init --template manifest-plugin in a bot makes a plugin folder of the bot that passes check, as the bot does', async () => {
+    const result = await runCli(['init', '--type', 'plugin', '--template', 'manifest-plugin', 'plugins/tally'], bot)
+    expect(result).toMatchObject({ code: 0, problems: [] })
+    const tally = join(bot, 'plugins', 'tally')
+    for (const file of ['plugin.json', 'handler.py', 'index.ts', 'test/plugin.test.ts', 'tsconfig.json', '.parley/index.ts']) expect(existsSync(join(tally, file)), file).toBe(true)
+    expect(existsSync(join(tally, 'package.json'))).toBe(false)
+    expect(JSON.parse(readFileSync(join(tally, 'plugin.json'), 'utf8'))).toMatchObject({ id: 'tally', events: ['message_received', 'turn_complete'] })
+    expect(read('bot.definition.ts')).toContain("bot.addPlugin(tally, { alias: 'tally' })")
+    expect(JSON.parse(read('package.json')).parleyDependencies).toMatchObject({ tally: 'file:./plugins/tally' })
+    expect(await runCli(['check'], bot)).toMatchObject({ code: 0, problems: [] })
+    expect(await runCli(['check', '--cwd', 'plugins/tally'], bot)).toMatchObject({ code: 0, problems: [] })
   })
 
   it('--standalone makes a plugin project of its own', async () => {

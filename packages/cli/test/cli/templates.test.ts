@@ -7,7 +7,7 @@ import { makeTempDir, useSourcesOfParley } from '../support/temp-project.js'
 
 const TEMPLATES = [
   ['bot', 'empty'], ['bot', 'hello-world'], ['bot', 'bot-with-plugin'], ['bot', 'llm-bot'],
-  ['plugin', 'empty'], ['plugin', 'hello-world'], ['plugin', 'create-plugin'],
+  ['plugin', 'empty'], ['plugin', 'hello-world'], ['plugin', 'create-plugin'], ['plugin', 'manifest-plugin'],
   ['integration', 'empty'], ['integration', 'hello-world'],
   ['interface', 'empty'], ['interface', 'hello-world'],
 ] as const
@@ -38,7 +38,7 @@ describe('templates', () => {
     const vitest = join(REPO_ROOT, 'node_modules', 'vitest', 'vitest.mjs')
     const result = await runProcess(process.execPath, [vitest, 'run', '--root', temp.dir, '--reporter', 'verbose'], temp.dir)
     const output = (result.stdout + result.stderr).replace(/\x1b\[[0-9;]*m/g, '')
-    expect(output).toMatch(/Test Files\s+11 passed \(11\)/)
+    expect(output).toMatch(/Test Files\s+13 passed \(13\)/)
     expect(result.code, output).toBe(0)
   })
 })

@@ -5,6 +5,7 @@ import type { Caller } from '../engine/units.js'
 import { parseChannel } from '../engine/channels.js'
 import { defined, storedTags, toConversation, toUser } from '../engine/records.js'
 import { storesOf } from '../engine/turn.js'
+import { announceConversationStart } from './conversation-start.js'
 
 // Users and conversations: the people the bot talks with, and where.
 
@@ -45,9 +46,23 @@ export async function getConversation(engine: Engine, caller: Caller, request: {
 export async function getOrCreateConversation(engine: Engine, caller: Caller, request: { readonly id?: string; readonly channel?: string; readonly tags?: Tags }) {
   const ref = parseChannel(engine.definition, channelAsBotNames(caller, request.channel))
   const tags = storedTags(request.tags)
-  if (request.id !== undefined) return { conversation: toConversation(await stores(engine, caller).conversations.getOrCreate(checkedId('conversation', request.id), { ...ref, ...defined({ tags }) })) }
-  const found = tags && Object.keys(tags).length > 0 ? (await stores(engine, caller).conversations.list({ ...ref, tags, limit: 1 })).items[0] : undefined
-  return { conversation: toConversation(found ?? (await stores(engine, caller).conversations.create({ ...ref, ...defined({ tags }) }))) }
+  const conversations = stores(engine, caller).conversations
+  if (request.id !== undefined) {
+    const id = checkedId('conversation', request.id)
+    const existing = await conversations.get(id)
+    return { conversation: toConversation(existing ?? (await started(engine, caller, await conversations.getOrCreate(id, { ...ref, ...defined({ tags }) })))) }
+  }
+  const found = tags && Object.keys(tags).length > 0 ? (await conversations.list({ ...ref, tags, limit: 1 })).items[0] : undefined
+  return { conversation: toConversation(found ?? (await started(engine, caller, await conversations.create({ ...ref, ...defined({ tags }) })))) }
+}
+
+/**
+ * A conversation this call created, announced to the plugins that listen. (Two callers creating the same
+ * id at once may both announce it; listeners keep their own once-only record.)
+ */
+async function started<C extends { readonly id: string }>(engine: Engine, caller: Caller, conversation: C): Promise<C> {
+  await announceConversationStart(engine, caller, conversation.id)
+  return conversation
 }
 
 export async function updateConversation(engine: Engine, caller: Caller, request: { readonly id: string; readonly tags?: Tags }) {

@@ -81,6 +81,22 @@ describe.each(testDrivers().map((driver) => [driver.name, driver] as const))('cr
     }
   })
 
+  it('hear a conversation created without a message start once, not again at its first message', async () => {
+    bot = await bot.restart()
+    seen.length = 0
+    const { conversation } = await bot.client.getOrCreateConversation({ channel: 'webchat' })
+    await bot.settle()
+    expect(seen).toEqual(['start true'])
+    const byId = await bot.client.getOrCreateConversation({ id: `opened-${_name}` })
+    await bot.client.getOrCreateConversation({ id: byId.conversation.id })
+    await bot.client.getOrCreateConversation({ id: conversation.id })
+    await bot.settle()
+    expect(seen).toEqual(['start true', 'start true'])
+    seen.length = 0
+    await (await bot.conversation()).send('first')
+    expect(seen).toEqual(['start true', 'received first from true', 'sent echo first'])
+  })
+
   it('an unknown conversation cannot be ended', async () => {
     const running = await bot.restart()
     bot = running

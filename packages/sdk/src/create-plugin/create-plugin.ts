@@ -17,6 +17,10 @@ import type { CreatePluginOptions, PluginCronJob } from './types.js'
 const CRON_EVENT = 'cronJob'
 /** What `conversation:end` hooks handle; ending a conversation emits it. */
 const CONVERSATION_ENDED = 'conversationEnded'
+/** What a conversation created before any message emits, for `conversation:start` hooks. */
+const CONVERSATION_STARTED = 'conversationStarted'
+/** A conversation state written once, by whichever path saw the conversation start first. */
+const START_STATE = 'conversationStart'
 
 /** A plugin written as one object, as a package a bot adds like any other (`bot.addPlugin(plugin, { alias })`). */
 export interface CreatedPlugin {
@@ -71,7 +75,9 @@ function definitionOf(options: CreatePluginOptions): PluginDefinition {
       [BUS_EVENT]: { schema: z.object({ name: z.string().min(1), data: z.unknown() }), description: 'An event on the inter-plugin bus' },
       [CRON_EVENT]: { schema: z.object({ job: z.string() }), description: 'A cron job falls due' },
       [CONVERSATION_ENDED]: { schema: z.object({ conversationId: z.string().min(1) }), description: 'A conversation ended' },
+      ...(options.hooks?.['conversation:start'] ? { [CONVERSATION_STARTED]: { schema: z.object({ conversationId: z.string().min(1) }), description: 'A conversation was created' } } : {}),
     },
+    states: options.hooks?.['conversation:start'] ? { [START_STATE]: { type: 'conversation', schema: z.object({ startedBy: z.string() }) } } : {},
     recurringEvents: recurringEvents(options),
   })
 }
@@ -93,10 +99,17 @@ function entityName(plugin: string, job: PluginCronJob): string {
 function registerHandlers(on: Registrar<LooseTypes>, options: CreatePluginOptions, registry: ListenerRegistry): void {
   const hooks = options.hooks ?? {}
   const context = (props: CommonHandlerProps<LooseTypes>) => pluginContext(props, registry)
-  if (hooks['message:received'] || hooks['conversation:start']) {
+  const start = hooks['conversation:start']
+  if (hooks['message:received'] || start) {
     on.message('*', async (props) => {
-      if (hooks['conversation:start'] && (await isFirstMessage(props))) await hooks['conversation:start'](context(props), props.conversation.id)
+      if (start && (await isFirstMessage(props)) && (await claimStart(props, props.conversation.id, props.message.id))) await start(context(props), props.conversation.id)
       await hooks['message:received']?.(context(props), props.message)
+    })
+  }
+  if (start) {
+    on.event(CONVERSATION_STARTED, async (props) => {
+      const conversationId = String(props.event.payload.conversationId)
+      if (await claimStart(props, conversationId, props.event.id)) await start(context(props), conversationId)
     })
   }
   if (hooks['message:sent']) on.afterOutgoingMessage('*', async (props) => void (await hooks['message:sent']!(context(props), props.data)))
@@ -117,4 +130,13 @@ function registerHandlers(on: Registrar<LooseTypes>, options: CreatePluginOption
 async function isFirstMessage(props: CommonHandlerProps<LooseTypes> & { readonly conversation: { readonly id: string } }): Promise<boolean> {
   const { messages } = await props.client.listMessages({ conversationId: props.conversation.id, limit: 2 })
   return messages.length <= 1
+}
+
+/**
+ * Whether this is the first sight of the conversation's start: a conversation created without a message
+ * is announced by an event, and its first message comes later; whichever runs first writes the state.
+ */
+async function claimStart(props: CommonHandlerProps<LooseTypes>, conversationId: string, by: string): Promise<boolean> {
+  const { state } = await props.states[START_STATE].getOrSet({ id: conversationId, payload: { startedBy: by } })
+  return (state.payload as { startedBy?: string }).startedBy === by
 }

@@ -1,6 +1,7 @@
 import type { LooseTypes } from '../implementation/types.js'
 import type { CommonHandlerProps } from '../implementation/props.js'
 import { checkHttpRequest, httpRequest, type HttpResult } from './http-request.js'
+import { KV_CALLS, pluginKv, type PluginKv } from './plugin-kv.js'
 
 type Props = CommonHandlerProps<LooseTypes>
 type Level = 'debug' | 'info' | 'warn' | 'error'
@@ -24,6 +25,7 @@ export const SDK_CALLS: Record<string, (props: Props, args: Record<string, unkno
     const { message } = await props.client.createMessage({ conversationId, type: 'text', payload: { text } })
     return { message_id: message.id }
   },
+  ...KV_CALLS,
 }
 
 /** `sdk.log(message, level)`: into the runtime's logs, under the plugin's alias. */
@@ -45,6 +47,8 @@ export interface PluginSdk {
   http_request(method: string, url: string, options?: { json?: unknown; headers?: Record<string, string>; timeout?: number; data?: string }): Promise<HttpResult>
   http_request(request: { method?: string; url: string; json?: unknown; headers?: Record<string, string>; timeout?: number; data?: string }): Promise<HttpResult>
   send_message(session_id: string, text: string): Promise<{ message_id: string }>
+  /** The plugin's own key-value store: the one a `createPlugin` plugin reaches as `context.api.db`. */
+  readonly kv: PluginKv
 }
 
 export function pluginSdk(props: Props): PluginSdk {
@@ -55,5 +59,6 @@ export function pluginSdk(props: Props): PluginSdk {
     http_request: (first: unknown, url?: string, options?: object) =>
       callSdk(props, 'http_request', typeof first === 'string' ? { ...options, method: first, url } : first) as Promise<HttpResult>,
     send_message: (session_id, text) => callSdk(props, 'send_message', { session_id, text }) as Promise<{ message_id: string }>,
+    kv: pluginKv(props.kv),
   }
 }

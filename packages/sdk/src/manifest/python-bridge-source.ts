@@ -56,9 +56,36 @@ class Config:
         return self._values.get(name) is not None
 
 
+class KV:
+    """The plugin's own key-value store, kept by the runtime in the bot's database."""
+
+    def __init__(self, call):
+        self._call = call
+
+    def get(self, key, default=None):
+        answer = self._call("kv_get", {"key": key})
+        return answer["value"] if answer["found"] else default
+
+    def set(self, key, value):
+        self._call("kv_set", {"key": key, "value": value})
+
+    def delete(self, key):
+        return self._call("kv_delete", {"key": key})
+
+    def keys(self, prefix=""):
+        return self._call("kv_keys", {"prefix": prefix})
+
+    def find(self, filter=None, limit=None, skip=None, sort=None):
+        return self._call("kv_find", {"filter": filter, "limit": limit, "skip": skip, "sort": sort})
+
+    def count(self, filter=None):
+        return self._call("kv_count", {"filter": filter})
+
+
 class PluginSDK:
     def __init__(self, config):
         self.config = Config(config)
+        self.kv = KV(self._call)
         self._calls = 0
 
     def log(self, message, level="info"):
@@ -72,9 +99,16 @@ class PluginSDK:
         return self._call("send_message", {"session_id": session_id, "text": text})
 
     def _call(self, method, args):
+        # Checked here, so a value JSON cannot carry (NaN, a set, a datetime) raises in the handler
+        # instead of reaching the runtime changed or unreadable.
+        try:
+            line = json.dumps({"type": "call", "id": self._calls + 1, "method": method, "args": args}, allow_nan=False)
+        except (TypeError, ValueError) as error:
+            raise PluginSDKError("sdk.%s: %s; pass JSON values (dict, list, str, int, float, bool, None)" % (method.replace("_", ".", 1) if method.startswith("kv_") else method, error))
         self._calls += 1
         call_id = self._calls
-        _send({"type": "call", "id": call_id, "method": method, "args": args})
+        _protocol.write(line + "\n")
+        _protocol.flush()
         while True:
             reply = _receive()
             if reply.get("type") == "reply" and reply.get("id") == call_id:
