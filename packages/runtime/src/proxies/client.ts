@@ -81,11 +81,12 @@ interface Scoped {
 }
 
 /**
- * What every client shares: a getter per method that makes the method for its client on first use and
- * keeps it there. Props are built for every unit a message passes through, and a hook mostly calls one
- * method or none, so making all of them up front was a good part of a turn's own cost.
+ * A getter per method that makes the method for its client on first use and keeps it there. Props are
+ * built for every unit a message passes through, and a hook mostly calls one method or none, so making
+ * all of them up front was a good part of a turn's own cost. The getters are the client's own enumerable
+ * properties, so `Object.keys(client)` and `{ ...client }` see every method, as with a plain object.
  */
-const clientMethods: object = Object.defineProperties({}, Object.fromEntries(Object.entries(OPERATIONS).map(([name, operation]) => [name, {
+const methodGetters: PropertyDescriptorMap = Object.fromEntries(Object.entries(OPERATIONS).map(([name, operation]) => [name, {
   enumerable: true,
   configurable: true,
   get(this: Scoped) {
@@ -94,7 +95,7 @@ const clientMethods: object = Object.defineProperties({}, Object.fromEntries(Obj
     Object.defineProperty(this, name, { value: method, enumerable: true, writable: true, configurable: true })
     return method
   },
-}])))
+}]))
 
 /**
  * The client handed to code: every operation goes through the caller's scope (its own names get its
@@ -102,8 +103,7 @@ const clientMethods: object = Object.defineProperties({}, Object.fromEntries(Obj
  * Every request is checked first (`checkedMethod`).
  */
 export function createClient<T extends ImplementationTypes = LooseTypes>(engine: Engine, caller: Caller): Client<T> {
-  const client = Object.create(clientMethods) as { [SCOPE]: Scoped[typeof SCOPE] }
-  client[SCOPE] = { engine, caller }
+  const client = Object.defineProperties({ [SCOPE]: { engine, caller } }, methodGetters)
   // Every method takes any request of its name's shape, so the object serves any `Client<T>`.
   return client as unknown as Client<T>
 }
