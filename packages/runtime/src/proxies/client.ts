@@ -96,6 +96,10 @@ const clientMethods: object = Object.defineProperties({}, Object.fromEntries(Obj
   },
 }])))
 
+// Botpress code reaches the untyped client under the typed one as `client._inner`; this client already
+// serves every name, so it is its own.
+Object.defineProperty(clientMethods, '_inner', { get(this: object) { return this } })
+
 /**
  * The client handed to code: every operation goes through the caller's scope (its own names get its
  * prefix) and carries the caller's context (an action it calls inherits the conversation and user).

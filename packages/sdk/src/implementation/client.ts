@@ -60,6 +60,8 @@ type NotKnown<T extends ImplementationTypes, K extends string> = K extends NameO
  * const out = await client.callAction({ type: 'analytics:trackEvent', input: { name: 'signup' } })
  */
 export interface Client<T extends ImplementationTypes = LooseTypes> extends FilesClient, TablesAdminClient, DirectoryClient, AppsClient {
+  /** The same client without the generated types, where Botpress code reaches its untyped client. */
+  readonly _inner: Client<LooseTypes>
   /**
    * Calls an action by the name the calling code knows it by. The result is the action's output, which
    * also carries itself as `output` (`const { output } = await client.callAction(…)`, as Botpress code reads it).
