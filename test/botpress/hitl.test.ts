@@ -34,7 +34,7 @@ describe('a Botpress hitl-style plugin', () => {
       const session = await bot.getState('conversation', chat.id, 'handoff:session')
       expect(session).toMatchObject({ active: true })
       const downstreamId = (await bot.client.getConversation({ id: chat.id })).conversation.tags['downstream']!
-      expect((await bot.client.getConversation({ id: downstreamId })).conversation).toMatchObject({ channel: 'desk:hitl', tags: { upstream: chat.id } })
+      expect((await bot.client.getConversation({ id: downstreamId })).conversation).toMatchObject({ channel: 'desk:hitl', integration: 'desk', tags: { upstream: chat.id } })
       expect(await bot.getState('user', user.id, 'handoff:linkedUser')).toEqual({ downstreamId: expect.any(String) })
       expect(await chat.transcript()).toContain('bot: An agent is on the way')
 
@@ -43,7 +43,7 @@ describe('a Botpress hitl-style plugin', () => {
       expect(relayed.texts).toEqual([])
       expect(support.shown).toEqual([{ conversationId: downstreamId, text: 'my order is late' }])
       const logs = await bot.logs()
-      expect(logs.find((record) => record.message.startsWith('relaying'))).toMatchObject({ source: 'handoff', conversationId: chat.id, data: { user: user.id } })
+      expect(logs.find((record) => record.message.startsWith('relaying'))).toMatchObject({ source: 'handoff', conversationId: chat.id, data: { user: user.id, from: 'webchat' } })
 
       // The event scheduled with `withConversationId(…).schedule(…, { delay })` waits for its minute (jobs
       // run here only when the test moves the clock), then closes the session.

@@ -11,7 +11,7 @@ export function toUser(user: storage.User): User {
 
 export function toConversation(conversation: storage.Conversation): Conversation {
   const { id, tags, createdAt, updatedAt } = conversation
-  return { id, channel: channelName(conversation), tags: { ...tags }, createdAt, updatedAt }
+  return { id, channel: channelName(conversation), integration: conversation.integration, tags: { ...tags }, createdAt, updatedAt }
 }
 
 export function toMessage(message: storage.Message): Message {
