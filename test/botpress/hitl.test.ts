@@ -42,6 +42,10 @@ describe('a Botpress hitl-style plugin', () => {
       const relayed = await chat.send('my order is late')
       expect(relayed.texts).toEqual([])
       expect(support.shown).toEqual([{ conversationId: downstreamId, text: 'my order is late' }])
+      // An agent's assignment: the hook speaks on the desk's channel as that agent, which hitl's text allows.
+      const agent = await bot.user({ name: 'Grace', tags: {} })
+      await bot.emit('desk:hitlAssigned', { conversationId: downstreamId, userId: agent.id })
+      expect(support.shown).toContainEqual({ conversationId: downstreamId, text: 'An agent joined' })
       const logs = await bot.logs()
       expect(logs.find((record) => record.message.startsWith('relaying'))).toMatchObject({ source: 'handoff', conversationId: chat.id, data: { user: user.id, from: 'webchat' } })
 
