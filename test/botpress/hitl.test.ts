@@ -34,7 +34,7 @@ describe('a Botpress hitl-style plugin', () => {
       const session = await bot.getState('conversation', chat.id, 'handoff:session')
       expect(session).toMatchObject({ active: true })
       const downstreamId = (await bot.client.getConversation({ id: chat.id })).conversation.tags['downstream']!
-      expect((await bot.client.getConversation({ id: downstreamId })).conversation).toMatchObject({ channel: 'desk:hitl', integration: 'desk', tags: { upstream: chat.id } })
+      expect((await bot.client.getConversation({ id: downstreamId })).conversation).toMatchObject({ channel: 'desk:hitl', integration: 'support-desk', tags: { upstream: chat.id } })
       expect(await bot.getState('user', user.id, 'handoff:linkedUser')).toEqual({ downstreamId: expect.any(String) })
       expect(await chat.transcript()).toContain('bot: An agent is on the way')
 

@@ -18,11 +18,7 @@ export interface Conversation {
   readonly id: string
   /** The channel it takes place on: `webchat`, or `alias:channel` for an integration's channel. */
   readonly channel: string
-  /**
-   * The bot's alias of the integration the channel belongs to (`webchat` for the built-in chat), which
-   * Botpress code compares with `interfaces.<alias>.name`: a bot that adds an integration under its own
-   * name, as Botpress bots do, reads the same.
-   */
+  /** The name of the integration the channel belongs to (`webchat` for the built-in chat), as `interfaces.<alias>.name` gives it. */
   readonly integration: string
   readonly tags: Tags
   readonly createdAt: string
