@@ -30,6 +30,8 @@ describe('a Botpress synchronizer-style plugin', () => {
 
       await bot.emit('mirror:rowDeleted', { row: { id: 'item-1' } })
       expect(shop.items.map((item) => item.name)).toEqual(['mug', 'cap'])
+      const afterDelete = (await bot.logs()).filter((record) => record.source === 'mirror').map((record) => record.message)
+      expect(afterDelete).toContain('deleted item-1; items are listed by catalog:list')
       expect(await bot.failures()).toEqual([])
 
       await bot.client.deleteTable({ table: 'products' })

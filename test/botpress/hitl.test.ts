@@ -34,7 +34,7 @@ describe('a Botpress hitl-style plugin', () => {
       const session = await bot.getState('conversation', chat.id, 'handoff:session')
       expect(session).toMatchObject({ active: true })
       const downstreamId = (await bot.client.getConversation({ id: chat.id })).conversation.tags['downstream']!
-      expect((await bot.client.getConversation({ id: downstreamId })).conversation).toMatchObject({ channel: 'desk:hitl', tags: { upstream: chat.id } })
+      expect((await bot.client.getConversation({ id: downstreamId })).conversation).toMatchObject({ channel: 'desk:hitl', integration: 'support-desk', tags: { upstream: chat.id } })
       expect(await bot.getState('user', user.id, 'handoff:linkedUser')).toEqual({ downstreamId: expect.any(String) })
       expect(await chat.transcript()).toContain('bot: An agent is on the way')
 
@@ -42,8 +42,12 @@ describe('a Botpress hitl-style plugin', () => {
       const relayed = await chat.send('my order is late')
       expect(relayed.texts).toEqual([])
       expect(support.shown).toEqual([{ conversationId: downstreamId, text: 'my order is late' }])
+      // An agent's assignment: the hook speaks on the desk's channel as that agent, which hitl's text allows.
+      const agent = await bot.user({ name: 'Grace', tags: {} })
+      await bot.emit('desk:hitlAssigned', { conversationId: downstreamId, userId: agent.id })
+      expect(support.shown).toContainEqual({ conversationId: downstreamId, text: 'An agent joined' })
       const logs = await bot.logs()
-      expect(logs.find((record) => record.message.startsWith('relaying'))).toMatchObject({ source: 'handoff', conversationId: chat.id, data: { user: user.id } })
+      expect(logs.find((record) => record.message.startsWith('relaying'))).toMatchObject({ source: 'handoff', conversationId: chat.id, data: { user: user.id, from: 'webchat' } })
 
       // The event scheduled with `withConversationId(…).schedule(…, { delay })` waits for its minute (jobs
       // run here only when the test moves the clock), then closes the session.

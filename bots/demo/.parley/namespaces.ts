@@ -8,7 +8,7 @@ export namespace configuration {
 export namespace states {
   export type States = $types.States
   export namespace lastEntry {
-    export type LastEntry = $types.States['lastEntry']
+    export type LastEntry = $types.States['lastEntry']['payload']
     export namespace payload {
       export type Payload = $types.States['lastEntry']['payload']
     }

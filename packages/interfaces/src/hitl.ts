@@ -64,7 +64,8 @@ export const hitl = new InterfaceDefinition({
           title: z.string().title('Title').describe('Title of the session: a ticket\'s title in desks that use tickets').optional(),
           description: z.string().title('Description').describe('Description of the session: a ticket\'s description in desks that use tickets').optional(),
           hitlSession: hitlSession.optional().title('Extra configuration').describe('Configuration of the HITL session'),
-          messageHistory: z.array(historyMessage).title('Conversation history').describe('Every message of the conversation so far, shown to the human agent'),
+          // Optional, as Botpress's hitl plugins call it without one.
+          messageHistory: z.array(historyMessage).title('Conversation history').describe('Every message of the conversation so far, shown to the human agent').optional(),
         }),
       },
       output: { schema: () => z.object({ conversationId: sessionId }) },
@@ -72,7 +73,12 @@ export const hitl = new InterfaceDefinition({
     stopHitl: {
       title: 'Stop HITL session',
       description: 'Stop an existing HITL session in the desk\'s system',
-      input: { schema: () => z.object({ conversationId: sessionId }) },
+      input: {
+        schema: () => z.object({
+          conversationId: sessionId,
+          reason: z.enum(['timeout', 'cancel']).title('Reason').describe('Why the bot ends the session: the end user cancelled it, or no agent came in time').optional(),
+        }),
+      },
       output: { schema: () => z.object({}) },
     },
   },

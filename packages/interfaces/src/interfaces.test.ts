@@ -84,6 +84,9 @@ describe('hitl, typing-indicator, proactive-user, proactive-conversation, files-
     const start = desk.actions.startHitl!.input.schema as z.ZodTypeAny
     expect(start.safeParse({ userId: 'u', messageHistory: [], hitlSession: { priority: 'high' } }).success).toBe(true)
     expect(start.safeParse({ userId: 'u', messageHistory: [], hitlSession: { priority: 'urgent' } }).success).toBe(false)
+    expect(start.safeParse({ userId: 'u', title: 'Refund' }).success, 'without a history, as Botpress plugins start one').toBe(true)
+    const stop = desk.actions.stopHitl!.input.schema as z.ZodTypeAny
+    expect([stop.safeParse({ conversationId: 'c', reason: 'cancel' }).success, stop.safeParse({ conversationId: 'c', reason: 'bored' }).success]).toEqual([true, false])
   })
 })
 

@@ -29,7 +29,7 @@ describe('users, conversations and messages', () => {
     expect(new Set(created.map(({ user }) => user.id))).toEqual(new Set(['tg-42']))
     expect((await bot.client.getOrCreateUser({ id: 'tg-42', name: 'Someone else' })).user.name).toBe('Ada')
     const { conversation } = await bot.client.getOrCreateConversation({ id: 'thread-7' })
-    expect(conversation).toMatchObject({ id: 'thread-7', channel: 'webchat' })
+    expect(conversation).toMatchObject({ id: 'thread-7', channel: 'webchat', integration: 'webchat' })
     expect((await bot.client.getOrCreateConversation({ id: 'thread-7' })).conversation.createdAt).toBe(conversation.createdAt)
     await expect(bot.client.getOrCreateUser({ id: '' })).rejects.toThrow('user id "" is not allowed; give 1 to 200 characters')
     await bot.stop()

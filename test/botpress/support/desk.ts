@@ -5,7 +5,7 @@ import hitl from '@parley/interfaces/hitl'
 export function desk() {
   const shown: { conversationId: string; text: string }[] = []
   const definition = new IntegrationDefinition({
-    name: 'desk', version: '1.0.0',
+    name: 'support-desk', version: '1.0.0',
     entities: { ticket: { schema: z.object({ priority: z.string().optional() }) } },
     channels: { hitl: { messages: { text: { schema: messages.defaults.text.schema.extend({ userId: z.string().optional() }) } } } },
   }).extend(hitl, ({ entities }) => ({ entities: { hitlSession: entities.ticket } }))

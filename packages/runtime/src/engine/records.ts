@@ -1,4 +1,4 @@
-import type { Conversation, Event, Message, StateRecord, Tags, User, WorkflowInstance } from '@parley/sdk'
+import type { BotDefinition, Conversation, Event, Message, StateRecord, Tags, User, WorkflowInstance } from '@parley/sdk'
 import type * as storage from '../storage/index.js'
 import { channelName } from './channels.js'
 
@@ -9,9 +9,11 @@ export function toUser(user: storage.User): User {
   return { id: user.id, ...(user.name === undefined ? {} : { name: user.name }), tags: { ...user.tags }, createdAt: user.createdAt, updatedAt: user.updatedAt }
 }
 
-export function toConversation(conversation: storage.Conversation): Conversation {
+/** `integration` is the name of the channel's integration, as Botpress code compares it with `interfaces.<alias>.name`. */
+export function toConversation(conversation: storage.Conversation, definition: BotDefinition): Conversation {
   const { id, tags, createdAt, updatedAt } = conversation
-  return { id, channel: channelName(conversation), tags: { ...tags }, createdAt, updatedAt }
+  const integration = Object.hasOwn(definition.integrations, conversation.integration) ? definition.integrations[conversation.integration]!.definition.name : conversation.integration
+  return { id, channel: channelName(conversation), integration, tags: { ...tags }, createdAt, updatedAt }
 }
 
 export function toMessage(message: storage.Message): Message {

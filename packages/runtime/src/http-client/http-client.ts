@@ -32,7 +32,10 @@ export function createHttpClient<T extends ImplementationTypes = LooseTypes>(opt
   for (const [name, alias] of Object.entries(clientAliases)) calls[name] = aliasCall(calls[alias.via]!, alias)
   const client = calls as unknown as Client
   // The server checks every name and payload against the bot's definition; generated types only narrow them.
-  return Object.assign(client, { updateState: (request: UpdateStateRequest) => updateState(client, request) }) as unknown as Client<T> & StateUpdates
+  Object.assign(client, { updateState: (request: UpdateStateRequest) => updateState(client, request) })
+  // Botpress code reaches the untyped client as `client._inner`: this one is untyped underneath already.
+  Object.defineProperty(client, '_inner', { value: client })
+  return client as unknown as Client<T> & StateUpdates
 }
 
 function aliasCall(via: Call, alias: { readonly via: string; readonly toRequest?: (request: never) => unknown; readonly fromResult?: (result: never) => unknown }): Call {

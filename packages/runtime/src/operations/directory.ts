@@ -36,7 +36,7 @@ export async function listUsers(engine: Engine, caller: Caller, request: { reado
 export async function getConversation(engine: Engine, caller: Caller, request: { readonly id: string }) {
   const conversation = await stores(engine, caller).conversations.get(request.id)
   if (!conversation) throw notFound('conversation', request.id, engine.botId)
-  return { conversation: toConversation(conversation) }
+  return { conversation: toConversation(conversation, engine.definition) }
 }
 
 /**
@@ -50,10 +50,10 @@ export async function getOrCreateConversation(engine: Engine, caller: Caller, re
   if (request.id !== undefined) {
     const id = checkedId('conversation', request.id)
     const existing = await conversations.get(id)
-    return { conversation: toConversation(existing ?? (await started(engine, caller, await conversations.getOrCreate(id, { ...ref, ...defined({ tags }) })))) }
+    return { conversation: toConversation(existing ?? (await started(engine, caller, await conversations.getOrCreate(id, { ...ref, ...defined({ tags }) }))), engine.definition) }
   }
   const found = tags && Object.keys(tags).length > 0 ? (await conversations.list({ ...ref, tags, limit: 1 })).items[0] : undefined
-  return { conversation: toConversation(found ?? (await started(engine, caller, await conversations.create({ ...ref, ...defined({ tags }) })))) }
+  return { conversation: toConversation(found ?? (await started(engine, caller, await conversations.create({ ...ref, ...defined({ tags }) }))), engine.definition) }
 }
 
 /**
@@ -66,7 +66,7 @@ async function started<C extends { readonly id: string }>(engine: Engine, caller
 }
 
 export async function updateConversation(engine: Engine, caller: Caller, request: { readonly id: string; readonly tags?: Tags }) {
-  return { conversation: toConversation(await stores(engine, caller).conversations.update(request.id, { tags: storedTags(request.tags) ?? {} })) }
+  return { conversation: toConversation(await stores(engine, caller).conversations.update(request.id, { tags: storedTags(request.tags) ?? {} }), engine.definition) }
 }
 
 /** Conversations with all these tags, on one channel when `channel` is given (`alias:channel`, or `webchat`). */
@@ -74,7 +74,7 @@ export async function listConversations(engine: Engine, caller: Caller, request:
   const { channel, ...rest } = request
   const ref = channel === undefined ? {} : parseChannel(engine.definition, channelAsBotNames(caller, channel))
   const page = await stores(engine, caller).conversations.list({ ...rest, ...ref, tags: storedTags(request.tags) })
-  return { conversations: page.items.map(toConversation) }
+  return { conversations: page.items.map((conversation) => toConversation(conversation, engine.definition)) }
 }
 
 function channelAsBotNames(caller: Caller, channel: string | undefined): string | undefined {

@@ -97,6 +97,10 @@ const methodGetters: PropertyDescriptorMap = Object.fromEntries(Object.entries(O
   },
 }]))
 
+// Botpress code reaches the untyped client under the typed one as `client._inner`; this client already
+// serves every name, so it is its own (not enumerable: it is no method).
+methodGetters['_inner'] = { get(this: object) { return this }, configurable: true }
+
 /**
  * The client handed to code: every operation goes through the caller's scope (its own names get its
  * prefix) and carries the caller's context (an action it calls inherits the conversation and user).

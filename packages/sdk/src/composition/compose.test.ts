@@ -208,7 +208,14 @@ describe('interface and integration versions', () => {
     const pkg = chatAt('1.4.2').asPackage()
     expect([version.allWithinMajorOf(pkg).version, version.minorsOf(pkg).version, version.allWithinMinorOf(pkg).version, version.patchesOf(pkg).version])
       .toEqual(['>=1.0.0 <2.0.0', '>=1.0.0 <2.0.0', '>=1.4.0 <1.5.0', '>=1.4.0 <1.5.0'])
+    expect([version.allWithinPkgMajor(pkg).version, version.allWithinPkgMinor(pkg).version]).toEqual(['>=1.0.0 <2.0.0', '>=1.4.0 <1.5.0'])
     expect(() => needing({ ...pkg, version: 'latest-ish' })).toThrow('plugin "needs", interfaces.chat.version: "latest-ish" is not a version or a range; use one such as 1.2.0')
+  })
+
+  it('loads a definition carrying Botpress\'s converter switches, which change nothing', () => {
+    const plugin = new PluginDefinition({ name: 'sync', version: '1.0.0', interfaces: { chat }, __advanced: { useLegacyZuiTransformer: true } })
+    expect(Object.keys(plugin.interfaces)).toEqual(['chat'])
+    expect(() => new PluginDefinition({ name: 'sync', version: '1.0.0', __advanced: { useNewThing: true } as never })).toThrow('useNewThing')
   })
 
   it('accepts interface aliases with dashes, as package names have', () => {

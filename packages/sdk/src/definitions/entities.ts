@@ -17,6 +17,8 @@ export interface PackageMeta {
   readonly readme?: string
   /** Free-form labels a hub or dashboard reads. */
   readonly attributes?: Readonly<Record<string, string>>
+  /** Botpress's switches for its own schema converter: accepted so its definitions load, and without effect (Parley has one converter). */
+  readonly __advanced?: { readonly useLegacyZuiTransformer?: boolean }
 }
 
 export interface Described {

@@ -8,6 +8,15 @@ import type { AppsClient } from '../apps/client.js'
 
 type States<T extends ImplementationTypes> = T['states']
 type Row<T extends ImplementationTypes, K extends NameOf<T['tables']>> = T['tables'][K]
+type Channels<T extends ImplementationTypes> = NonNullable<T['dependencyChannels']>
+
+/**
+ * A message type's payload on any channel the code knows: the standard one, or a dependency channel's
+ * (hitl's `text` also takes the `userId` to speak as), as a conversation may be on either.
+ */
+export type MessagePayload<T extends ImplementationTypes, K extends NameOf<T['messages']>> = T['messages'][K] | {
+  [A in keyof Channels<T>]: { [C in keyof Channels<T>[A]]: K extends keyof Channels<T>[A][C] ? Channels<T>[A][C][K] : never }[keyof Channels<T>[A]]
+}[keyof Channels<T>]
 
 /**
  * Which state: its owner kind follows from its name. (A name the package does not declare is taken by
@@ -60,6 +69,8 @@ type NotKnown<T extends ImplementationTypes, K extends string> = K extends NameO
  * const out = await client.callAction({ type: 'analytics:trackEvent', input: { name: 'signup' } })
  */
 export interface Client<T extends ImplementationTypes = LooseTypes> extends FilesClient, TablesAdminClient, DirectoryClient, AppsClient {
+  /** The same client without the generated types, where Botpress code reaches its untyped client. */
+  readonly _inner: Client<LooseTypes>
   /**
    * Calls an action by the name the calling code knows it by. The result is the action's output, which
    * also carries itself as `output` (`const { output } = await client.callAction(…)`, as Botpress code reads it).
@@ -130,7 +141,7 @@ export interface Client<T extends ImplementationTypes = LooseTypes> extends File
     readonly conversationId: string
     readonly userId?: string
     readonly type: K
-    readonly payload: T['messages'][K]
+    readonly payload: MessagePayload<T, K>
     readonly tags?: Tags
   }): Promise<{ message: Message<K, T['messages'][K]> }>
   getMessage(request: { readonly id: string }): Promise<{ message: Message }>

@@ -1,4 +1,5 @@
 import type { Client } from './client.js'
+import type { DependencyInfo } from './handler-proxies.js'
 import type { Hook, HookHandlerProps, HookKind, HookSelectors } from './hooks.js'
 import type {
   ActionHandlers, EventHandlerProps, Handler, MessageHandlerProps, StateExpiredHandlerProps, WorkflowHandlerProps,
@@ -66,6 +67,7 @@ export type ClientOutputs<T extends ImplementationTypes> = { [K in ClientOperati
 export interface PluginRuntimeProps<T extends ImplementationTypes> {
   readonly alias: string
   readonly configuration: T['configuration']
-  readonly interfaces: Readonly<Record<NameOf<T['interfaces']>, { readonly integrationAlias: string; readonly integrationInterfaceAlias?: string }>>
+  /** What backs each interface, as handlers' `interfaces.<alias>` also tell: `interfaces.llm.actions.generateContent.name`. */
+  readonly interfaces: { readonly [A in NameOf<T['interfaces']>]: DependencyInfo<Extract<keyof T['interfaces'][A], string>> }
   readonly integrations: Readonly<Record<NameOf<T['integrations']>, { readonly integrationAlias: string }>>
 }

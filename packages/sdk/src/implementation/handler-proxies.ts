@@ -106,7 +106,7 @@ export interface MessageFinder {
 }
 
 /** What each dependency is in this bot, beside its actions: `interfaces.hitl.integrationAlias`. */
-export interface DependencyInfo {
+export interface DependencyInfo<TActionNames extends string = string> {
   /** The bot's alias of the integration backing it. */
   readonly integrationAlias: string
   /** The alias the integration implements the interface under. */
@@ -115,7 +115,7 @@ export interface DependencyInfo {
   readonly name: string
   readonly version: string
   /** Each interface action, event and channel, and the integration's name for it. */
-  readonly actions: Readonly<Record<string, { readonly name: string }>>
+  readonly actions: Readonly<Record<TActionNames, { readonly name: string }>>
   readonly events: Readonly<Record<string, { readonly name: string }>>
   readonly channels: Readonly<Record<string, { readonly name: string }>>
 }
@@ -123,7 +123,7 @@ export interface DependencyInfo {
 type DependencyNames = 'integrationAlias' | 'integrationInterfaceAlias' | 'name' | 'version' | 'actions' | 'events' | 'channels'
 
 /** A dependency: its actions, callable (`interfaces.llm.generateContent(input)`), and what backs it. */
-export type DependencyProxy<TActions extends Readonly<Record<string, ActionTypes>>> = Omit<ActionsProxy<TActions>, DependencyNames> & DependencyInfo
+export type DependencyProxy<TActions extends Readonly<Record<string, ActionTypes>>> = Omit<ActionsProxy<TActions>, DependencyNames> & DependencyInfo<Extract<keyof TActions, string>>
 
 /** `actions.<own>(input)`, and a dependency's as `actions.<alias>.<action>(input)`. */
 export type ActionsWithDependencies<T extends ImplementationTypes> = ActionsProxy<Pick<T['callableActions'], NameOf<T['actions']> & keyof T['callableActions']>> & {

@@ -18,6 +18,8 @@ export interface Conversation {
   readonly id: string
   /** The channel it takes place on: `webchat`, or `alias:channel` for an integration's channel. */
   readonly channel: string
+  /** The name of the integration the channel belongs to (`webchat` for the built-in chat), as `interfaces.<alias>.name` gives it. */
+  readonly integration: string
   readonly tags: Tags
   readonly createdAt: string
   readonly updatedAt: string

@@ -28,6 +28,10 @@ export const minorsOf = allWithinMajorOf
 /** Every patch of the package's minor version (the same as {@link allWithinMinorOf}). */
 export const patchesOf = allWithinMinorOf
 
+/** Botpress's names for the same ranges: `version.allWithinPkgMajor(listable)`. */
+export const allWithinPkgMajor = allWithinMajorOf
+export const allWithinPkgMinor = allWithinMinorOf
+
 /** Whether `version` is within `range` (npm's semantics, as the `semver` package implements them). */
 export function satisfies(version: string, range: string): boolean {
   return semver.satisfies(version, range)

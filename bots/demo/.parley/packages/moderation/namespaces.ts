@@ -8,7 +8,7 @@ export namespace configuration {
 export namespace states {
   export type States = $types.States
   export namespace strikes {
-    export type Strikes = $types.States['strikes']
+    export type Strikes = $types.States['strikes']['payload']
     export namespace payload {
       export type Payload = $types.States['strikes']['payload']
     }

@@ -4,7 +4,7 @@ import { actionTypes, eventType, fieldsOf, stateType, tableType, workflowType } 
 import { channelMessageSources, messageFields, standardMessageSources } from './messages.js'
 import { object, type Field, type TypeModel } from './model.js'
 import { implementationTypes } from './records.js'
-import { actionEntries, ioEntries, member, namespaceName, recordEntries, ref, typeName, type NamespaceEntry } from './namespaces.js'
+import { actionEntries, ioEntries, member, namespaceName, recordEntries, ref, stateEntries, typeName, type NamespaceEntry } from './namespaces.js'
 
 /** The bot's own entities, and its integrations', under Botpress's names. Plugins' are reached by full name in the records. */
 function botNamespaces(bot: BotDefinition): NamespaceEntry[] {
@@ -12,7 +12,7 @@ function botNamespaces(bot: BotDefinition): NamespaceEntry[] {
     Object.keys(group).filter((name) => (group[name]!.origin ?? group[name]!.origins![0]!).kind === 'bot')
   return [
     { path: ['configuration', 'Configuration'], type: ref('Configuration') },
-    ...recordEntries('states', 'States', own(bot.states), (name) => [{ path: ['states', namespaceName(name), 'payload', 'Payload'], type: member('States', name, 'payload') }]),
+    ...stateEntries(own(bot.states)),
     ...recordEntries('events', 'Events', own(bot.events)),
     ...actionEntries(['actions'], 'Actions', [], own(bot.actions)),
     ...recordEntries('tables', 'Tables', Object.keys(bot.tables)),

@@ -38,6 +38,21 @@ export function recordEntries(group: string, record: string, names: readonly str
   ]
 }
 
+/**
+ * `states.<name>.<Name>` is the state's payload (Botpress code types a state's value with it, `const
+ * initial: bp.states.hitl.Hitl = { hitlActive: false }`), also written `states.<name>.payload.Payload`.
+ */
+export function stateEntries(names: readonly string[]): NamespaceEntry[] {
+  const payload = (name: string) => member('States', name, 'payload')
+  return [
+    ...names.filter((name) => !name.includes(':')).flatMap((name) => [
+      { path: ['states', namespaceName(name), typeName(name)], type: payload(name) },
+      { path: ['states', namespaceName(name), 'payload', 'Payload'], type: payload(name) },
+    ]),
+    { path: ['states', 'States'], type: ref('States') },
+  ]
+}
+
 /** `actions.<name>.input.Input` and `actions.<name>.output.Output` beside `actions.<name>.<Name>`. */
 export function ioEntries(group: string, record: string, name: string, keys: readonly string[] = []): NamespaceEntry[] {
   return ['input', 'output'].map((io) => ({ path: [group, ...keys.map(namespaceName), namespaceName(name), io, typeName(io)], type: member(record, ...keys, name, io) }))

@@ -1,6 +1,6 @@
 import type { AnyPluginDefinition } from '@parley/sdk'
 import type { Field } from './model.js'
-import { ioEntries, member, namespaceName, recordEntries, ref, typeName, type NamespaceEntry } from './namespaces.js'
+import { ioEntries, member, namespaceName, recordEntries, ref, stateEntries, typeName, type NamespaceEntry } from './namespaces.js'
 import type { Dependency } from './plugin.js'
 
 /** A plugin's types under Botpress's names: `configuration.Configuration`, `states.<name>.<Name>`, … */
@@ -8,7 +8,7 @@ export function pluginNamespaces(plugin: AnyPluginDefinition, dependencies: { in
   const names = (group: object) => Object.keys(group)
   return [
     { path: ['configuration', 'Configuration'], type: ref('Configuration') },
-    ...recordEntries('states', 'States', names(plugin.states), (name) => [{ path: ['states', namespaceName(name), 'payload', 'Payload'], type: member('States', name, 'payload') }]),
+    ...stateEntries(names(plugin.states)),
     ...recordEntries('events', 'Events', names(plugin.events)),
     ...recordEntries('actions', 'Actions', names(plugin.actions), (name) => ioEntries('actions', 'Actions', name)),
     ...recordEntries('tables', 'Tables', names(plugin.tables)),

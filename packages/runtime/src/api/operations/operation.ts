@@ -8,7 +8,8 @@ export type Success =
   | { readonly status: 204 }
   | { readonly status: 200; readonly contentType: 'text/event-stream' | 'text/html' | '*/*'; readonly description: string }
 
-export type ClientName = keyof Client
+// `_inner` is the client itself, not an operation.
+export type ClientName = Exclude<keyof Client, '_inner'>
 export type ClientRequest<K extends ClientName> = Parameters<Client[K]>[0]
 export type ClientResult<K extends ClientName> = Awaited<ReturnType<Client[K]>>
 

@@ -10,7 +10,7 @@ const timestamps = { createdAt: z.string(), updatedAt: z.string() }
 
 export const user = component('User', z.object({ id: z.string(), name: z.string().optional(), tags, ...timestamps }).passthrough())
 
-export const conversation = component('Conversation', z.object({ id: z.string(), channel: z.string(), tags, ...timestamps }).passthrough())
+export const conversation = component('Conversation', z.object({ id: z.string(), channel: z.string(), integration: z.string(), tags, ...timestamps }).passthrough())
 
 export const message = component('Message', z.object({
   id: z.string(),

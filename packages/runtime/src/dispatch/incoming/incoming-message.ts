@@ -53,7 +53,7 @@ async function handleIncoming(engine: Engine, turn: Turn, incoming: IncomingMess
   const stored = await turn.stores.messages.create({ ...incoming, direction: 'incoming', payload, tags: storedTags(incoming.tags) ?? {} })
   const ctx: Context = { botId: engine.botId, alias: '', conversationId: conversation.id, userId: user.id, messageId: stored.id, eventId: '' }
   if (turn.trace && !turn.trace.links.messageId) turn.trace.links.messageId = stored.id
-  const props = { user: toUser(user), conversation: toConversation(conversation) }
+  const props = { user: toUser(user), conversation: toConversation(conversation, engine.definition) }
   const before = await runHooks(engine, { kind: 'beforeIncomingMessage', name: stored.type, data: toMessage(stored), ctx, turn, view: messageView, onError: 'record', props })
   const handled = before.stopped ? { message: before.data, failures: [] } : await handle(engine, ctx, turn, before.data, props)
   const message = await saveTags(turn.stores, stored, handled.message)

@@ -47,7 +47,7 @@ async function send(engine: Engine, unit: IntegrationUnit, ctx: Context, { conve
   }
   await deliver({
     ...engine.props.integration(unit, ctx, undefined), type: message.type, payload: message.payload, message,
-    conversation: toConversation(conversation), user: user ? toUser(user) : undefined, ack,
+    conversation: toConversation(conversation, engine.definition), user: user ? toUser(user) : undefined, ack,
   } as never)
   return acknowledged
 }

@@ -65,13 +65,19 @@ function draftOf(engine: Engine, ctx: Context, conversation: storage.Conversatio
 
 async function store(engine: Engine, stores: storage.BotStorage, message: OutgoingMessage): Promise<storage.Message> {
   const { conversationId, type } = message
-  const userId = recipient(message)
+  const userId = message.userId ?? (await lastParticipant(stores, conversationId))
   if (!(await stores.users.get(userId))) throw notFound('user', userId, engine.botId)
   const payload = message.payload as Record<string, unknown>
   return stores.messages.create({ conversationId, userId, direction: 'outgoing', type, payload, tags: storedTags(message.tags) ?? {} })
 }
 
-function recipient(message: OutgoingMessage): string {
-  if (message.userId) return message.userId
-  throw new RuntimeError('CONTEXT_MISSING', `createMessage: give userId, the user the message is for; there is none to inherit here (only handlers of a user's message or event have one)`)
+/**
+ * Whom a message is for when neither the request nor the turn says: the user of the conversation's latest
+ * message. Botpress code posts to a conversation from handlers without a user (an integration's event)
+ * and names only the bot (`userId: ctx.botId`), as its messages need no recipient.
+ */
+async function lastParticipant(stores: storage.BotStorage, conversationId: string): Promise<string> {
+  const [latest] = (await stores.messages.list({ conversationId, order: 'desc', limit: 1 })).items
+  if (latest) return latest.userId
+  throw new RuntimeError('CONTEXT_MISSING', `createMessage: give userId, the user the message is for; there is none to inherit here (only handlers of a user's message or event have one) and the conversation has no message yet`)
 }

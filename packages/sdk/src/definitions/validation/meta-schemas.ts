@@ -72,6 +72,8 @@ const packageMeta = {
   readme: z.string().optional(),
   /** Free-form labels a hub or dashboard reads (Botpress's `attributes`). */
   attributes: z.record(z.string()).optional(),
+  /** Botpress's switches for its own schema converter; Parley has one converter, so they are accepted and change nothing. */
+  __advanced: z.object({ useLegacyZuiTransformer: z.boolean().optional() }).strict().optional(),
 }
 
 const botLike = {
