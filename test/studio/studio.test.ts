@@ -1,7 +1,6 @@
 import { chromium, type Browser, type Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { startDemoDev, type DemoDev } from './support/demo-dev.js'
-import { startWebhook } from './support/webhook.js'
 
 // Parley Studio in a real browser (Debian's Chromium) against `parley dev` on the demo bot.
 
@@ -147,36 +146,6 @@ describe('Parley Studio', () => {
     await page.getByText('No job is scheduled').waitFor()
     await page.getByRole('tab', { name: 'Recurring' }).click()
     await page.getByRole('list', { name: 'recurring jobs' }).getByText('traceExpiry').waitFor()
-  })
-
-  it('shows a job that failed for good in the Failed tab, and retries it from its button', async () => {
-    // An external app whose webhook refuses (a 4xx other than 408 and 429) has its delivery given up at
-    // once: the job fails for real. Once the webhook accepts, the retried job delivers.
-    const webhook = await startWebhook()
-    const manifest = { id: 'studio-refuser', name: 'Refuser', author: '@studio', description: 'Refuses deliveries', image: '/icon.png', capabilities: ['external_integration'], external_integration: { triggers_on: 'transcript_processed', webhook_url: webhook.url } }
-    try {
-      const refused = webhook.next()
-      await api(`/v1/bots/${dev.botId}/messages/incoming`, { method: 'POST', body: JSON.stringify({ conversationId: await firstConversation(), userId: await firstUser(), type: 'text', payload: { text: 'tell the app' } }) })
-      expect((await api(`/v1/bots/${dev.botId}/apps`, { method: 'POST', body: JSON.stringify({ manifest, intervalSeconds: 1 }) })).status).toBe(201)
-      await refused
-      await nav('Bot')
-      await nav('Events & jobs')
-      // The job is marked failed just after the webhook answered: wait for the runtime to say so.
-      await page.waitForFunction(async (path) => ((await (await fetch(path)).json()) as { jobs: unknown[] }).jobs.length > 0, `/v1/bots/${dev.botId}/studio/jobs?status=failed`, { polling: 100 })
-      await page.getByRole('tab', { name: 'Scheduled' }).click()
-      await page.getByRole('tab', { name: 'Failed' }).click()
-      const failed = page.getByRole('list', { name: 'failed jobs' }).getByRole('listitem').filter({ hasText: 'appDelivery' }).first()
-      await failed.getByText('the app answered 400').waitFor()
-      const label = await failed.getAttribute('aria-label')
-      webhook.accept()
-      const delivered = webhook.next()
-      await failed.getByRole('button', { name: 'Retry now' }).click()
-      expect(await delivered).toBe(200)
-      await page.getByRole('list', { name: 'failed jobs' }).getByRole('listitem', { name: label! }).waitFor({ state: 'detached' })
-    } finally {
-      await api(`/v1/bots/${dev.botId}/apps/${manifest.id}`, { method: 'DELETE' })
-      await webhook.close()
-    }
   })
 
   it('shows a log line as it is written, linked to its turn', async () => {
