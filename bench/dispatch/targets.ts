@@ -19,10 +19,10 @@ export function floorTarget(): Target {
 }
 
 /** The bench bot in-process, on `db`, with a user and a conversation for each of the 256 conversations. */
-export async function parleyTarget(name: string, db: Database, options: { readonly traces?: boolean } = {}): Promise<Target> {
+export async function parleyTarget(name: string, db: Database, options: { readonly traces?: boolean; readonly traceBatch?: { maxRows?: number; delayMs?: number } } = {}): Promise<Target> {
   const counted = counting(db)
   const traces = options.traces ?? true
-  const runtime = await createRuntime({ ...benchBot(), botId: 'bench', database: counted.db, jobs: { mode: 'manual' }, traces: { enabled: traces } })
+  const runtime = await createRuntime({ ...benchBot(), botId: 'bench', database: counted.db, jobs: { mode: 'manual' }, traces: { enabled: traces, ...(options.traceBatch ? { batch: options.traceBatch } : {}) } })
   await runtime.start()
   const client = runtime.client()
   const parties = await Promise.all(Array.from({ length: CONVERSATIONS }, async () => {

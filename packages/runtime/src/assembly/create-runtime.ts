@@ -54,7 +54,7 @@ function buildEngine(db: Database, botId: string, options: RuntimeOptions, units
   const logs = createLogStore(db, botId, options.onLog ? { echo: options.onLog } : {})
   const parts: Omit<Engine, 'worker' | 'props'> = {
     botId, definition: options.definition, db, clock: options.clock ?? systemClock, jobs: createJobQueue(db, botId), logs, listeners: new Set(),
-    traces: createTraceStore(db, botId), turnListeners: new Set(),
+    traces: createTraceStore(db, botId, { ...options.traces?.batch, onError: traceWriteFailed(logs) }), turnListeners: new Set(),
     stores: createBotStorage(db, storage),
     transaction: (fn) => db.transaction((tx) => fn({ stores: createBotStorage(tx, storage), db: tx })),
     code: units.code, bot: units.code.at(-1)!,
@@ -73,6 +73,13 @@ function buildEngine(db: Database, botId: string, options: RuntimeOptions, units
   const deliveries = createAppDeliveries(engine, parts.apps, { awaited: options.jobs?.mode === 'manual' })
   const worker = createWorker({ queue: parts.jobs, clock: parts.clock, handlers: jobHandlers(engine, deliveries), sweep: (now) => sweep(engine, now), onError: jobFailed(logs) })
   return { engine: Object.assign(parts, { worker, props }), deliveries }
+}
+
+function traceWriteFailed(logs: LogStore) {
+  return (error: unknown, rows: number) => logs.write({
+    level: 'warn', audience: 'developer', source: 'runtime',
+    message: `${rows} turn traces could not be stored (the turns themselves were): ${error instanceof Error ? error.message : String(error)}`,
+  })
 }
 
 function jobFailed(logs: LogStore) {

@@ -41,6 +41,7 @@ export function runtimeOf(engine: Engine, options: RuntimeOptions, ownsDatabase:
       await engine.worker.stop()
       await deliveries.stop()
       await stopUnits(engine, options.webhookUrl)
+      await engine.traces.close()
       await engine.logs.flush()
       if (ownsDatabase) await engine.db.close()
     },

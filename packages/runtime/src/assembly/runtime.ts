@@ -62,12 +62,14 @@ export interface RuntimeOptions extends ComposedBot, LoadOptions {
     readonly inactivityMs?: number
   }
   /**
-   * Each turn's trace (hooks, handlers, actions, events, states, messages, with timings), stored with the
-   * turn and kept `keepMs` (7 days by default); on unless `enabled` is false.
+   * Each turn's trace (hooks, handlers, actions, events, states, messages, with timings), stored after the
+   * turn in batches — when `batch.maxRows` (128) wait or `batch.delayMs` (250) after the first, and before
+   * the studio reads them — and kept `keepMs` (7 days by default); on unless `enabled` is false.
    */
   readonly traces?: {
     readonly enabled?: boolean
     readonly keepMs?: number
+    readonly batch?: { readonly maxRows?: number; readonly delayMs?: number }
   }
   /** The URL an integration's webhook is reached at, given to its `register`. */
   readonly webhookUrl?: (alias: string) => string

@@ -31,9 +31,14 @@ export function startTrace(kind: TraceKind, links: TraceLinks): TraceRecorder {
   return { turnId: randomUUID(), kind, t0: performance.now(), startedAt: Date.now(), steps: [], links, failed: false }
 }
 
-/** Milliseconds since the turn began. */
+/** Milliseconds since the turn began, to the microsecond: finer is noise, and every digit is stored. */
 export function elapsed(trace: TraceRecorder, at = performance.now()): number {
-  return at - trace.t0
+  return since(trace.t0, at)
+}
+
+/** Milliseconds from `started` (a `performance.now()`) to `at`, to the microsecond. */
+export function since(started: number, at = performance.now()): number {
+  return Math.round((at - started) * 1000) / 1000
 }
 
 export function traceError(error: unknown): TraceError {

@@ -1,6 +1,6 @@
 import type { Context, HookKind } from '@parley/sdk'
 import type { Engine } from '../../engine/engine.js'
-import { elapsed, traceError } from '../../engine/trace.js'
+import { elapsed, since, traceError } from '../../engine/trace.js'
 import type { Turn } from '../../engine/turn.js'
 import type { CodeUnit } from '../../engine/units.js'
 import { recordFailure, type HandlerFailure } from './failures.js'
@@ -73,7 +73,7 @@ function outcomeOf<D>(result: HookReturn<D>): 'ok' | 'changed' | 'stopped' {
 function traceHook<D>(chain: HookChain<D>, unit: CodeUnit, name: string, started: number, result: 'ok' | 'changed' | 'stopped' | 'error', error?: unknown): void {
   const trace = chain.turn.trace
   if (!trace) return
-  const durationMs = performance.now() - started
+  const durationMs = since(started)
   const step = { kind: 'hook', hook: chain.kind, owner: unit.source, name, startMs: elapsed(trace, started), durationMs, result } as const
   if (result !== 'error') return void trace.steps.push(step)
   trace.failed = true

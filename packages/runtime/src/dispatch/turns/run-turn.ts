@@ -90,16 +90,16 @@ async function execute<T>(engine: Engine, options: TurnOptions, start: TurnStart
     const value = await work(turn)
     const holdForEffects = effects.some((effect) => effect.ordered)
     const release = ticket && !holdForEffects ? ticket : undefined
-    const stored = buffer.isEmpty() && !release && !trace ? NOTHING_STORED : await buffer.commit(release, trace && (() => traceDocument(trace)))
+    const stored = buffer.isEmpty() && !release ? NOTHING_STORED : await buffer.commit(release)
     holding = holdForEffects && holding
     open = false
     const failures = stored.failures.map((error) => recordStorageFailure(engine, ctx, error))
     await runEffects(engine, effects)
     if (buffer.addsJobs()) engine.worker.kick()
-    if (trace) announce(engine, trace)
+    if (trace) recordTrace(engine, trace)
     return { value, stored, failures }
   } catch (error) {
-    if (trace) await storeFailedTrace(engine, trace)
+    if (trace) recordFailedTrace(engine, trace)
     throw error
   } finally {
     open = false
@@ -108,18 +108,22 @@ async function execute<T>(engine: Engine, options: TurnOptions, start: TurnStart
   }
 }
 
-/** Tells the listeners (the studio's live view) of a stored turn; a listener's failure is its own. */
-function announce(engine: Engine, trace: TraceRecorder): void {
+/**
+ * Hands the trace of a stored turn to the trace store, which writes it with the next batch (after the
+ * turn, not in its statement: see `createTraceBatch`), and tells the listeners (the studio's live view)
+ * from memory; the store's reads write what waits first, so a listener that reads the turn finds it.
+ */
+function recordTrace(engine: Engine, trace: TraceRecorder): void {
+  engine.traces.record(traceDocument(trace))
   if (engine.turnListeners.size === 0) return
   const summary = traceSummary(trace)
   for (const listener of engine.turnListeners) listener(summary)
 }
 
-/** A turn that failed as a whole stores nothing, but its trace says why; it is stored alone. */
-async function storeFailedTrace(engine: Engine, trace: TraceRecorder): Promise<void> {
+/** A turn that failed as a whole stores nothing, but its trace says why. */
+function recordFailedTrace(engine: Engine, trace: TraceRecorder): void {
   trace.failed = true
-  await engine.traces.insert(traceDocument(trace)).catch(() => undefined)
-  announce(engine, trace)
+  recordTrace(engine, trace)
 }
 
 /** Each effect handles its own failures (a delivery records its own); one failing never stops the next. */

@@ -1,5 +1,5 @@
 import type { Queryable } from '../database/database.js'
-import type { TraceRow as TraceColumns } from '../turns/commit.js'
+import { createTraceBatch, type TraceBatchOptions, type TraceRow as TraceColumns } from './trace-batch.js'
 
 export interface TraceError {
   readonly message: string
@@ -48,8 +48,12 @@ export interface MetricsBucket {
 }
 
 export interface TraceStore {
-  /** Stores a trace alone: for a turn that failed as a whole, whose own statement never ran. */
-  insert(trace: TraceColumns): Promise<void>
+  /** Stores a turn's trace with the next batch; every read below sees it. */
+  record(trace: TraceColumns): void
+  /** Writes the traces recorded so far. */
+  flush(): Promise<void>
+  /** Writes what waits; call before the database closes. */
+  close(): Promise<void>
   get(turnId: string): Promise<Trace | undefined>
   listByConversation(conversationId: string, limit: number): Promise<Trace[]>
   /** The latest turns, newest first. */
@@ -73,27 +77,36 @@ interface TraceRow {
 
 const SUMMARY = 'turn_id, kind, conversation_id, message_id, event_id, started_at, duration_ms, failed'
 
-export function createTraceStore(db: Queryable, botId: string): TraceStore {
+/** Reads write what waits first, so a turn's trace is readable as soon as the turn is announced. */
+export function createTraceStore(db: Queryable, botId: string, batching: TraceBatchOptions = {}): TraceStore {
+  const batch = createTraceBatch(db, botId, batching)
+  const { flush } = batch
   return {
-    insert: async (trace) => {
-      await db.query(`INSERT INTO parley_traces (bot_id, turn_id, kind, conversation_id, message_id, event_id, started_at, duration_ms, failed, steps)
-        VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10::text::json)`, [botId, ...trace])
-    },
+    record: batch.add,
+    flush,
+    close: batch.close,
     get: async (turnId) => {
+      await flush()
       const { rows } = await db.query<TraceRow>(`SELECT ${SUMMARY}, steps FROM parley_traces WHERE bot_id = $1 AND turn_id = $2`, [botId, turnId])
       return rows[0] && toTrace(rows[0])
     },
     listByConversation: async (conversationId, limit) => {
+      await flush()
       const { rows } = await db.query<TraceRow>(`SELECT * FROM (SELECT ${SUMMARY}, steps FROM parley_traces WHERE bot_id = $1 AND conversation_id = $2
         ORDER BY started_at DESC LIMIT $3) t ORDER BY started_at`, [botId, conversationId, limit])
       return rows.map(toTrace)
     },
     recent: async (limit) => {
+      await flush()
       const { rows } = await db.query<TraceRow>(`SELECT ${SUMMARY} FROM parley_traces WHERE bot_id = $1 ORDER BY started_at DESC LIMIT $2`, [botId, limit])
       return rows.map(toSummary)
     },
-    metrics: (since, until) => metrics(db, botId, since, until),
+    metrics: async (since, until) => {
+      await flush()
+      return metrics(db, botId, since, until)
+    },
     expire: async (before) => {
+      await flush()
       const { rows } = await db.query<{ n: number }>('WITH d AS (DELETE FROM parley_traces WHERE bot_id = $1 AND started_at < $2 RETURNING 1) SELECT count(*)::int AS n FROM d', [botId, before.toISOString()])
       return rows[0]?.n ?? 0
     },

@@ -16,12 +16,7 @@ export interface CommitOptions {
   readonly stored: StateStore
   /** The conversation ticket to give back in the same statement. */
   readonly release?: { readonly conversationId: string; readonly ticket: number }
-  /** The turn's trace as `parley_turn_commit` stores it, built when the statement is. */
-  readonly trace?: () => TraceRow
 }
-
-/** A trace's columns in order: turn, kind, conversation, message, event, started at (ISO), duration (ms), failed, steps (JSON text). */
-export type TraceRow = readonly [string, string, string | null, string | null, string | null, string, number, boolean, string]
 
 export interface CommitResult {
   /** Each state written, as stored (undefined once deleted), by `stateKeyOf`. */
@@ -40,12 +35,11 @@ export interface CommitResult {
  */
 export async function commitPending(pending: Pending, options: CommitOptions): Promise<CommitResult> {
   const failures: Error[] = []
-  let trace: TraceRow | undefined
   for (let attempt = 1; ; attempt++) {
     const started = performance.now()
     const writes = stateWrites(pending)
     try {
-      const stored = await run(options, documentOf(pending, writes.map(([, write]) => write), options), trace ??= options.trace?.())
+      const stored = await run(options, documentOf(pending, writes.map(([, write]) => write), options))
       return { states: storedStates(pending, writes, stored, failures), failures }
     } catch (error) {
       const index = conflictIndex(error)
@@ -84,13 +78,9 @@ async function replay(pending: Pending, entry: StateEntry, options: CommitOption
   }
 }
 
-const TRACED = 'SELECT parley_turn_commit($1, $2::text::jsonb, $3, $4, $5, $6, $7, $8, $9, $10, $11::text::json) AS r'
-
-async function run(options: CommitOptions, document: object, trace: TraceRow | undefined): Promise<{ states: RawResult[] }> {
+async function run(options: CommitOptions, document: object): Promise<{ states: RawResult[] }> {
   const json = JSON.stringify(document)
-  const { rows } = await (trace === undefined
-    ? options.db.query<{ r: { states: RawResult[] } }>('SELECT parley_turn_commit($1, $2::text::jsonb) AS r', [options.botId, json], { name: 'parley_turn_commit' })
-    : options.db.query<{ r: { states: RawResult[] } }>(TRACED, [options.botId, json, ...trace], { name: 'parley_turn_commit_traced' }))
+  const { rows } = await options.db.query<{ r: { states: RawResult[] } }>('SELECT parley_turn_commit($1, $2::text::jsonb) AS r', [options.botId, json], { name: 'parley_turn_commit' })
   return rows[0]!.r
 }
 

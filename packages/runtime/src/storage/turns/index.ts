@@ -1,5 +1,5 @@
 export { beginTurn, PREFETCH_BYTES, type TurnStart, type TurnStartOptions } from './begin.js'
 export { checkTicket, releaseTicket, type TicketHolder } from './conversation-lock.js'
 export { createTurnBuffer, type TurnBuffer, type TurnBufferOptions } from './turn-buffer.js'
-export type { CommitResult, TraceRow } from './commit.js'
+export type { CommitResult } from './commit.js'
 export { stateKeyOf, type TurnJob } from './pending.js'

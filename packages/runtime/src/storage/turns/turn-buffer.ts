@@ -39,11 +39,8 @@ export interface TurnBuffer {
   /** Whether the turn adds jobs (a worker should look for due jobs once it is stored). */
   addsJobs(): boolean
   isEmpty(): boolean
-  /**
-   * Stores everything in one statement; `release` gives the conversation's ticket back with it, and
-   * `trace` (called once, as the statement is built) is the turn's trace, stored by it too.
-   */
-  commit(release?: CommitOptions['release'], trace?: CommitOptions['trace']): Promise<CommitResult>
+  /** Stores everything in one statement; `release` gives the conversation's ticket back with it. */
+  commit(release?: CommitOptions['release']): Promise<CommitResult>
 }
 
 export function createTurnBuffer(options: TurnBufferOptions): TurnBuffer {
@@ -96,6 +93,6 @@ export function createTurnBuffer(options: TurnBufferOptions): TurnBuffer {
     messages: () => [...pending.messages.values()],
     addsJobs: () => pending.jobs.length > 0,
     isEmpty: () => isEmpty(pending),
-    commit: (release, trace) => commitPending(pending, { db: options.db, botId, limit, stored: stored.states, ...(release ? { release } : {}), ...(trace ? { trace } : {}) }),
+    commit: (release) => commitPending(pending, { db: options.db, botId, limit, stored: stored.states, ...(release ? { release } : {}) }),
   }
 }
