@@ -12,6 +12,8 @@ export interface DeploymentHostOptions {
   readonly code: CodeCache
   /** How many versions of each bot are kept, the active one included. */
   readonly keep: number
+  /** How long the version replaced may finish the turns it began; it is stopped then, finished or not. */
+  readonly drainTimeoutMs: number
   readonly onLog?: (record: NewLogRecord) => void
   /** Told about a bot that could not start when the server started, which then serves the others. */
   readonly onStartFailure?: (botId: string, version: number, error: unknown) => void
@@ -92,12 +94,27 @@ async function launchVersion(options: DeploymentHostOptions, store: DeploymentSt
   options.host.serve(runtime)
   running.set(botId, { runtime, version })
   await store.activate(botId, version, options.keep)
-  if (previous) {
-    await options.host.drained(previous.runtime)
-    await previous.runtime.stop()
-  }
+  if (previous) await retire(options, botId, previous)
   const deployment = (await store.list(botId)).find((entry) => entry.version === version)!
   return { deployment, ...(previous ? { previous: previous.version } : {}) }
+}
+
+/**
+ * Stops a replaced version once its turns are over, or once the drain time is up: a turn that never ends is
+ * logged and left behind (its later calls fail, the runtime being stopped), and the deployment completes.
+ */
+async function retire(options: DeploymentHostOptions, botId: string, previous: Running): Promise<void> {
+  const stuck = await options.host.drained(previous.runtime, options.drainTimeoutMs)
+  if (stuck === 0) return previous.runtime.stop()
+  options.onLog?.({
+    level: 'warn', audience: 'developer', source: 'runtime',
+    message: `version ${previous.version} of bot "${botId}" still ran ${stuck} turn(s) after the drain time (${options.drainTimeoutMs} ms) and was stopped under them; set PARLEY_DRAIN_TIMEOUT to give turns longer`,
+    data: { botId, version: previous.version, stuck, drainTimeoutMs: options.drainTimeoutMs },
+  })
+  // Its worker may be waiting on the stuck work too: the deployment does not wait for the stop.
+  void previous.runtime.stop().catch((error: unknown) => options.onLog?.({
+    level: 'error', audience: 'developer', source: 'runtime', message: `version ${previous.version} of bot "${botId}" failed to stop: ${messageOf(error)}`,
+  }))
 }
 
 async function loadVersion(code: CodeCache, { botId, version, code: files }: Launch): Promise<ComposedBot> {
