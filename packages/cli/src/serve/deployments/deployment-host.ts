@@ -88,9 +88,9 @@ interface Launch {
 async function launchVersion(options: DeploymentHostOptions, store: DeploymentStore, running: Map<string, Running>, launch: Launch): Promise<DeploymentOutcome> {
   const { botId, version } = launch
   const bot = await loadVersion(options.code, launch)
-  if (!launch.force) await refuseIncompatible(options.database, botId, bot)
-  const runtime = await startVersion(options, botId, bot)
   const previous = running.get(botId)
+  if (!launch.force) await refuseIncompatible(options.database, botId, bot, previous?.runtime.definition)
+  const runtime = await startVersion(options, botId, bot)
   options.host.serve(runtime)
   running.set(botId, { runtime, version })
   await store.activate(botId, version, options.keep)
@@ -125,8 +125,9 @@ async function loadVersion(code: CodeCache, { botId, version, code: files }: Lau
   }
 }
 
-async function refuseIncompatible(database: Database, botId: string, bot: ComposedBot): Promise<void> {
-  const found = await findIncompatibilities(database, { botId, states: bot.definition.states, tables: bot.definition.tables })
+async function refuseIncompatible(database: Database, botId: string, bot: ComposedBot, running: ComposedBot['definition'] | undefined): Promise<void> {
+  const previous = running ? { states: running.states, tables: running.tables } : undefined
+  const found = await findIncompatibilities(database, { botId, states: bot.definition.states, tables: bot.definition.tables, ...(previous ? { previous } : {}) })
   if (found.length === 0) return
   const names = found.map((entry) => `${entry.kind} "${entry.name}" (${entry.count} record(s))`).join(', ')
   throw new DeploymentError('DEPLOYMENT_INCOMPATIBLE', `stored data of bot "${botId}" does not fit the new definition: ${names}; migrate that data first, or deploy with --force to run it anyway`, found)
