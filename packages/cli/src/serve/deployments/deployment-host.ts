@@ -108,7 +108,7 @@ async function retire(options: DeploymentHostOptions, botId: string, previous: R
   if (stuck === 0) return previous.runtime.stop()
   options.onLog?.({
     level: 'warn', audience: 'developer', source: 'runtime',
-    message: `version ${previous.version} of bot "${botId}" still ran ${stuck} turn(s) after the drain time (${options.drainTimeoutMs} ms) and was stopped under them; set PARLEY_DRAIN_TIMEOUT to give turns longer`,
+    message: `version ${previous.version} of bot "${botId}" still ran ${stuck} turn(s) after the drain time (${options.drainTimeoutMs} ms) and was stopped under them; their conversations wait behind them in this process until they end or the server restarts. Set PARLEY_DRAIN_TIMEOUT to give turns longer`,
     data: { botId, version: previous.version, stuck, drainTimeoutMs: options.drainTimeoutMs },
   })
   // Its worker may be waiting on the stuck work too: the deployment does not wait for the stop.
