@@ -2,8 +2,10 @@ import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
+import type { Output } from '../cli/output.js'
 import { botIdFor } from './bot-id.js'
 import { parsePort } from './listen-options.js'
+import { startServeServer } from './deployments/serve-server.js'
 import { apiTokens, storedSecret } from './server-config.js'
 
 const dirs: string[] = []
@@ -43,5 +45,15 @@ describe('serving a project', () => {
     expect(parsePort('8080', '--port')).toBe(8080)
     expect(() => parsePort('http', 'PORT')).toThrow(/PORT "http" is not a port/)
     expect(() => parsePort('70000', '--port')).toThrow(/from 1 to 65535/)
+  })
+
+  it('refuses a drain time that is not a whole number of seconds up to a day, before opening anything', async () => {
+    const out: Output = { info: () => {}, error: () => {} }
+    for (const text of ['5m', '0', '1e308', '86401']) {
+      const env = { PARLEY_API_TOKENS: `admin=${'a'.repeat(32)}`, PARLEY_DRAIN_TIMEOUT: text }
+      await expect(startServeServer({ dataDir: join(tempDir(), 'data'), port: 0, hostname: '127.0.0.1', env, out })).rejects.toMatchObject({
+        code: 'SETTING_INVALID', message: expect.stringContaining(`PARLEY_DRAIN_TIMEOUT "${text}" is not a whole number from 1 to 86400`),
+      })
+    }
   })
 })

@@ -69,6 +69,29 @@ describe('a runtimes host swapping a bot', () => {
   })
 })
 
+describe('a runtimes host draining a runtime whose turn never ends', () => {
+  it('gives up after the time it was given, saying how many calls still run, and drains at once when idle', async () => {
+    const host = createRuntimesHost()
+    const stuck = versionOf('stuck')
+    const first = await started(stuck.bot)
+    host.serve(first)
+    const bot = host.bot('swapped')!
+    await bot.client.getOrCreateUser({ id: 'u-c3' })
+    await bot.client.getOrCreateConversation({ id: 'c3' })
+    const turn = bot.receiveMessage({ conversationId: 'c3', userId: 'u-c3', type: 'text', payload: { text: 'wait' } })
+    await stuck.waiting
+    const second = await started(versionOf('next').bot)
+    host.serve(second)
+
+    expect(await host.drained(first, 1)).toBe(1)
+    expect(await host.drained(second, 1)).toBe(0)
+    stuck.release()
+    await turn
+    expect(await host.drained(first, 60_000)).toBe(0)
+    await Promise.all([first.stop(), second.stop()])
+  })
+})
+
 async function replies(client: ReturnType<Runtime['client']>, conversationId: string): Promise<string[]> {
   const { messages } = await client.listMessages({ conversationId })
   return messages.filter((message) => message.direction === 'outgoing').map((message) => String(message.payload['text']))

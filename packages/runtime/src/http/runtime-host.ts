@@ -20,9 +20,11 @@ export interface RuntimesHost extends RuntimeHost {
   remove(botId: string): void
   /**
    * Resolves once no call handed to `runtime` through this host is still running: after `serve` put
-   * another in its place, the old one can then stop without failing a turn it had begun.
+   * another in its place, the old one can then stop without failing a turn it had begun. With `timeoutMs`
+   * it resolves after that long at the latest, so a turn that never ends cannot hold a swap forever.
+   * Resolves with how many calls were still running then (0 once drained).
    */
-  drained(runtime: Runtime): Promise<void>
+  drained(runtime: Runtime, timeoutMs?: number): Promise<number>
 }
 
 interface Served {
@@ -55,14 +57,15 @@ export function createRuntimesHost(): RuntimesHost {
       served.get(botId)?.detach()
       served.delete(botId)
     },
-    drained: (runtime) => calls.idle(runtime),
+    drained: (runtime, timeoutMs) => calls.idle(runtime, timeoutMs),
   }
 }
 
 /** Counts the calls running on each runtime, and tells when a runtime has none left. */
 interface InFlightCalls {
   run<T>(runtime: Runtime, work: () => Promise<T>): Promise<T>
-  idle(runtime: Runtime): Promise<void>
+  /** Resolves with 0 once `runtime` runs no call, or with the count still running after `timeoutMs`. */
+  idle(runtime: Runtime, timeoutMs?: number): Promise<number>
 }
 
 function inFlightCalls(): InFlightCalls {
@@ -85,7 +88,15 @@ function inFlightCalls(): InFlightCalls {
       }
       return promise.finally(() => done(runtime))
     },
-    idle: (runtime) => new Promise((resolve) => (of(runtime).running === 0 ? resolve() : of(runtime).waiting.push(resolve))),
+    idle: (runtime, timeoutMs) => new Promise((resolve) => {
+      const count = of(runtime)
+      if (count.running === 0) return resolve(0)
+      const timer = timeoutMs === undefined ? undefined : setTimeout(() => resolve(count.running), timeoutMs)
+      count.waiting.push(() => {
+        clearTimeout(timer)
+        resolve(0)
+      })
+    }),
   }
 }
 

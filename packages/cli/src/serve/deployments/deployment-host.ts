@@ -12,6 +12,8 @@ export interface DeploymentHostOptions {
   readonly code: CodeCache
   /** How many versions of each bot are kept, the active one included. */
   readonly keep: number
+  /** How long the version replaced may finish the turns it began; it is stopped then, finished or not. */
+  readonly drainTimeoutMs: number
   readonly onLog?: (record: NewLogRecord) => void
   /** Told about a bot that could not start when the server started, which then serves the others. */
   readonly onStartFailure?: (botId: string, version: number, error: unknown) => void
@@ -86,18 +88,33 @@ interface Launch {
 async function launchVersion(options: DeploymentHostOptions, store: DeploymentStore, running: Map<string, Running>, launch: Launch): Promise<DeploymentOutcome> {
   const { botId, version } = launch
   const bot = await loadVersion(options.code, launch)
-  if (!launch.force) await refuseIncompatible(options.database, botId, bot)
-  const runtime = await startVersion(options, botId, bot)
   const previous = running.get(botId)
+  if (!launch.force) await refuseIncompatible(options.database, botId, bot, previous?.runtime.definition)
+  const runtime = await startVersion(options, botId, bot)
   options.host.serve(runtime)
   running.set(botId, { runtime, version })
   await store.activate(botId, version, options.keep)
-  if (previous) {
-    await options.host.drained(previous.runtime)
-    await previous.runtime.stop()
-  }
+  if (previous) await retire(options, botId, previous)
   const deployment = (await store.list(botId)).find((entry) => entry.version === version)!
   return { deployment, ...(previous ? { previous: previous.version } : {}) }
+}
+
+/**
+ * Stops a replaced version once its turns are over, or once the drain time is up: a turn that never ends is
+ * logged and left behind (its later calls fail, the runtime being stopped), and the deployment completes.
+ */
+async function retire(options: DeploymentHostOptions, botId: string, previous: Running): Promise<void> {
+  const stuck = await options.host.drained(previous.runtime, options.drainTimeoutMs)
+  if (stuck === 0) return previous.runtime.stop()
+  options.onLog?.({
+    level: 'warn', audience: 'developer', source: 'runtime',
+    message: `version ${previous.version} of bot "${botId}" still ran ${stuck} turn(s) after the drain time (${options.drainTimeoutMs} ms) and was stopped under them; their conversations wait behind them in this process until they end or the server restarts. Set PARLEY_DRAIN_TIMEOUT to give turns longer`,
+    data: { botId, version: previous.version, stuck, drainTimeoutMs: options.drainTimeoutMs },
+  })
+  // Its worker may be waiting on the stuck work too: the deployment does not wait for the stop.
+  void previous.runtime.stop().catch((error: unknown) => options.onLog?.({
+    level: 'error', audience: 'developer', source: 'runtime', message: `version ${previous.version} of bot "${botId}" failed to stop: ${messageOf(error)}`,
+  }))
 }
 
 async function loadVersion(code: CodeCache, { botId, version, code: files }: Launch): Promise<ComposedBot> {
@@ -108,8 +125,9 @@ async function loadVersion(code: CodeCache, { botId, version, code: files }: Lau
   }
 }
 
-async function refuseIncompatible(database: Database, botId: string, bot: ComposedBot): Promise<void> {
-  const found = await findIncompatibilities(database, { botId, states: bot.definition.states, tables: bot.definition.tables })
+async function refuseIncompatible(database: Database, botId: string, bot: ComposedBot, running: ComposedBot['definition'] | undefined): Promise<void> {
+  const previous = running ? { states: running.states, tables: running.tables } : undefined
+  const found = await findIncompatibilities(database, { botId, states: bot.definition.states, tables: bot.definition.tables, ...(previous ? { previous } : {}) })
   if (found.length === 0) return
   const names = found.map((entry) => `${entry.kind} "${entry.name}" (${entry.count} record(s))`).join(', ')
   throw new DeploymentError('DEPLOYMENT_INCOMPATIBLE', `stored data of bot "${botId}" does not fit the new definition: ${names}; migrate that data first, or deploy with --force to run it anyway`, found)

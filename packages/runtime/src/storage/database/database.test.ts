@@ -1,5 +1,7 @@
-import { mkdtemp, rm } from 'node:fs/promises'
-import { tmpdir } from 'node:os'
+import { spawnSync } from 'node:child_process'
+import { existsSync } from 'node:fs'
+import { mkdtemp, rm, writeFile } from 'node:fs/promises'
+import { hostname, tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Database } from './database.js'
@@ -125,6 +127,36 @@ describe('openDatabase', () => {
       await second.close()
     } finally {
       await rm(dataDir, { recursive: true, force: true })
+    }
+  }, STARTUP_TIMEOUT)
+
+  it('refuses a second open of a directory in use, naming the process holding it, and frees it on close', async () => {
+    const dataDir = await mkdtemp(join(tmpdir(), 'parley-db-'))
+    try {
+      const first = await openDatabase({ dataDir })
+      await expect(openDatabase({ dataDir })).rejects.toMatchObject({
+        code: 'DATABASE_IN_USE',
+        message: expect.stringContaining(`the embedded database in ${dataDir} is in use by process ${process.pid}`),
+      })
+      await first.close()
+      expect(existsSync(`${dataDir}.lock`)).toBe(false)
+      await (await openDatabase({ dataDir })).close()
+    } finally {
+      await rm(dataDir, { recursive: true, force: true })
+    }
+  }, STARTUP_TIMEOUT)
+
+  it('takes over a lock left by a process that has ended', async () => {
+    const dataDir = await mkdtemp(join(tmpdir(), 'parley-db-'))
+    const ended = spawnSync(process.execPath, ['-e', '']).pid
+    await writeFile(`${dataDir}.lock`, JSON.stringify({ pid: ended, host: hostname(), command: 'parley serve', since: '2026-01-01T00:00:00.000Z' }))
+    try {
+      const db = await openDatabase({ dataDir })
+      expect((await db.query('SELECT 1 AS one')).rows).toEqual([{ one: 1 }])
+      await db.close()
+    } finally {
+      await rm(dataDir, { recursive: true, force: true })
+      await rm(`${dataDir}.lock`, { force: true })
     }
   }, STARTUP_TIMEOUT)
 

@@ -4,6 +4,7 @@ import type { Database, Queryable, QueryOptions, QueryResult } from './database.
 import { checkParameters, isSqlError } from './query-guards.js'
 import { transactionScope } from './savepoint.js'
 import { pgliteOptions } from './pglite-start.js'
+import { lockDataDir } from './data-dir-lock.js'
 
 // PGlite 0.3 copies its whole map of type parsers (316 entries) into a new object for every result it
 // parses, even when the query brings no parsers of its own: a third of its CPU time on short queries. The
@@ -28,6 +29,16 @@ export interface PgliteOptions {
  * runs; if even that fails, every later query fails loudly.
  */
 export async function openPglite(options: PgliteOptions = {}): Promise<Database> {
+  const unlock = options.dataDir === undefined ? () => {} : lockDataDir(options.dataDir)
+  try {
+    return await openLocked(options, unlock)
+  } catch (error) {
+    unlock()
+    throw error
+  }
+}
+
+async function openLocked(options: PgliteOptions, unlock: () => void): Promise<Database> {
   const open = async () => prepare(await PGlite.create(await pgliteOptions(options.dataDir)), options)
   let current = Promise.resolve(await open())
   let broken: Error | undefined
@@ -54,7 +65,13 @@ export async function openPglite(options: PgliteOptions = {}): Promise<Database>
     driver: 'pglite',
     query: (sql, params, queryOptions) => run((pglite) => runQuery(pglite, undefined, sql, params, queryOptions)),
     transaction: (fn) => run((pglite) => inTransaction(pglite, fn)),
-    close: async () => (await current).close(),
+    close: async () => {
+      try {
+        await (await current).close()
+      } finally {
+        unlock()
+      }
+    },
   }
 }
 

@@ -1,4 +1,4 @@
-import type { ObjectSchema, StateDefinition, TableDefinition } from '@parley/sdk'
+import { toJsonSchema, type ObjectSchema, type Schema, type StateDefinition, type TableDefinition } from '@parley/sdk'
 import type { Queryable } from '../database/database.js'
 import { quoteIdentifier } from '../sql/identifiers.js'
 import { readRow } from '../tables/read-rows.js'
@@ -26,6 +26,14 @@ export interface CompatibilityInput {
   readonly botId: string
   readonly states: Readonly<Record<string, StateDefinition>>
   readonly tables: Readonly<Record<string, TableDefinition>>
+  /**
+   * The definition the stored data was checked against before (the version running now): a state or table
+   * whose schema is the same there is not read again, so a deployment that changes no schema reads no rows.
+   */
+  readonly previous?: {
+    readonly states: Readonly<Record<string, StateDefinition>>
+    readonly tables: Readonly<Record<string, TableDefinition>>
+  }
 }
 
 /** How many failing records a report names per state or table; the count covers all of them. */
@@ -39,9 +47,30 @@ const PAGE = 500
  */
 export async function findIncompatibilities(db: Queryable, input: CompatibilityInput): Promise<Incompatibility[]> {
   const found: Incompatibility[] = []
-  for (const [name, state] of Object.entries(input.states)) found.push(await checkState(db, input.botId, name, state.schema))
-  for (const [name, table] of Object.entries(input.tables)) found.push(await checkTable(db, input.botId, name, table))
+  const { states, tables } = input.previous ?? { states: {}, tables: {} }
+  for (const [name, state] of Object.entries(input.states)) {
+    if (!sameSchema(state.schema, Object.hasOwn(states, name) ? states[name]?.schema : undefined)) found.push(await checkState(db, input.botId, name, state.schema))
+  }
+  for (const [name, table] of Object.entries(input.tables)) {
+    if (!sameSchema(table.schema, Object.hasOwn(tables, name) ? tables[name]?.schema : undefined)) found.push(await checkTable(db, input.botId, name, table))
+  }
   return found.filter((entry) => entry.count > 0)
+}
+
+/**
+ * Whether two schemas accept the same records, as far as their JSON Schema tells; when it cannot tell, they
+ * differ. A change to a refinement's code alone does not show in JSON Schema: deploy such a change with the
+ * data checked by changing the schema's shape too, or migrate the data first.
+ */
+function sameSchema(next: Schema, before: Schema | undefined): boolean {
+  if (before === undefined) return false
+  if (before === next) return true
+  try {
+    return JSON.stringify(toJsonSchema(next)) === JSON.stringify(toJsonSchema(before))
+  } catch {
+    // A schema JSON Schema cannot express (a refinement, a transform): its rows are checked.
+    return false
+  }
 }
 
 interface StateRow {

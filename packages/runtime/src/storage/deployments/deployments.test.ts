@@ -64,5 +64,11 @@ describe.each(testDrivers())('deployments on $name', (driver) => {
     ])
     expect(found[0]!.rows).toHaveLength(10)
     expect(found[0]!.rows[0]).toEqual({ id: 'user/u00', issue: 'age: Expected string, received number' })
+
+    // Against the version running now: a schema equal to the one there is not read again (the records it
+    // was already serving are taken as they are), a changed one is.
+    const running = { states: { profile: { type: 'user' as const, schema: z.object({ age: z.string() }) } }, tables: { notes } }
+    expect(await findIncompatibilities(testDb.db, { ...changed, previous: running })).toEqual([found[1]])
+    expect(await findIncompatibilities(testDb.db, { ...changed, previous: { states: changed.states, tables: changed.tables } })).toEqual([])
   })
 })

@@ -6,6 +6,7 @@ export type StorageErrorCode =
   | 'DATABASE_UNREACHABLE'
   | 'DATABASE_BROKEN'
   | 'DATABASE_TOO_NEW'
+  | 'DATABASE_IN_USE'
   | 'MIGRATION_FAILED'
   | 'NOT_FOUND'
   | 'PAGE_INVALID'
