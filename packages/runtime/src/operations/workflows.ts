@@ -1,4 +1,4 @@
-import type { Tags } from '@parley/sdk'
+import type { Client, Tags } from '@parley/sdk'
 import type { Engine } from '../engine/engine.js'
 import { notFound, PayloadError } from '../engine/errors.js'
 import type { Caller } from '../engine/units.js'
@@ -77,15 +77,7 @@ export async function updateWorkflow(engine: Engine, caller: Caller, request: Up
   return { workflow: toWorkflow(workflow) }
 }
 
-export interface ListWorkflowsRequest {
-  readonly name?: string
-  readonly status?: string | readonly string[]
-  readonly conversationId?: string
-  readonly userId?: string
-  readonly tags?: Tags
-  readonly limit?: number
-  readonly offset?: number
-}
+export type ListWorkflowsRequest = NonNullable<Parameters<Client['listWorkflows']>[0]>
 
 export async function listWorkflows(engine: Engine, caller: Caller, request: ListWorkflowsRequest = {}) {
   const name = request.name === undefined ? undefined : caller.unit.scope.workflow(request.name)
