@@ -128,15 +128,14 @@ function hostedBot(id: string, current: () => Served, conversations: Conversatio
   }
 }
 
-/** A client whose every method calls the client of the runtime served at the time of the call. */
+/**
+ * A client whose every method calls the client of the runtime served at the time of the call: a plain
+ * object with one forwarding function per method, made once (every version's client has the same methods).
+ */
 function lateBoundClient(current: () => Served, call: <T>(work: (entry: Served) => Promise<T>) => Promise<T>): Client {
-  return new Proxy({} as Client, {
-    get: (_target, name) => {
-      const value: unknown = Reflect.get(current().client, name)
-      if (typeof value !== 'function') return value
-      return (...args: unknown[]) => call(async ({ client }) => (Reflect.get(client, name) as (...a: unknown[]) => unknown).apply(client, args))
-    },
-  })
+  const forward = (name: string) => (...args: unknown[]) =>
+    call(async ({ client }) => (client[name as keyof Client] as (...a: unknown[]) => unknown)(...args))
+  return Object.fromEntries(Object.keys(current().client).map((name) => [name, forward(name)])) as unknown as Client
 }
 
 /** The `routes.py` of a plugin folder the bot adds under `alias`. */
