@@ -1,4 +1,3 @@
-import type { Plugin } from 'vite'
 import tsconfigPaths from 'vite-tsconfig-paths'
 
 export interface ParleyVitestOptions {
@@ -13,6 +12,14 @@ export interface ParleyVitestOptions {
  * packages, so the project's tsconfig.json is read (with vite-tsconfig-paths) and its imports resolve in
  * tests exactly as they type-check.
  */
-export function parleyVitestConfig(options: ParleyVitestOptions = {}): { plugins: Plugin[] } {
+export function parleyVitestConfig(options: ParleyVitestOptions = {}): { plugins: VitePlugin[] } {
   return { plugins: [tsconfigPaths(options.root === undefined ? {} : { root: options.root })] }
+}
+
+/**
+ * A vite plugin as the project's own vite sees it. Typed by its name only, not by this package's copy of
+ * vite's types: a project may have another copy (a linked checkout does), whose types would not match.
+ */
+export interface VitePlugin {
+  readonly name: string
 }
