@@ -6,14 +6,28 @@ export interface ParleyVitestOptions {
 }
 
 /**
- * Vitest settings for a Parley project, to spread into its `vitest.config.ts`. The project's code may
- * import its generated module as TypeScript resolves it under `baseUrl` (`import * as bp from '.parley'`,
- * as Botpress code imports `.botpress`) or through `paths`; vite resolves only relative imports and
- * packages, so the project's tsconfig.json is read (with vite-tsconfig-paths) and its imports resolve in
- * tests exactly as they type-check.
+ * Vitest settings for a Parley project, for its `vitest.config.ts` (`defineConfig(parleyVitestConfig())`,
+ * or `mergeConfig` with its own). The project's code may import its generated module as TypeScript
+ * resolves it under `baseUrl` (`import * as bp from '.parley'`, as Botpress code imports `.botpress`) or
+ * through `paths`; vite resolves only relative imports and packages, so the project's tsconfig.json is
+ * read (with vite-tsconfig-paths) and its imports resolve in tests exactly as they type-check.
  */
-export function parleyVitestConfig(options: ParleyVitestOptions = {}): { plugins: VitePlugin[] } {
-  return { plugins: [tsconfigPaths(options.root === undefined ? {} : { root: options.root })] }
+export function parleyVitestConfig(options: ParleyVitestOptions = {}): ParleyVitestConfig {
+  return {
+    plugins: [tsconfigPaths(options.root === undefined ? {} : { root: options.root })],
+    test: { testTimeout: TEST_TIMEOUT_MS, hookTimeout: TEST_TIMEOUT_MS },
+  }
+}
+
+/**
+ * A test of a bot starts an embedded database and runs every turn through it: seconds on a busy
+ * machine, past vitest's default of 5 s. Tests wait on events, so the limit only has to catch a hang.
+ */
+const TEST_TIMEOUT_MS = 120_000
+
+export interface ParleyVitestConfig {
+  readonly plugins: VitePlugin[]
+  readonly test: { readonly testTimeout: number; readonly hookTimeout: number }
 }
 
 /**
