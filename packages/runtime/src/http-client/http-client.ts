@@ -1,4 +1,4 @@
-import type { Client, ImplementationTypes, LooseTypes } from '@parley/sdk'
+import { UNTYPED_CLIENT_NAMES, type Client, type ImplementationTypes, type LooseTypes } from '@parley/sdk'
 import { clientAliases, clientOperations, type ClientOperation } from '../api/operations/index.js'
 import { callOperation } from './call-operation.js'
 import { path } from './path.js'
@@ -33,8 +33,8 @@ export function createHttpClient<T extends ImplementationTypes = LooseTypes>(opt
   const client = calls as unknown as Client
   // The server checks every name and payload against the bot's definition; generated types only narrow them.
   Object.assign(client, { updateState: (request: UpdateStateRequest) => updateState(client, request) })
-  // Botpress code reaches the untyped client as `client._inner`: this one is untyped underneath already.
-  Object.defineProperty(client, '_inner', { value: client })
+  // Botpress code reaches the untyped client as `client._inner` or `client._client`: this one is untyped underneath already.
+  for (const name of UNTYPED_CLIENT_NAMES) Object.defineProperty(client, name, { value: client })
   return client as unknown as Client<T> & StateUpdates
 }
 

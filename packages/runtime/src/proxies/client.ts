@@ -1,4 +1,4 @@
-import type { Client, ImplementationTypes, LooseTypes } from '@parley/sdk'
+import { UNTYPED_CLIENT_NAMES, type Client, type ImplementationTypes, type LooseTypes } from '@parley/sdk'
 import type { Engine } from '../engine/engine.js'
 import type { Caller } from '../engine/units.js'
 import { callActionIn } from '../dispatch/actions/call-action.js'
@@ -97,9 +97,9 @@ const methodGetters: PropertyDescriptorMap = Object.fromEntries(Object.entries(O
   },
 }]))
 
-// Botpress code reaches the untyped client under the typed one as `client._inner`; this client already
-// serves every name, so it is its own (not enumerable: it is no method).
-methodGetters['_inner'] = { get(this: object) { return this }, configurable: true }
+// Botpress code reaches the untyped client under the typed one as `client._inner` (older plugins as
+// `client._client`); this client already serves every name, so it is its own (not enumerable: it is no method).
+for (const name of UNTYPED_CLIENT_NAMES) methodGetters[name] = { get(this: object) { return this }, configurable: true }
 
 /**
  * The client handed to code: every operation goes through the caller's scope (its own names get its

@@ -6,6 +6,9 @@ import type { ActionResult, IsOpenStateName, OpenActionName, OpenPayload } from 
 import type { ClientExtensionOperation, DirectoryClient, FilesClient, TablesAdminClient } from './client-extensions.js'
 import type { AppsClient } from '../apps/client.js'
 
+/** The names under which Botpress code reaches a client's untyped self (`client._inner`; older plugins `client._client`). */
+export const UNTYPED_CLIENT_NAMES = ['_inner', '_client'] as const
+
 type States<T extends ImplementationTypes> = T['states']
 type Row<T extends ImplementationTypes, K extends NameOf<T['tables']>> = T['tables'][K]
 type Channels<T extends ImplementationTypes> = NonNullable<T['dependencyChannels']>
@@ -71,6 +74,8 @@ type NotKnown<T extends ImplementationTypes, K extends string> = K extends NameO
 export interface Client<T extends ImplementationTypes = LooseTypes> extends FilesClient, TablesAdminClient, DirectoryClient, AppsClient {
   /** The same client without the generated types, where Botpress code reaches its untyped client. */
   readonly _inner: Client<LooseTypes>
+  /** `_inner` as older Botpress plugins name it. */
+  readonly _client: Client<LooseTypes>
   /**
    * Calls an action by the name the calling code knows it by. The result is the action's output, which
    * also carries itself as `output` (`const { output } = await client.callAction(…)`, as Botpress code reads it).

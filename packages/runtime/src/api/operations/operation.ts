@@ -1,4 +1,4 @@
-import type { Client, Schema } from '@parley/sdk'
+import type { Client, Schema, UNTYPED_CLIENT_NAMES } from '@parley/sdk'
 
 export type Method = 'get' | 'post' | 'put' | 'patch' | 'delete'
 
@@ -8,8 +8,8 @@ export type Success =
   | { readonly status: 204 }
   | { readonly status: 200; readonly contentType: 'text/event-stream' | 'text/html' | '*/*'; readonly description: string }
 
-// `_inner` is the client itself, not an operation.
-export type ClientName = Exclude<keyof Client, '_inner'>
+// `_inner` and `_client` are the client itself, not operations.
+export type ClientName = Exclude<keyof Client, (typeof UNTYPED_CLIENT_NAMES)[number]>
 export type ClientRequest<K extends ClientName> = Parameters<Client[K]>[0]
 export type ClientResult<K extends ClientName> = Awaited<ReturnType<Client[K]>>
 
