@@ -1,4 +1,4 @@
-import { z, type Schema } from '@parley/sdk'
+import { UNTYPED_CLIENT_NAMES, z, type Schema } from '@parley/sdk'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { createHttpClient } from '../http-client/http-client.js'
 import { startTestServer, type TestServer } from './testing/test-server.js'
@@ -37,6 +37,12 @@ describe('the operation table', () => {
     expect(inProcess.filter((name) => !routed.includes(name))).toEqual(inProcess.filter((name) => (clientComposites as readonly string[]).includes(name)))
     const http = Object.keys(createHttpClient({ url: t.url, botId: 'fixture' }))
     expect(http.sort()).toEqual([...routed, ...clientComposites].sort())
+  })
+
+  it('reaches its untyped self under the names Botpress code uses, in-process and over HTTP', () => {
+    for (const client of [t.runtime.client(), createHttpClient({ url: t.url, botId: 'fixture' })]) {
+      for (const name of UNTYPED_CLIENT_NAMES) expect(client[name], name).toBe(client)
+    }
   })
 
   it.each(operationEntries())('%s: names each path parameter in its schema, and has a body only where the method carries one', (_name, operation) => {
