@@ -98,4 +98,77 @@ describe.each(testDrivers().map((driver) => [driver.name, driver] as const))('pl
     expect(await refusal(kv.find({}, { sort: { n: 2 as 1 } }))).toMatchObject({ code: 'KV_QUERY_INVALID', message: expect.stringContaining('sort.n') })
     expect(await refusal(kv.keys('a\u0000'))).toMatchObject({ code: 'KV_KEY_INVALID' })
   })
+
+  it('lists keys by prefix literally: %, _, \\ and quotes match only themselves', async () => {
+    const kv = store('prefixes')
+    for (const key of ['100%', '100x', 'a_b', 'axb', 'a\\b', 'a\\\\b', "o'k", 'ok']) await kv.set(key, key)
+    expect(await kv.keys('100%')).toEqual(['100%'])
+    expect(await kv.keys('a_')).toEqual(['a_b'])
+    expect(await kv.keys('a\\')).toEqual(['a\\\\b', 'a\\b'].sort())
+    expect(await kv.keys("o'")).toEqual(["o'k"])
+    expect(await kv.keys('')).toHaveLength(8)
+    expect(await kv.keys('zzz')).toEqual([])
+  })
+
+  it('filters and sorts on nested fields with every operator, dates included', async () => {
+    const kv = store('nested')
+    for (let i = 0; i < 4; i++) {
+      await kv.set(`k${i}`, { user: { id: `u${i % 2}`, profile: { age: 20 + i, seen: new Date(Date.UTC(2026, 0, 1 + i)) } }, tags: ['t'] })
+    }
+    const ids = async (filter: Record<string, unknown>, sort: Record<string, 1 | -1> = { 'user.profile.age': 1 }) =>
+      (await kv.find<{ user: { profile: { age: number } } }>(filter, { sort })).map((value) => value.user.profile.age)
+    expect(await ids({ 'user.id': 'u1' })).toEqual([21, 23])
+    expect(await ids({ 'user.id': { $eq: 'u0' } })).toEqual([20, 22])
+    expect(await ids({ 'user.id': { $ne: 'u0' } })).toEqual([21, 23])
+    expect(await ids({ 'user.profile.age': { $gt: 21 } })).toEqual([22, 23])
+    expect(await ids({ 'user.profile.age': { $gte: 21, $lte: 22 } })).toEqual([21, 22])
+    expect(await ids({ 'user.profile.age': { $lt: 21 } })).toEqual([20])
+    expect(await ids({ 'user.profile.age': { $in: [20, 23] } })).toEqual([20, 23])
+    expect(await ids({ 'user.profile.age': { $nin: [20, 23] } })).toEqual([21, 22])
+    expect(await ids({ 'user.profile.seen': { $gte: new Date(Date.UTC(2026, 0, 3)) } })).toEqual([22, 23])
+    expect(await ids({ $or: [{ 'user.profile.age': 20 }, { 'user.id': 'u1' }] })).toEqual([20, 21, 23])
+    expect(await ids({ $and: [{ 'user.id': 'u1' }, { $not: { 'user.profile.age': 21 } }] })).toEqual([23])
+    expect(await ids({ 'user.missing.deeper': null })).toEqual([20, 21, 22, 23])
+    expect(await ids({}, { 'user.profile.seen': -1 })).toEqual([23, 22, 21, 20])
+    expect(await ids({ user: { id: 'u0', profile: { age: 20, seen: new Date(Date.UTC(2026, 0, 1)) } } })).toEqual([20])
+    expect(await kv.count({ 'user.profile.age': { $gt: 1e308 } })).toBe(0)
+    expect(await kv.count({ 'user.profile.age': { $lt: 1e308 } })).toBe(4)
+  })
+
+  it('refuses bad pages and field paths by name', async () => {
+    const kv = store('pages')
+    await kv.set('one', { n: 1 })
+    for (const limit of [-1, Number.NaN, 1.5, 1e308, Infinity, '10' as unknown as number]) {
+      expect(await refusal(kv.find({}, { limit }))).toMatchObject({ code: 'KV_QUERY_INVALID', message: expect.stringContaining('limit') })
+    }
+    for (const skip of [-1, Number.NaN, 1e308]) {
+      expect(await refusal(kv.find({}, { skip }))).toMatchObject({ code: 'KV_QUERY_INVALID', message: expect.stringContaining('skip') })
+    }
+    expect(await kv.find({}, { limit: 0 })).toEqual([])
+    expect(await kv.find({}, { skip: 2 ** 31 - 1 })).toEqual([])
+    expect(await refusal(kv.find({ 'a..b': 1 }))).toMatchObject({ code: 'KV_QUERY_INVALID', message: expect.stringContaining('a..b') })
+    expect(await refusal(kv.find({}, { sort: { '': 1 } }))).toMatchObject({ code: 'KV_QUERY_INVALID' })
+    expect(await refusal(kv.find({ n: { $gt: Number.NaN } }))).toMatchObject({ code: 'KV_QUERY_INVALID', message: expect.stringContaining('n') })
+    expect(await refusal(kv.find([] as unknown as Record<string, unknown>))).toMatchObject({ code: 'KV_QUERY_INVALID' })
+    expect(await refusal(kv.find({ $or: {} as unknown as [] }))).toMatchObject({ code: 'KV_QUERY_INVALID', message: expect.stringContaining('$or') })
+  })
+
+  it('keeps nested dates, arrays of dates and values at the size bound', async () => {
+    const kv = store('sizes')
+    const value = { when: [new Date(0), { at: new Date(8.64e15) }], big: 'x'.repeat(KV_LIMITS.valueBytes - 200) }
+    await kv.set('k'.repeat(KV_LIMITS.keyLength), value)
+    expect(await kv.get('k'.repeat(KV_LIMITS.keyLength))).toEqual(value)
+    expect(await refusal(kv.get('k'.repeat(KV_LIMITS.keyLength + 1)))).toMatchObject({ code: 'KV_KEY_INVALID' })
+    expect(await refusal(kv.set('bad-date', { at: new Date(Number.NaN) }))).toMatchObject({ code: 'KV_VALUE_INVALID', message: expect.stringContaining('bad-date') })
+    expect(await refusal(kv.set('surrogate', '\ud800'))).toMatchObject({ code: 'KV_VALUE_INVALID' })
+    expect(await refusal(kv.set('\udc00', 1))).toMatchObject({ code: 'KV_KEY_INVALID' })
+  })
+
+  it('keeps both of two stores writing the same keys at once, each in its own scope', async () => {
+    const [a, b] = [store('race-a'), store('race-b')]
+    await Promise.all(Array.from({ length: 40 }, (_, i) => (i % 2 ? a : b).set(`k${i % 5}`, { i })))
+    expect(await a.keys()).toEqual(['k0', 'k1', 'k2', 'k3', 'k4'])
+    expect(await b.keys()).toEqual(['k0', 'k1', 'k2', 'k3', 'k4'])
+    expect(await a.count({ i: { $in: Array.from({ length: 40 }, (_, i) => i).filter((i) => i % 2) } })).toBe(5)
+  })
 })

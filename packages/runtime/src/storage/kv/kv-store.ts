@@ -2,8 +2,8 @@ import type { KeyValueFilter, KeyValueFindOptions, KeyValueStore } from '@parley
 import { LIMITS, textProblem } from '../../guards/index.js'
 import type { Queryable } from '../database/database.js'
 import { sqlParams } from '../sql/params.js'
-import { KeyValueError } from './kv-error.js'
-import { compileKvFilter } from './kv-filter.js'
+import { KeyValueError, quoted } from './kv-error.js'
+import { compileKvFilter, fieldSql } from './kv-filter.js'
 import { decodeValue, encodeValue } from './kv-values.js'
 
 /** Bounds of the key-value store, beside the runtime's general {@link LIMITS}. */
@@ -62,8 +62,10 @@ async function keysWith(db: Queryable, owner: readonly string[], prefix: string)
   checkText('prefix', prefix)
   const { rows } = await db.query<{ key: string }>(
     'SELECT key FROM parley_plugin_kv WHERE bot_id = $1 AND plugin = $2 AND left(key, length($3)) = $3 ORDER BY key LIMIT $4',
-    [...owner, prefix, LIMITS.rows],
+    [...owner, prefix, LIMITS.rows + 1],
   )
+  // More keys than one answer holds is an error, not a silently shortened list.
+  if (rows.length > LIMITS.rows) throw new KeyValueError('KV_QUERY_INVALID', `keys(${quoted(prefix)}): more than ${LIMITS.rows} keys start so; use a longer prefix`)
   return rows.map((row) => row.key)
 }
 
@@ -90,7 +92,7 @@ function sortSql(params: ReturnType<typeof sqlParams>, sort: KeyValueFindOptions
   return entries.map(([field, direction]) => {
     checkText('sort field', field)
     if (direction !== 1 && direction !== -1) throw new KeyValueError('KV_QUERY_INVALID', `sort.${field} must be 1 (ascending) or -1 (descending)`)
-    return `value -> ${params.add(field, 'text')} ${direction === 1 ? 'ASC NULLS LAST' : 'DESC NULLS LAST'}`
+    return `${fieldSql(params, field)} ${direction === 1 ? 'ASC NULLS LAST' : 'DESC NULLS LAST'}`
   })
 }
 
@@ -101,7 +103,7 @@ function bounded(name: string, value: unknown, max: number): number {
 
 function checkKey(key: unknown): string {
   if (typeof key !== 'string' || key.length === 0) throw new KeyValueError('KV_KEY_INVALID', 'a key must be a non-empty string')
-  if (key.length > KV_LIMITS.keyLength) throw new KeyValueError('KV_KEY_INVALID', `key "${key.slice(0, 40)}…" is longer than ${KV_LIMITS.keyLength} characters`)
+  if (key.length > KV_LIMITS.keyLength) throw new KeyValueError('KV_KEY_INVALID', `key ${quoted(key)} is longer than ${KV_LIMITS.keyLength} characters`)
   checkText('key', key)
   return key
 }
@@ -114,6 +116,6 @@ function checkText(what: string, text: string): void {
 function valueJson(key: string, value: unknown): string {
   const json = JSON.stringify(encodeValue(key, value))
   const size = Buffer.byteLength(json, 'utf8')
-  if (size > KV_LIMITS.valueBytes) throw new KeyValueError('KV_VALUE_TOO_LARGE', `value of "${key}" is ${size} bytes of JSON; at most ${KV_LIMITS.valueBytes} are stored per key`)
+  if (size > KV_LIMITS.valueBytes) throw new KeyValueError('KV_VALUE_TOO_LARGE', `value of ${quoted(key)} is ${size} bytes of JSON; at most ${KV_LIMITS.valueBytes} are stored per key`)
   return json
 }
