@@ -1,4 +1,4 @@
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs'
+import { cpSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { signHmac } from '@parley/sdk'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
@@ -10,6 +10,7 @@ import { makeTempDir, useSourcesOfParley } from '../support/temp-project.js'
 
 /** The seed's examples as the runtime's tests run them: one copy, verbatim but for the import path. */
 const EXAMPLES = new URL('../../../runtime/test/seed-001/examples.ts', import.meta.url)
+const EXAMPLE_FILES = new URL('../../../runtime/test/seed-001/examples', import.meta.url)
 const TOKEN = 'c3'.repeat(16)
 const SECRET = 'github-webhook-secret'
 const temp = makeTempDir()
@@ -30,6 +31,7 @@ function project(): string {
   writeFileSync(join(dir, 'package.json'), JSON.stringify({ name: 'seed-001-bot', private: true, type: 'module' }))
   writeFileSync(join(dir, 'bot.definition.ts'), definition)
   writeFileSync(join(dir, 'plugins/seed-001.ts'), readFileSync(EXAMPLES, 'utf8'))
+  cpSync(EXAMPLE_FILES, join(dir, 'plugins/examples'), { recursive: true })
   writeFileSync(join(dir, 'src/index.ts'), "import { Bot } from '@parley/sdk'\nexport default new Bot({ actions: {} })\n")
   return dir
 }
