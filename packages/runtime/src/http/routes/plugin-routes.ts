@@ -29,6 +29,8 @@ export function mountPluginRoutes(app: Hono, context: MountContext): void {
 async function serve(c: Context, context: MountContext, limiter: RateLimiter, bot: HostedBot): Promise<Response> {
   const pluginId = c.req.param('pluginId')!
   const path = `/${c.req.param('path')}`
+  // An encoded slash or backslash is part of a name, not a separator: no route has one.
+  if (/%2f|%5c/i.test(new URL(c.req.url).pathname)) throw notFound(c.req.method, pluginId, path)
   const plugins = pluginsOf(bot)
   const access = routeAccess(plugins, pluginId, c.req.method, path)
   const user = access === 'token' ? tokenUser(c, context, bot.id) : limit(c, limiter, pluginId)
