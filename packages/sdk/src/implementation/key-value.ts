@@ -1,4 +1,4 @@
-/** A filter on stored values' top-level fields, with the operators tables take (`$eq $ne $gt $gte $lt $lte $in $nin $and $or $not`). */
+/** A filter on stored values' fields (a dotted path such as `user.id` reaches nested ones), with the operators tables take (`$eq $ne $gt $gte $lt $lte $in $nin $and $or $not`). */
 export type KeyValueFilter = Readonly<Record<string, unknown>>
 
 export interface KeyValueFindOptions {
@@ -30,3 +30,19 @@ export interface KeyValueStore {
   find<V = unknown>(filter?: KeyValueFilter, options?: KeyValueFindOptions): Promise<V[]>
   count(filter?: KeyValueFilter): Promise<number>
 }
+
+/**
+ * The key-value store of a plugin that declares its values (`kv` in its definition), as generated code
+ * types it: each key, or each key of a declared prefix, holds its declared type; other keys do not compile.
+ */
+export interface TypedKeyValueStore<V extends object> {
+  get<K extends keyof V & string>(key: K): Promise<V[K] | undefined>
+  set<K extends keyof V & string>(key: K, value: V[K]): Promise<void>
+  delete(key: keyof V & string): Promise<boolean>
+  keys(prefix?: string): Promise<string[]>
+  find(filter?: KeyValueFilter, options?: KeyValueFindOptions): Promise<V[keyof V][]>
+  count(filter?: KeyValueFilter): Promise<number>
+}
+
+/** The store handlers get: typed by the generated `kv` record when the plugin declares one, else of `unknown` values. */
+export type KeyValueStoreOf<T> = T extends { readonly kv: infer V extends object } ? TypedKeyValueStore<V> : KeyValueStore
