@@ -165,4 +165,18 @@ describe.each(testDrivers().map((driver) => [driver.name, driver] as const))('se
     expect(limited.json()).toMatchObject({ error: { code: 'RATE_LIMITED', message: expect.stringContaining('probe') } })
     expect((await call('/api/plugins/probe/endpoints/secret', { headers: bearer(t.botToken) })).status).toBe(200)
   })
+
+  it('handles a signed delivery once: the same X-GitHub-Delivery sent again is answered, not handled again', async () => {
+    const body = JSON.stringify({ action: 'opened' })
+    const url = '/api/plugins/github-integration/webhooks/github-events'
+    const headers = { 'x-github-event': 'issues', 'x-github-delivery': `d-${_name}`, 'x-hub-signature-256': signHmac({ secret: SECRET, payload: body, prefix: 'sha256=' }) }
+    const handled = async () => (await t.runtime.logs()).filter((record) => record.message === 'Received GitHub issues event').length
+    const sends = await Promise.all([1, 2, 3].map(() => call(url, { method: 'POST', headers, body })))
+    expect(sends.map((send) => send.status)).toEqual([200, 200, 200])
+    expect(sends.filter((send) => send.json().duplicate === true)).toHaveLength(2)
+    expect(await handled()).toBe(1)
+    expect((await call(url, { method: 'POST', headers: { ...headers, 'x-github-delivery': `e-${_name}` }, body })).json()).toEqual({ received: true, event: 'issues' })
+    expect(await handled()).toBe(2)
+    expect((await call(url, { method: 'POST', headers: { ...headers, 'x-github-delivery': 'x'.repeat(201) }, body })).status).toBe(400)
+  })
 })

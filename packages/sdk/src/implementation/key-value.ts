@@ -22,6 +22,8 @@ export interface KeyValueEntry<V = unknown> {
 export interface KeyValueStore {
   get<V = unknown>(key: string): Promise<V | undefined>
   set(key: string, value: unknown): Promise<void>
+  /** Sets the key only if it holds no value, atomically (of two at once, one wins); whether it did. */
+  add(key: string, value: unknown): Promise<boolean>
   /** Whether there was a value to delete. */
   delete(key: string): Promise<boolean>
   /** The keys starting with `prefix` (all when absent), in order. */
@@ -38,6 +40,7 @@ export interface KeyValueStore {
 export interface TypedKeyValueStore<V extends object> {
   get<K extends keyof V & string>(key: K): Promise<V[K] | undefined>
   set<K extends keyof V & string>(key: K, value: V[K]): Promise<void>
+  add<K extends keyof V & string>(key: K, value: V[K]): Promise<boolean>
   delete(key: keyof V & string): Promise<boolean>
   keys(prefix?: string): Promise<string[]>
   find(filter?: KeyValueFilter, options?: KeyValueFindOptions): Promise<V[keyof V][]>

@@ -171,4 +171,13 @@ describe.each(testDrivers().map((driver) => [driver.name, driver] as const))('pl
     expect(await b.keys()).toEqual(['k0', 'k1', 'k2', 'k3', 'k4'])
     expect(await a.count({ i: { $in: Array.from({ length: 40 }, (_, i) => i).filter((i) => i % 2) } })).toBe(5)
   })
+
+  it('adds a key only when it holds nothing: of several adds at once, one wins and its value stays', async () => {
+    const kv = store('adds')
+    const won = await Promise.all(Array.from({ length: 8 }, (_, i) => kv.add('once', { i })))
+    expect(won.filter(Boolean)).toHaveLength(1)
+    expect(await kv.get('once')).toEqual({ i: won.indexOf(true) })
+    expect(await store('adds-other').add('once', 1)).toBe(true)
+    expect(await refusal(kv.add('nul\u0000', 1))).toMatchObject({ code: 'KV_KEY_INVALID' })
+  })
 })

@@ -41,6 +41,14 @@ export function createKvStore(db: Queryable, botId: string, plugin: string): KvS
         [...owner, key, json],
       )
     },
+    add: async (key: string, value: unknown) => {
+      const json = valueJson(checkKey(key), value)
+      const { rows } = await db.query(
+        'INSERT INTO parley_plugin_kv (bot_id, plugin, key, value) VALUES ($1, $2, $3, $4::text::jsonb) ON CONFLICT (bot_id, plugin, key) DO NOTHING RETURNING key',
+        [...owner, key, json],
+      )
+      return rows.length > 0
+    },
     delete: async (key: string) => {
       const { rows } = await db.query('DELETE FROM parley_plugin_kv WHERE bot_id = $1 AND plugin = $2 AND key = $3 RETURNING key', [...owner, checkKey(key)])
       return rows.length > 0
