@@ -155,11 +155,15 @@ describe.each(testDrivers().map((driver) => [driver.name, driver] as const))('pl
 
   it('keeps nested dates, arrays of dates and values at the size bound', async () => {
     const kv = store('sizes')
-    const value = { when: [new Date(0), { at: new Date(8.64e15) }], big: 'x'.repeat(KV_LIMITS.valueBytes - 200) }
+    const value = { when: [new Date(0), { at: new Date('9999-12-31T23:59:59.999Z') }, new Date('0000-01-01T00:00:00.000Z')], big: 'x'.repeat(KV_LIMITS.valueBytes - 200) }
     await kv.set('k'.repeat(KV_LIMITS.keyLength), value)
     expect(await kv.get('k'.repeat(KV_LIMITS.keyLength))).toEqual(value)
     expect(await refusal(kv.get('k'.repeat(KV_LIMITS.keyLength + 1)))).toMatchObject({ code: 'KV_KEY_INVALID' })
     expect(await refusal(kv.set('bad-date', { at: new Date(Number.NaN) }))).toMatchObject({ code: 'KV_VALUE_INVALID', message: expect.stringContaining('bad-date') })
+    for (const far of [new Date(8.64e15), new Date(-8.64e15), new Date('+010000-01-01T00:00:00Z')]) {
+      expect(await refusal(kv.set('far', [{ at: far }]))).toMatchObject({ code: 'KV_VALUE_INVALID', message: expect.stringContaining('0 to 9999') })
+    }
+    expect(await refusal(kv.find({ at: { $gt: new Date(8.64e15) } }))).toMatchObject({ code: 'KV_VALUE_INVALID' })
     expect(await refusal(kv.set('surrogate', '\ud800'))).toMatchObject({ code: 'KV_VALUE_INVALID' })
     expect(await refusal(kv.set('\udc00', 1))).toMatchObject({ code: 'KV_KEY_INVALID' })
   })
@@ -179,5 +183,16 @@ describe.each(testDrivers().map((driver) => [driver.name, driver] as const))('pl
     expect(await kv.get('once')).toEqual({ i: won.indexOf(true) })
     expect(await store('adds-other').add('once', 1)).toBe(true)
     expect(await refusal(kv.add('nul\u0000', 1))).toMatchObject({ code: 'KV_KEY_INVALID' })
+  })
+
+  it('keeps one value per key when two processes set, add and delete it at once', async () => {
+    const [first, second] = [store('shared'), createKvStore(await database.openAnother(), 'kv-bot', 'shared')]
+    await Promise.all(Array.from({ length: 30 }, (_, i) => (i % 2 ? first : second).set(`k${i % 3}`, { i, at: new Date(i) })))
+    expect(await first.keys()).toEqual(['k0', 'k1', 'k2'])
+    expect(await second.count()).toBe(3)
+    const added = await Promise.all([first.add('lock', 'first'), second.add('lock', 'second')])
+    expect(added.filter(Boolean)).toHaveLength(1)
+    expect(await second.get('lock')).toBe(added[0] ? 'first' : 'second')
+    expect((await Promise.all([first.delete('lock'), second.delete('lock')])).filter(Boolean)).toHaveLength(1)
   })
 })

@@ -3,6 +3,8 @@ import { KeyValueError, quoted } from './kv-error.js'
 
 /** How a `Date` is written in the stored JSON, so it reads back as a `Date` and sorts by time. */
 const DATE_TAG = '$date'
+/** `2026-01-02T03:04:05.678Z`. */
+const ISO_LENGTH = 24
 
 /**
  * The value as stored JSON: dates become `{ "$date": ISO }` (ISO strings of one length sort as the
@@ -28,7 +30,10 @@ function encode(key: string, value: unknown): unknown {
 
 function encodeDate(key: string, date: Date): unknown {
   if (Number.isNaN(date.getTime())) throw new KeyValueError('KV_VALUE_INVALID', `value of ${quoted(key)}: an invalid Date cannot be stored`)
-  return { [DATE_TAG]: date.toISOString() }
+  const iso = date.toISOString()
+  // Years 0 to 9999 write ISO text of one length, which sorts and compares as the dates do; others do not.
+  if (iso.length !== ISO_LENGTH) throw new KeyValueError('KV_VALUE_INVALID', `value of ${quoted(key)}: the date ${iso} is outside the years 0 to 9999 that are kept`)
+  return { [DATE_TAG]: iso }
 }
 
 /** Stored JSON back to the value that was set. */
