@@ -55,7 +55,16 @@ const OPERATORS: Readonly<Record<string, OperatorSql>> = {
 }
 
 function range(sqlOperator: string): OperatorSql {
-  return (field, value) => `(jsonb_typeof(${field}) = jsonb_typeof(${value}) AND ${field} ${sqlOperator} ${value})`
+  return (field, value) => `(jsonb_typeof(${field}) = jsonb_typeof(${value}) AND CASE WHEN jsonb_typeof(${field}) = 'string'
+    THEN ${textOf(field)} ${sqlOperator} ${textOf(value)} ELSE ${field} ${sqlOperator} ${value} END)`
+}
+
+/**
+ * A JSON string as text ordered by code point. jsonb orders strings by the database's collation, which
+ * differs between servers (and from the embedded database's); this order is the same everywhere.
+ */
+export function textOf(json: string): string {
+  return `((${json}) #>> '{}') COLLATE "C"`
 }
 
 /** A comparison value as a jsonb parameter; `null` reads as SQL `NULL`, which `$eq`/`$ne` treat as "missing or null". */

@@ -195,4 +195,16 @@ describe.each(testDrivers().map((driver) => [driver.name, driver] as const))('pl
     expect(await second.get('lock')).toBe(added[0] ? 'first' : 'second')
     expect((await Promise.all([first.delete('lock'), second.delete('lock')])).filter(Boolean)).toHaveLength(1)
   })
+
+  it('sorts text by code point on every database, whatever its collation', async () => {
+    const kv = store('collation')
+    const names = ['b', 'B', 'a', 'Z', 'é', 'e', '10', '9', 'a b', 'ab']
+    for (const [i, name] of names.entries()) await kv.set(`k${i}`, { name })
+    const sorted = (await kv.find<{ name: string }>({}, { sort: { name: 1 } })).map((value) => value.name)
+    expect(sorted).toEqual(['10', '9', 'B', 'Z', 'a', 'a b', 'ab', 'b', 'e', 'é'])
+    expect(await kv.count({ name: { $gt: 'Z' } })).toBe(6)
+    expect(await kv.keys('k')).toEqual(['k0', 'k1', 'k2', 'k3', 'k4', 'k5', 'k6', 'k7', 'k8', 'k9'])
+    await kv.set('K', { name: 1 })
+    expect((await kv.find<{ name: unknown }>({}, { sort: { name: -1 } })).map((value) => value.name)).toEqual([...sorted.reverse(), 1])
+  })
 })

@@ -3,7 +3,7 @@ import { LIMITS, textProblem } from '../../guards/index.js'
 import type { Queryable } from '../database/database.js'
 import { sqlParams } from '../sql/params.js'
 import { KeyValueError, quoted } from './kv-error.js'
-import { compileKvFilter, fieldSql } from './kv-filter.js'
+import { compileKvFilter, fieldSql, textOf } from './kv-filter.js'
 import { decodeValue, encodeValue } from './kv-values.js'
 
 /** Bounds of the key-value store, beside the runtime's general {@link LIMITS}. */
@@ -69,7 +69,7 @@ async function keysWith(db: Queryable, owner: readonly string[], prefix: string)
   if (typeof prefix !== 'string') throw new KeyValueError('KV_KEY_INVALID', 'keys(prefix): the prefix must be a string')
   checkText('prefix', prefix)
   const { rows } = await db.query<{ key: string }>(
-    'SELECT key FROM parley_plugin_kv WHERE bot_id = $1 AND plugin = $2 AND left(key, length($3)) = $3 ORDER BY key LIMIT $4',
+    'SELECT key FROM parley_plugin_kv WHERE bot_id = $1 AND plugin = $2 AND left(key, length($3)) = $3 ORDER BY key COLLATE "C" LIMIT $4',
     [...owner, prefix, LIMITS.rows + 1],
   )
   // More keys than one answer holds is an error, not a silently shortened list.
@@ -80,7 +80,7 @@ async function keysWith(db: Queryable, owner: readonly string[], prefix: string)
 async function findValues(db: Queryable, owner: readonly string[], filter: KeyValueFilter | undefined, options: KeyValueFindOptions = {}): Promise<unknown[]> {
   const params = sqlParams()
   const where = scoped(params, owner, filter)
-  const order = [...sortSql(params, options.sort), 'key']
+  const order = [...sortSql(params, options.sort), 'key COLLATE "C"']
   const limit = params.add(bounded('limit', options.limit ?? KV_LIMITS.defaultFindLimit, LIMITS.pageSize))
   const offset = params.add(bounded('skip', options.skip ?? 0, LIMITS.offset))
   const { rows } = await db.query<{ value: unknown }>(`SELECT value FROM parley_plugin_kv WHERE ${where} ORDER BY ${order.join(', ')} LIMIT ${limit} OFFSET ${offset}`, params.values)
@@ -100,7 +100,10 @@ function sortSql(params: ReturnType<typeof sqlParams>, sort: KeyValueFindOptions
   return entries.map(([field, direction]) => {
     checkText('sort field', field)
     if (direction !== 1 && direction !== -1) throw new KeyValueError('KV_QUERY_INVALID', `sort.${field} must be 1 (ascending) or -1 (descending)`)
-    return `${fieldSql(params, field)} ${direction === 1 ? 'ASC NULLS LAST' : 'DESC NULLS LAST'}`
+    const value = fieldSql(params, field)
+    const order = direction === 1 ? 'ASC NULLS LAST' : 'DESC NULLS LAST'
+    // Text first, by code point on every database; then the other JSON types in jsonb's order.
+    return `CASE WHEN jsonb_typeof(${value}) = 'string' THEN ${textOf(value)} END ${order}, ${value} ${order}`
   })
 }
 
