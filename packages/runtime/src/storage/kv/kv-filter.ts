@@ -3,7 +3,7 @@ import type { SqlParams } from '../sql/params.js'
 import { KeyValueError, quoted } from './kv-error.js'
 import { encodeOperand } from './kv-values.js'
 
-type OperatorSql = (field: string, value: unknown) => string
+type OperatorSql = (field: string, value: string) => string
 
 /**
  * Compiles a filter on the stored values' fields to SQL over `value`, with the operators tables take. A
