@@ -70,6 +70,16 @@ describe('createPlugin plugins under parley dev', () => {
       expect((await post('/messages/incoming', { conversationId: 'c-2', userId: 'u-1', type: 'text', payload: { text: 'hi' } })).status).toBe(201)
       await dev.waitFor(new RegExp(`(Conversation ended in app ${botId}[\\s\\S]*){3}`))
 
+      // cleanup-plugin's jobs wait as recurring jobs: 2 AM in New York, and every hour.
+      const { jobs } = await (await fetch(`${url}/v1/bots/${botId}/studio/jobs?status=recurring`, { headers: auth })).json() as { jobs: { key: string; runAt: string }[] }
+      const daily = jobs.find((job) => job.key.endsWith('cron_daily_cleanup'))
+      const hourly = jobs.find((job) => job.key.endsWith('cron_hourly_sync'))
+      expect(daily?.runAt).toMatch(/T0[67]:00:00\.000Z$/)
+      expect(Date.parse(hourly!.runAt) - Date.now()).toBeLessThanOrEqual(3_600_000)
+      // data-plugin's conversation:end (every db call of the seed's) ran for each ended conversation without an error.
+      const { logs } = await (await fetch(`${url}/v1/bots/${botId}/studio/logs?level=error`, { headers: auth })).json() as { logs: unknown[] }
+      expect(logs).toEqual([])
+
       const { pages } = await (await fetch(`${url}/v1/bots/${botId}/plugins/pages`, { headers: auth })).json() as { pages: { url: string; title: string }[] }
       expect(pages.map((page) => page.title)).toEqual(['Extension Dashboard'])
       expect(await (await fetch(`${url}${pages[0]!.url}`)).text()).toContain('Extension Dashboard')
