@@ -1,4 +1,4 @@
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs'
+import { cpSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { signHmac } from '@parley/sdk'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
@@ -10,6 +10,7 @@ import { makeTempDir, useSourcesOfParley } from '../support/temp-project.js'
 
 /** The seed's examples as the runtime's tests run them: one copy, verbatim but for the import path. */
 const EXAMPLES = new URL('../../../runtime/test/seed-001/examples.ts', import.meta.url)
+const EXAMPLE_FILES = new URL('../../../runtime/test/seed-001/examples', import.meta.url)
 const TOKEN = 'c3'.repeat(16)
 const SECRET = 'github-webhook-secret'
 const temp = makeTempDir()
@@ -30,6 +31,7 @@ function project(): string {
   writeFileSync(join(dir, 'package.json'), JSON.stringify({ name: 'seed-001-bot', private: true, type: 'module' }))
   writeFileSync(join(dir, 'bot.definition.ts'), definition)
   writeFileSync(join(dir, 'plugins/seed-001.ts'), readFileSync(EXAMPLES, 'utf8'))
+  cpSync(EXAMPLE_FILES, join(dir, 'plugins/examples'), { recursive: true })
   writeFileSync(join(dir, 'src/index.ts'), "import { Bot } from '@parley/sdk'\nexport default new Bot({ actions: {} })\n")
   return dir
 }
@@ -67,6 +69,16 @@ describe('createPlugin plugins under parley dev', () => {
       expect((await post('/conversations', { id: 'c-2' })).ok).toBe(true)
       expect((await post('/messages/incoming', { conversationId: 'c-2', userId: 'u-1', type: 'text', payload: { text: 'hi' } })).status).toBe(201)
       await dev.waitFor(new RegExp(`(Conversation ended in app ${botId}[\\s\\S]*){3}`))
+
+      // cleanup-plugin's jobs wait as recurring jobs: 2 AM in New York, and every hour.
+      const { jobs } = await (await fetch(`${url}/v1/bots/${botId}/studio/jobs?status=recurring`, { headers: auth })).json() as { jobs: { key: string; runAt: string }[] }
+      const daily = jobs.find((job) => job.key.endsWith('cron_daily_cleanup'))
+      const hourly = jobs.find((job) => job.key.endsWith('cron_hourly_sync'))
+      expect(daily?.runAt).toMatch(/T0[67]:00:00\.000Z$/)
+      expect(Date.parse(hourly!.runAt) - Date.now()).toBeLessThanOrEqual(3_600_000)
+      // data-plugin's conversation:end (every db call of the seed's) ran for each ended conversation without an error.
+      const { logs } = await (await fetch(`${url}/v1/bots/${botId}/studio/logs?level=error`, { headers: auth })).json() as { logs: unknown[] }
+      expect(logs).toEqual([])
 
       const { pages } = await (await fetch(`${url}/v1/bots/${botId}/plugins/pages`, { headers: auth })).json() as { pages: { url: string; title: string }[] }
       expect(pages.map((page) => page.title)).toEqual(['Extension Dashboard'])

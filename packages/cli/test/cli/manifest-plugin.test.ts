@@ -9,7 +9,8 @@ import { makeTempDir } from '../support/temp-project.js'
 
 // Seed 000's plugin folder (plugin.json + handler.py, copied from the seed) in a bot run by `parley dev`.
 
-const MESSAGE_LOGGER = join(REPO_ROOT, 'test', 'seeds', 'fixtures', 'seed-000', 'message_logger')
+const SEED_000 = join(REPO_ROOT, 'test', 'seeds', 'fixtures', 'seed-000')
+const MESSAGE_LOGGER = join(SEED_000, 'message_logger')
 const TOKEN = 'c3'.repeat(16)
 const temp = makeTempDir()
 afterAll(temp.cleanup)
@@ -20,6 +21,9 @@ const bot = new BotDefinition({})
 bot.addPlugin(manifestPlugin('./plugins/message_logger'), {
   configuration: { WEBHOOK_URL: process.env['WEBHOOK_URL'] ?? '', MIN_COUNT: 5 },
 })
+bot.addPlugin(manifestPlugin('./plugins/message_logger'), { alias: 'quiet_logger' })
+bot.addPlugin(manifestPlugin('./plugins/my_plugin'), { configuration: { CONFIG_KEY: 'set' } })
+bot.addPlugin(manifestPlugin('./plugins/config_example'), { configuration: { MIN_COUNT: 7 } })
 export default bot
 `
 
@@ -29,7 +33,7 @@ function botProject(name: string): string {
   writeFileSync(join(dir, 'package.json'), JSON.stringify({ name, private: true, type: 'module' }))
   writeFileSync(join(dir, 'bot.definition.ts'), "import { BotDefinition } from '@parley/sdk'\nexport default new BotDefinition({})\n")
   writeFileSync(join(dir, 'src/index.ts'), "import { Bot } from '@parley/sdk'\nexport default new Bot({ actions: {} })\n")
-  cpSync(MESSAGE_LOGGER, join(dir, 'plugins', 'message_logger'), { recursive: true })
+  for (const folder of ['message_logger', 'my_plugin', 'config_example']) cpSync(join(SEED_000, folder), join(dir, 'plugins', folder), { recursive: true })
   return dir
 }
 
@@ -84,7 +88,7 @@ describe('a seed 000 plugin folder in a bot', () => {
     expect(bad.problems.join('\n')).toContain('plugin.json is invalid: events[1]: "turn_completed" is not an event Parley knows; use one of message_received, message_sent, turn_complete, session_created, event_received')
   })
 
-  it('runs under parley dev: each message is logged, and turn_complete posts to the webhook', async () => {
+  it('runs the seed\'s folders under parley dev: each message is logged, turn_complete posts to the webhook, or warns without one', async () => {
     writeFileSync(join(dir, 'bot.definition.ts'), definition)
     const hook = receiver()
     const dev = watchProcess(cliCommand(['dev', '--port', '0']), { cwd: dir, env: { WEBHOOK_URL: await hook.listening, PARLEY_API_TOKENS: `admin=${TOKEN}` } })
@@ -101,6 +105,12 @@ describe('a seed 000 plugin folder in a bot', () => {
       await dev.waitFor(/Turn complete notification sent for session first/)
       expect(dev.output()).toContain('[info] message_logger: Received: session=first, message=hello from outside')
       expect(dev.output()).toContain('[info] message_logger: Turn complete notification sent for session first')
+      await dev.waitFor(/Turn complete for session first/)
+      expect(dev.output()).toContain('[warn] quiet_logger: Skipped: no WEBHOOK_URL configured')
+      expect(dev.output()).toContain('[info] my_plugin: Received message from session first: hello from outside')
+      expect(dev.output()).toContain('[info] my_plugin: Turn complete for session first')
+      const logs = await api(url!, 'GET', `${base}/studio/logs?level=error`)
+      expect(logs).toMatchObject({ logs: [] })
     } finally {
       dev.child.kill('SIGTERM')
       hook.close()

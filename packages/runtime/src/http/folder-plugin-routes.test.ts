@@ -66,6 +66,13 @@ describe('a plugin folder\'s routes.py over HTTP', () => {
     expect(JSON.parse(answer.text)).toEqual({ method: 'PUT', got: { n: 1 }, credential: null })
   })
 
+  it('is served by the one mount of plugin routes, at /api/plugins/<alias>/routes too', async () => {
+    const answer = await call('/api/plugins/stats/routes/api/echo', { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"n":2}' })
+    expect([answer.status, JSON.parse(answer.text)]).toEqual([201, { method: 'POST', got: { n: 2 }, credential: null }])
+    expect((await fetch(`${t.url}/api/plugins/stats/routes/api/echo`, { method: 'POST' })).status).toBe(401)
+    expect((await call('/api/plugins/stats/routesx')).status).toBe(404)
+  })
+
   it('needs a token for the bot', async () => {
     expect((await call(base, { token: t.otherToken })).status).toBe(403)
     expect((await fetch(`${t.url}${base}`)).status).toBe(401)

@@ -1,4 +1,4 @@
-import type { Client, FolderHttpRequest, FolderHttpResponse, Message, PluginRequest, PluginResponse, Tags, WebhookRequest, WebhookResponse } from '@parley/sdk'
+import type { Client, Message, PluginRequest, PluginResponse, Tags, WebhookRequest, WebhookResponse } from '@parley/sdk'
 import type { StudioSource } from '../index.js'
 
 /**
@@ -36,11 +36,6 @@ export interface HostedBot {
    * `NAME_UNKNOWN` when the bot has no such integration and `IMPLEMENTATION_MISSING` when it has no handler.
    */
   handleWebhook(alias: string, request: WebhookRequest): Promise<WebhookResponse>
-  /**
-   * Hands a request to the `routes.py` of the plugin folder added under `alias`. Rejects with
-   * `NAME_UNKNOWN` when the bot has no such plugin folder with routes.
-   */
-  handleFolderRoute?(alias: string, request: FolderHttpRequest): Promise<FolderHttpResponse>
   /** A stored file's content and type; rejects with `NOT_FOUND` when there is none. */
   readFile(id: string): Promise<{ readonly content: Uint8Array; readonly contentType: string }>
   /** What Parley Studio reads beyond the client; a host without it answers the studio's routes 404. */

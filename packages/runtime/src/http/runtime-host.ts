@@ -1,5 +1,5 @@
-import type { Client, FolderPluginImplementation, Message } from '@parley/sdk'
-import { RuntimeError, type Runtime } from '../index.js'
+import type { Client, Message } from '@parley/sdk'
+import type { Runtime } from '../index.js'
 import type { HostedBot, MessageListener, RuntimeHost } from './host.js'
 
 /** What the chat page and `GET /v1/bots` show about a bot beside its id. */
@@ -118,7 +118,6 @@ function hostedBot(id: string, current: () => Served, conversations: Conversatio
     receiveMessage: (message) => call(async ({ runtime }) => ({ message: (await runtime.receiveMessage(message)).message })),
     subscribe: conversations.subscribe,
     handleWebhook: (alias, request) => call(({ runtime }) => runtime.handleWebhook(alias, request)),
-    handleFolderRoute: (alias, request) => call(({ runtime }) => folderRoutes(runtime, alias)(request)),
     readFile: (id) => call(({ runtime }) => runtime.readFile(id)),
     plugins: {
       access: (pluginId, method, path) => current().runtime.pluginRouteAccess(pluginId, method, path),
@@ -139,13 +138,6 @@ function lateBoundClient(current: () => Served, call: <T>(work: (entry: Served) 
 }
 
 /** The `routes.py` of a plugin folder the bot adds under `alias`. */
-function folderRoutes(runtime: Runtime, alias: string): NonNullable<FolderPluginImplementation['http']> {
-  const instance = Object.hasOwn(runtime.definition.plugins, alias) ? runtime.definition.plugins[alias] : undefined
-  const http = (instance?.implementation as Partial<FolderPluginImplementation> | undefined)?.http
-  if (typeof http === 'function') return http
-  throw new RuntimeError('NAME_UNKNOWN', `the bot has no plugin folder with a routes.py under the alias "${alias}"`)
-}
-
 /** Listeners by conversation, so each message the bot sends reaches only its own conversation's streams. */
 interface ConversationListeners {
   readonly publish: (message: Message) => void

@@ -32,6 +32,8 @@ export interface Job {
   readonly runAt: string
   /** How many times it was claimed, this time included. */
   readonly attempts: number
+  /** Raised each time the job is replaced under its key; a finished claim acts only on the version it took. */
+  readonly version: number
   readonly lastError?: string
   readonly failedAt?: string
 }
@@ -50,12 +52,18 @@ export interface JobQueue {
   /** Deletes the jobs of `kind` whose key is not in `keep`. */
   prune(db: Queryable, kind: string, keep: readonly string[]): Promise<void>
   claim(now: Date, limit: number): Promise<Job[]>
-  complete(id: number): Promise<void>
+  /**
+   * Deletes the claimed job. This and the three below act on the version claimed: a job replaced while
+   * it ran (enqueued again under its key) stays as replaced.
+   */
+  complete(claim: JobClaim): Promise<void>
+  /** Whether the claimed job is still the version claimed: not replaced under its key since, nor gone. */
+  isCurrent(claim: JobClaim): Promise<boolean>
   /** Releases the job to run again at `runAt`, e.g. the next time a recurring event is due. */
-  reschedule(id: number, runAt: Date): Promise<void>
-  retry(id: number, error: string, runAt: Date): Promise<void>
+  reschedule(claim: JobClaim, runAt: Date): Promise<void>
+  retry(claim: JobClaim, error: string, runAt: Date): Promise<void>
   /** Gives up on the job; it stays in the table, with the error, for a person to look at. */
-  fail(id: number, error: string, at: Date): Promise<void>
+  fail(claim: JobClaim, error: string, at: Date): Promise<void>
   /** When the next job not yet failed is due (or its lease ends), if there is one. */
   nextDueAt(): Promise<Date | undefined>
   list(options?: { readonly kind?: string }): Promise<Job[]>
@@ -70,6 +78,9 @@ export interface JobQueue {
   remove(id: number, now: Date): Promise<boolean>
 }
 
+/** Which job, as claimed: its id and the version it had then. */
+export type JobClaim = Pick<Job, 'id' | 'version'>
+
 export type JobStatus = 'scheduled' | 'recurring' | 'failed'
 
 const STATUS_FILTER: Record<JobStatus, string> = {
@@ -81,7 +92,7 @@ const STATUS_FILTER: Record<JobStatus, string> = {
 /** How long a claimed job is reserved for the process that claimed it. */
 export const LEASE_MS = 5 * 60_000
 
-const COLUMNS = 'id, kind, key, payload, run_at, attempts, last_error, failed_at'
+const COLUMNS = 'id, kind, key, payload, run_at, attempts, last_error, failed_at, version'
 
 interface JobRow {
   id: number
@@ -92,6 +103,7 @@ interface JobRow {
   attempts: number
   last_error: string | null
   failed_at: Date | string | null
+  version: number | string
 }
 
 export function createJobQueue(db: Queryable, botId: string): JobQueue {
@@ -102,10 +114,11 @@ export function createJobQueue(db: Queryable, botId: string): JobQueue {
     cancel: async (target, key) => void (await target.query('DELETE FROM parley_jobs WHERE bot_id = $1 AND key = $2', [botId, key])),
     prune: async (target, kind, keep) => void (await target.query(PRUNE, [botId, kind, keep])),
     claim: (now, limit) => claimJobs(db, botId, now, limit),
-    complete: (id) => run('DELETE FROM parley_jobs WHERE id = $1', [id]),
-    reschedule: (id, runAt) => run(RESCHEDULE, [id, runAt.toISOString()]),
-    retry: (id, error, runAt) => run('UPDATE parley_jobs SET run_at = $2, locked_until = NULL, last_error = $3 WHERE id = $1', [id, runAt.toISOString(), error]),
-    fail: (id, error, at) => run('UPDATE parley_jobs SET failed_at = $2, locked_until = NULL, last_error = $3 WHERE id = $1', [id, at.toISOString(), error]),
+    complete: (claim) => run(`DELETE FROM parley_jobs WHERE ${CLAIMED}`, [claim.id, claim.version]),
+    isCurrent: async (claim) => (await db.query(`SELECT 1 FROM parley_jobs WHERE ${CLAIMED}`, [claim.id, claim.version])).rows.length > 0,
+    reschedule: (claim, runAt) => run(RESCHEDULE, [claim.id, claim.version, runAt.toISOString()]),
+    retry: (claim, error, runAt) => run(`UPDATE parley_jobs SET run_at = $3, locked_until = NULL, last_error = $4 WHERE ${CLAIMED}`, [claim.id, claim.version, runAt.toISOString(), error]),
+    fail: (claim, error, at) => run(`UPDATE parley_jobs SET failed_at = $3, locked_until = NULL, last_error = $4 WHERE ${CLAIMED}`, [claim.id, claim.version, at.toISOString(), error]),
     nextDueAt: () => nextDueAt(db, botId),
     list: (options = {}) => listJobs(db, botId, options.kind),
     listByStatus: async (status, limit) => {
@@ -126,12 +139,18 @@ export function createJobQueue(db: Queryable, botId: string): JobQueue {
 }
 
 const PRUNE = 'DELETE FROM parley_jobs WHERE bot_id = $1 AND kind = $2 AND NOT (key = ANY($3::text[]))'
-const RESCHEDULE = 'UPDATE parley_jobs SET run_at = $2, locked_until = NULL, attempts = 0, last_error = NULL WHERE id = $1'
+/** The job as claimed: `$1` its id, `$2` its version. */
+const CLAIMED = 'id = $1 AND version = $2'
+const RESCHEDULE = `UPDATE parley_jobs SET run_at = $3, locked_until = NULL, attempts = 0, last_error = NULL WHERE ${CLAIMED}`
 
+// A replacement is a new job under the old key: a new version, unclaimed, whatever a process running the
+// old one does when it finishes.
 const REPLACE = `ON CONFLICT (bot_id, key) WHERE key IS NOT NULL DO UPDATE SET payload = excluded.payload, run_at = excluded.run_at,
-  attempts = 0, last_error = NULL, failed_at = NULL`
+  attempts = 0, last_error = NULL, failed_at = NULL, locked_until = NULL, version = parley_jobs.version + 1`
 const KEEP_SAME = `ON CONFLICT (bot_id, key) WHERE key IS NOT NULL DO UPDATE SET payload = excluded.payload,
-  run_at = CASE WHEN parley_jobs.payload = excluded.payload THEN parley_jobs.run_at ELSE excluded.run_at END`
+  run_at = CASE WHEN parley_jobs.payload = excluded.payload THEN parley_jobs.run_at ELSE excluded.run_at END,
+  locked_until = CASE WHEN parley_jobs.payload = excluded.payload THEN parley_jobs.locked_until END,
+  version = parley_jobs.version + CASE WHEN parley_jobs.payload = excluded.payload THEN 0 ELSE 1 END`
 
 async function insertJob(db: Queryable, botId: string, job: JobRequest, onConflict: string): Promise<void> {
   const sql = `INSERT INTO parley_jobs (bot_id, kind, key, payload, run_at) VALUES ($1, $2, $3, $4::text::jsonb, $5) ${job.key === undefined ? '' : onConflict}`
@@ -161,7 +180,7 @@ async function listJobs(db: Queryable, botId: string, kind: string | undefined):
 }
 
 function toJob(row: JobRow): Job {
-  const job = { id: Number(row.id), kind: row.kind, payload: row.payload, runAt: new Date(row.run_at).toISOString(), attempts: row.attempts }
+  const job = { id: Number(row.id), kind: row.kind, payload: row.payload, runAt: new Date(row.run_at).toISOString(), attempts: row.attempts, version: Number(row.version) }
   return {
     ...job,
     ...(row.key === null ? {} : { key: row.key }),

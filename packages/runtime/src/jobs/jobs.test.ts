@@ -83,4 +83,56 @@ describe.each(testDrivers())('jobs on $name', (driver) => {
     expect(ns).toEqual([...new Set(ns)])
     expect(ns.length).toBe(40)
   })
+
+  it('keeps a keyed job replaced while it runs: the run finishing neither deletes nor retries the replacement', async () => {
+    const clock = adjustableClock()
+    const key = 'conversationEnd:c-1'
+    let movedTo = ''
+    const moved = async () => {
+      const runAt = at(clock.now(), 60_000)
+      movedTo = runAt.toISOString()
+      await queue.enqueue(testDb.db, { kind: 'end', key, payload: { conversationId: 'c-1' }, runAt })
+    }
+    let runs = 0
+    let fail = false
+    // The handler stands for the end of a conversation during which a new message moves the end on.
+    const handlers: Record<string, JobHandler> = {
+      end: async () => {
+        runs++
+        await moved()
+        if (fail) throw new Error('the end failed after the move')
+      },
+    }
+    const worker = createWorker({ queue, clock, handlers })
+    await queue.enqueue(testDb.db, { kind: 'end', key, payload: { conversationId: 'c-1' }, runAt: clock.now() })
+    expect(await worker.drain()).toBe(1)
+    expect((await queue.list()).map((job) => [job.key, job.runAt, job.attempts])).toEqual([[key, movedTo, 0]])
+    expect(await worker.drain()).toBe(0)
+    fail = true
+    clock.advance(60_000)
+    expect(await worker.drain()).toBe(1)
+    expect((await queue.list()).map((job) => [job.runAt, job.lastError ?? null])).toEqual([[movedTo, null]])
+    fail = false
+    clock.advance(60_000)
+    expect(await worker.drain()).toBe(1)
+    expect(runs).toBe(3)
+  })
+
+  it('keeps a job another process replaced under its key while this one ran it', async () => {
+    const now = new Date()
+    const other = createJobQueue(await testDb.openAnother(), `bot${botId}`)
+    await queue.enqueue(testDb.db, { kind: 'end', key: 'k', payload: { n: 1 }, runAt: now })
+    const [claimed] = await queue.claim(now, 1)
+    expect(await queue.isCurrent(claimed!)).toBe(true)
+    await other.enqueue(testDb.db, { kind: 'end', key: 'k', payload: { n: 2 }, runAt: at(now, 1000) })
+    expect(await queue.isCurrent(claimed!)).toBe(false)
+    await queue.complete(claimed!)
+    await queue.reschedule(claimed!, at(now, 5000))
+    await queue.fail(claimed!, 'late', now)
+    expect((await queue.list()).map((job) => [job.payload, job.runAt, job.failedAt ?? null])).toEqual([[{ n: 2 }, at(now, 1000).toISOString(), null]])
+    const [again] = await other.claim(at(now, 1000), 1)
+    expect(again).toMatchObject({ payload: { n: 2 }, version: claimed!.version + 1 })
+    await other.complete(again!)
+    expect(await queue.list()).toEqual([])
+  })
 })

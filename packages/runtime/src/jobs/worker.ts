@@ -95,11 +95,11 @@ async function runJob(options: WorkerOptions, job: Job): Promise<void> {
     if (!handler) throw new Error(`no handler for jobs of kind "${job.kind}"; it was added by a newer or different runtime`)
     const outcome = await handler(job)
     if (outcome && 'completed' in outcome) return
-    await (outcome ? queue.reschedule(job.id, outcome.rescheduleAt) : queue.complete(job.id))
+    await (outcome ? queue.reschedule(job, outcome.rescheduleAt) : queue.complete(job))
   } catch (error) {
     const final = job.attempts >= (options.maxAttempts ?? 5)
     const message = error instanceof Error ? error.message : String(error)
-    await (final ? queue.fail(job.id, message, clock.now()) : queue.retry(job.id, message, backoff(clock.now(), job.attempts)))
+    await (final ? queue.fail(job, message, clock.now()) : queue.retry(job, message, backoff(clock.now(), job.attempts)))
     options.onError?.(job, error, final)
   }
 }

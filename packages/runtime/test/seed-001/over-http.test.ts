@@ -1,4 +1,5 @@
 import { BotDefinition, BotImplementation, createPlugin, signHmac } from '@parley/sdk'
+import { request as httpRequest } from 'node:http'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { startTestServer, type TestServer } from '../../src/http/testing/test-server.js'
 import { testDrivers } from '../../src/storage/testing/test-databases.js'
@@ -13,12 +14,33 @@ const fragile = createPlugin({
   endpoints: [{ method: 'GET', path: '/boom', handler: async () => { throw new Error('the endpoint broke') } }],
 })
 
+const probe = createPlugin({
+  name: 'probe', version: '1.0.0',
+  endpoints: [
+    { method: 'GET', path: '/ping', handler: async (req, res) => res.json({ path: req.path, headers: Object.keys(req.headers) }) },
+    { method: 'GET', path: '/secret', auth: true, handler: async (req, res) => res.json({ headers: Object.keys(req.headers) }) },
+  ],
+})
+
+/** A request as written, `..` and encoded slashes included: fetch would tidy the path first. */
+function rawGet(base: string, path: string, headers: Record<string, string> = {}): Promise<number> {
+  const { hostname, port } = new URL(base)
+  return new Promise((resolve, reject) => {
+    const request = httpRequest({ hostname, port, path, headers }, (response) => {
+      response.resume()
+      resolve(response.statusCode ?? 0)
+    })
+    request.on('error', reject).end()
+  })
+}
+
 function composed() {
   const definition = new BotDefinition({})
   definition.addPlugin(analyticsPlugin, {})
   definition.addPlugin(githubPlugin, { configuration: { webhookSecrets: { 'github-events': SECRET } } })
   definition.addPlugin(adminPlugin, {})
   definition.addPlugin(fragile, {})
+  definition.addPlugin(probe, {})
   return { definition, implementation: new BotImplementation({ actions: {} }) }
 }
 
@@ -98,5 +120,63 @@ describe.each(testDrivers().map((driver) => [driver.name, driver] as const))('se
     const page = await call(pages[0].url)
     expect(page).toMatchObject({ status: 200, type: 'text/html; charset=utf-8' })
     expect(page.text).toContain('<h1>Extension Dashboard</h1>')
+  })
+
+  it('resolves dot segments before choosing a route, and serves no route at an encoded slash', async () => {
+    expect(await rawGet(t.url, '/api/plugins/probe/endpoints/../endpoints/secret')).toBe(401)
+    expect(await rawGet(t.url, '/api/plugins/fragile/../probe/endpoints/secret')).toBe(401)
+    expect(await rawGet(t.url, '/api/plugins/probe/endpoints/%2e%2e/endpoints/secret')).toBe(401)
+    expect(await rawGet(t.url, '/api/plugins/probe/endpoints%2Fsecret', bearer(t.botToken))).toBe(404)
+    expect(await rawGet(t.url, '/api/plugins/probe%2Fendpoints/secret', bearer(t.botToken))).toBe(404)
+    expect(await rawGet(t.url, '/api/plugins/probe/endpoints/secret', bearer(t.botToken))).toBe(200)
+    for (const method of ['PUT', 'DELETE', 'PATCH', 'POST']) expect((await call('/api/plugins/probe/endpoints/ping', { method })).status).toBe(404)
+  })
+
+  it('keeps a token route\'s credential from the plugin, and gives a public route every header', async () => {
+    const secret = await call('/api/plugins/probe/endpoints/secret', { headers: { ...bearer(t.botToken), cookie: 'a=b', 'x-probe': '1' } })
+    expect(secret.json().headers).toContain('x-probe')
+    expect(secret.json().headers).not.toContain('authorization')
+    expect(secret.json().headers).not.toContain('cookie')
+    expect((await call('/api/plugins/probe/endpoints/ping', { headers: { cookie: 'a=b' } })).json().headers).toContain('cookie')
+  })
+
+  it('refuses a body over the limit with 413, to endpoints and webhooks alike, handling nothing', async () => {
+    const before = tracked.length
+    const huge = JSON.stringify({ pad: 'x'.repeat(2 * 1024 * 1024) })
+    const track = await call('/api/plugins/analytics-plugin/endpoints/track', { method: 'POST', headers: { 'content-type': 'application/json' }, body: huge })
+    expect(track.status).toBe(413)
+    expect(track.json()).toMatchObject({ error: { code: expect.any(String) } })
+    expect(tracked.length).toBe(before)
+    const signed = { 'x-github-event': 'push', 'x-hub-signature-256': signHmac({ secret: SECRET, payload: huge, prefix: 'sha256=' }) }
+    expect((await call('/api/plugins/github-integration/webhooks/github-events', { method: 'POST', headers: signed, body: huge })).status).toBe(413)
+    expect((await t.runtime.logs()).filter((record) => record.message.startsWith('Received GitHub'))).toHaveLength(1)
+  })
+
+  it('limits a public endpoint per caller with 429 in JSON, and the bot serves its token routes on', async () => {
+    const statuses: number[] = []
+    for (let i = 0; i < 125; i++) statuses.push((await call('/api/plugins/probe/endpoints/ping')).status)
+    // 120 a minute per caller and plugin: this file's earlier calls to the plugin count too.
+    const first = statuses.indexOf(429)
+    expect(first).toBeGreaterThan(115)
+    expect(new Set(statuses.slice(0, first))).toEqual(new Set([200]))
+    expect(new Set(statuses.slice(first))).toEqual(new Set([429]))
+    const limited = await call('/api/plugins/probe/endpoints/ping')
+    expect(limited.status).toBe(429)
+    expect(limited.json()).toMatchObject({ error: { code: 'RATE_LIMITED', message: expect.stringContaining('probe') } })
+    expect((await call('/api/plugins/probe/endpoints/secret', { headers: bearer(t.botToken) })).status).toBe(200)
+  })
+
+  it('handles a signed delivery once: the same X-GitHub-Delivery sent again is answered, not handled again', async () => {
+    const body = JSON.stringify({ action: 'opened' })
+    const url = '/api/plugins/github-integration/webhooks/github-events'
+    const headers = { 'x-github-event': 'issues', 'x-github-delivery': `d-${_name}`, 'x-hub-signature-256': signHmac({ secret: SECRET, payload: body, prefix: 'sha256=' }) }
+    const handled = async () => (await t.runtime.logs()).filter((record) => record.message === 'Received GitHub issues event').length
+    const sends = await Promise.all([1, 2, 3].map(() => call(url, { method: 'POST', headers, body })))
+    expect(sends.map((send) => send.status)).toEqual([200, 200, 200])
+    expect(sends.filter((send) => send.json().duplicate === true)).toHaveLength(2)
+    expect(await handled()).toBe(1)
+    expect((await call(url, { method: 'POST', headers: { ...headers, 'x-github-delivery': `e-${_name}` }, body })).json()).toEqual({ received: true, event: 'issues' })
+    expect(await handled()).toBe(2)
+    expect((await call(url, { method: 'POST', headers: { ...headers, 'x-github-delivery': 'x'.repeat(201) }, body })).status).toBe(400)
   })
 })

@@ -6,7 +6,7 @@ export {
 } from './integration-definition.js'
 export {
   PluginDefinition, type PluginDefinitionProps, type InterfaceEntities, type DereferenceOptions, type ResolvedAction,
-  type ResolvedEvent,
+  type ResolvedEvent, type KeyValueDefinition
 } from './plugin-definition.js'
 export { BotDefinition, type BotDefinitionProps, type AddPluginOptions, type AddIntegrationOptions } from './bot-definition.js'
 export {

@@ -47,6 +47,17 @@ export interface PluginDefinitionProps<
   readonly user?: TagsDefinition
   readonly conversation?: TagsDefinition
   readonly message?: TagsDefinition
+  /**
+   * What the plugin keeps in its key-value store (`kv`, `context.api.db`), by key or by key prefix ending
+   * in `*`: `{ 'conversations:*': { schema: z.object({ endedAt: z.date() }) } }`. It types the store in
+   * generated code; the store itself takes any JSON value. Without it, values are `unknown`.
+   */
+  readonly kv?: Readonly<Record<string, KeyValueDefinition>>
+}
+
+/** The values kept under one key (or every key of a prefix ending in `*`) of a plugin's key-value store. */
+export interface KeyValueDefinition extends Described {
+  readonly schema: ObjectSchema
 }
 
 export interface DereferenceOptions {
@@ -93,6 +104,7 @@ export class PluginDefinition<
   readonly user: TagsDefinition
   readonly conversation: TagsDefinition
   readonly message: TagsDefinition
+  readonly kv: Readonly<Record<string, KeyValueDefinition>>
 
   constructor(readonly props: PluginDefinitionProps<TInterfaces, TIntegrations, TConfig, TStates, TActions, TTables>) {
     const label = `plugin "${String(props?.name)}"`
@@ -116,6 +128,7 @@ export class PluginDefinition<
     this.user = props.user ?? {}
     this.conversation = props.conversation ?? {}
     this.message = props.message ?? {}
+    this.kv = props.kv ?? {}
     checkTableIndexes(label, this.tables)
     checkSchemaFunctions(label, this.baseEntities(), this.actions, this.events)
     checkRecurringEvents(label, this.recurringEvents, this.resolve(this.baseEntities()).events)

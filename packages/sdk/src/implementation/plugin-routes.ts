@@ -10,7 +10,8 @@ export interface PluginRequest extends WebhookRequest {
   readonly user?: { readonly id: string }
 }
 
-export type PluginResponse = WebhookResponse
+/** What a route answers; a body of bytes is sent as it is (a page's image, a download). */
+export type PluginResponse = Omit<WebhookResponse, 'body'> & { readonly body?: string | Uint8Array }
 
 export type PluginRouteProps = CommonHandlerProps<LooseTypes> & { readonly request: PluginRequest }
 
@@ -22,6 +23,8 @@ export interface PluginRoute {
   readonly method: PluginRouteMethod
   /** Below the plugin's address, without a leading slash: `endpoints/stats`. */
   readonly path: string
+  /** Serves every path below `path` as well (`routes/a/b` for `routes`); `request.path` is the whole path. */
+  readonly prefix?: boolean
   readonly access: 'token' | 'public'
   readonly description?: string
   readonly handler: (props: PluginRouteProps) => Promise<PluginResponse> | PluginResponse

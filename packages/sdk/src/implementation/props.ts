@@ -1,6 +1,6 @@
 import type { Client } from './client.js'
 import type { Context } from './context.js'
-import type { KeyValueStore } from './key-value.js'
+import type { KeyValueStoreOf } from './key-value.js'
 import type { BotLogger } from './bot-logger.js'
 import type {
   ActionsWithDependencies, ConversationFinder, DependencyChannels, DependencyProxy, EventSenders, MessageFinder, StatesByType, UserFinder,
@@ -31,7 +31,7 @@ export interface CoreHandlerProps<T extends ImplementationTypes> {
   readonly interfaces: Proxy<T, { readonly [A in NameOf<T['interfaces']>]: DependencyProxy<T['interfaces'][A]> }>
   readonly integrations: Proxy<T, { readonly [A in NameOf<T['integrations']>]: DependencyProxy<T['integrations'][A]> }>
   /** This plugin's (or the bot's) own key-value store, out of reach of every other. */
-  readonly kv: KeyValueStore
+  readonly kv: KeyValueStoreOf<T>
 }
 
 /** Where a handler runs, with what Botpress's context adds. */

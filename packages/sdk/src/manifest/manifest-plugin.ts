@@ -14,6 +14,7 @@ import type { FolderHttpRequest, FolderHttpResponse } from './python-bridge.js'
 import { SESSION_STATE, manifestDefinition } from './manifest-definition.js'
 import type { Manifest } from './manifest-schema.js'
 import { MANIFEST_FILE, readManifest } from './read-manifest.js'
+import { folderRoutes } from './folder-routes.js'
 
 type Props = CommonHandlerProps<LooseTypes>
 
@@ -65,6 +66,7 @@ export function manifestPlugin(dir: string): ManifestPluginPackage {
     actions: {},
     register: () => handler.check(manifest.events),
     on: (plugin) => registerEvents(plugin, new Set(manifest.events), handler),
+    ...(handler.http ? { routes: folderRoutes(handler.http) } : {}),
   }, handler.http)
   return {
     type: 'plugin', name: manifest.id, version: manifest.version, definition, implementation, manifest, dir: folder, handlerFile,

@@ -35,7 +35,7 @@ function parseJson(file: string): unknown {
 function describeIssue(issue: z.ZodIssue): string {
   const field = fieldPath(issue.path)
   if (issue.code === 'invalid_type' && issue.received === 'undefined') return `${field} is required`
-  if (issue.code === 'invalid_type') return `${field || 'the manifest'} must be ${issue.expected === 'object' ? 'an object' : `a ${issue.expected}`}, not ${issue.received}`
+  if (issue.code === 'invalid_type') return `${field || 'the manifest'} must be ${/^[aeiou]/.test(issue.expected) ? 'an' : 'a'} ${issue.expected}, not ${issue.received}`
   return `${field}: ${issue.message}`
 }
 

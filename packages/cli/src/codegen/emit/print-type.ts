@@ -33,6 +33,7 @@ function isInline(fields: readonly Field[]): boolean {
 }
 
 function printField(field: Field, depth: number): string {
+  if (field.pattern) return `[key: \`${field.key.replace(/[\\`$]/g, (char) => `\\${char}`)}\${string}\`]: ${printType(field.type, depth)}`
   return `${propertyKey(field.key)}${field.optional ? '?' : ''}: ${printType(field.type, depth)}`
 }
 

@@ -1,4 +1,5 @@
 import type { Schema } from '@parley/sdk'
+import type { SchemaObject } from 'openapi3-ts/oas31'
 import { CliError } from '../../errors/cli-error.js'
 import type { DefinitionKind } from '../load/definition-files.js'
 import { isObjectSchema, payloadSchema, type SchemaMode } from './json-schema.js'
@@ -18,7 +19,7 @@ export interface Where {
  */
 export interface ModelBuilder {
   /** Adds a payload type named from `nameParts` and returns a reference to it. */
-  payload(nameParts: readonly string[], schema: Schema, where: Where, mode?: SchemaMode): TypeExpr
+  payload(nameParts: readonly string[], schema: Schema, where: Where, mode?: SchemaMode, adjust?: (json: SchemaObject) => SchemaObject): TypeExpr
   /**
    * A payload as code writes it and as code reads it once validated (defaults applied): one type when
    * the two agree, else the read one named with `Parsed` after the written one's name.
@@ -36,8 +37,8 @@ export function createModelBuilder(): ModelBuilder {
   const records: RecordType[] = []
   const namespaces: NamespaceEntry[] = []
   return {
-    payload(nameParts, schema, where, mode = 'input') {
-      const json = payloadSchema(schema, mode)
+    payload(nameParts, schema, where, mode = 'input', adjust = (json) => json) {
+      const json = adjust(payloadSchema(schema, mode))
       if (!isObjectSchema(json)) throw notAnObject(where)
       const typeName = nameOf(nameParts)
       schemas.push({ typeName, schema: json })

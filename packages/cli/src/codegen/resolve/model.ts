@@ -36,6 +36,8 @@ export interface Field {
   readonly type: TypeExpr
   readonly doc?: string
   readonly optional?: boolean
+  /** The key is a prefix: the field covers every key starting with it (a template index signature). */
+  readonly pattern?: boolean
 }
 
 /**

@@ -6,6 +6,7 @@ import { createModelBuilder, type ModelBuilder, type Where } from './builder.js'
 import { actionTypes, calledActionType, eventType, field, fieldsOf, stateType, tableType, workflowType, type ActionLike, type EventLike } from './fields.js'
 import { messageFields, standardMessageSources } from './messages.js'
 import { named, object, type Field, type TypeModel } from './model.js'
+import { keyValueFields } from './kv.js'
 import { pluginNamespaces } from './plugin-namespaces.js'
 import { byKey, implementationTypes } from './records.js'
 
@@ -56,7 +57,11 @@ export function resolvePlugin(definition: AnyPluginDefinition): TypeModel {
   b.record('Workflows', 'Workflow input and output by workflow name.', own.workflows)
   b.record('Messages', 'Message payloads by message type.', messageFields(b, standardMessageSources()))
   b.record('DependencyChannels', 'Message payloads of each dependency\'s channels, by alias, then channel, then message type.', interfaces.filter((d) => d.channels?.length).map((d) => ({ key: d.alias, type: object(d.channels!) })))
-  b.record('Types', 'Everything this plugin\'s handlers are typed by.', [...implementationTypes(), { key: 'dependencyChannels', type: named('DependencyChannels') }])
+  const kv = keyValueFields(b, plugin.kv, at)
+  if (kv.length > 0) b.record('KeyValues', 'What the plugin keeps in its key-value store, by key (or key prefix).', kv)
+  b.record('Types', 'Everything this plugin\'s handlers are typed by.', [
+    ...implementationTypes(), { key: 'dependencyChannels', type: named('DependencyChannels') }, ...(kv.length > 0 ? [{ key: 'kv', type: named('KeyValues') }] : []),
+  ])
   b.namespace(pluginNamespaces(plugin, { interfaces, integrations }))
   return b.build('plugin', plugin.name)
 }

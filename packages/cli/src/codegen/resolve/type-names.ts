@@ -3,7 +3,7 @@
  * configuration's own payload type, which every resolver names first.
  */
 export const RESERVED_NAMES = [
-  'Types', 'Actions', 'CallableActions', 'Events', 'States', 'Tables', 'Workflows', 'Messages',
+  'Types', 'KeyValues', 'Actions', 'CallableActions', 'Events', 'States', 'Tables', 'Workflows', 'Messages',
   'Interfaces', 'Integrations', 'Channels', 'Secrets', 'Entities', 'Client', 'Context', 'Bot', 'Plugin', 'Integration',
   'BotImplementation', 'PluginImplementation', 'IntegrationImplementation', 'Definition',
 ] as const

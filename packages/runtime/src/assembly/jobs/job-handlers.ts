@@ -14,6 +14,7 @@ import { runAppTick } from '../../dispatch/apps/tick.js'
 import { endConversation } from '../../operations/conversation-end.js'
 import { expireTraces } from './trace-expiry.js'
 import type { JobHandler, JobOutcome } from '../../jobs/worker.js'
+import type { Job } from '../../jobs/job-queue.js'
 
 const text = (value: unknown): string => String(value)
 const optional = (value: unknown): string | undefined => (value === undefined || value === null ? undefined : String(value))
@@ -41,7 +42,17 @@ export function jobHandlers(engine: Engine, deliveries: AppDeliveries): Record<s
     [WORKFLOW_TIMEOUT_JOB]: (job) => completedBy(timeOutWorkflow(engine, text(job.payload['workflowId']), job.id)),
     [APP_TICK_JOB]: (job) => runAppTick(engine, job),
     [APP_DELIVERY_JOB]: deliveries.handler,
-    [CONVERSATION_END_JOB]: async (job) => void (await endConversation(engine, { unit: engine.bot, ctx: { botId: engine.botId, alias: '', conversationId: '', userId: '', messageId: '', eventId: '' } }, { id: text(job.payload['conversationId']) })),
+    [CONVERSATION_END_JOB]: (job) => endQuietConversation(engine, job),
   }
   return Object.fromEntries(Object.entries(handlers).map(([kind, handler]) => [kind, (job) => outsideCalls(() => handler(job))]))
+}
+
+/**
+ * Ends the conversation whose inactivity time ran out, unless a message came since the job was claimed
+ * (it moved the end on, replacing the job): the replacement ends it later.
+ */
+async function endQuietConversation(engine: Engine, job: Job): Promise<void> {
+  if (!(await engine.jobs.isCurrent(job))) return
+  const ctx = { botId: engine.botId, alias: '', conversationId: '', userId: '', messageId: '', eventId: '' }
+  await endConversation(engine, { unit: engine.bot, ctx }, { id: text(job.payload['conversationId']) })
 }

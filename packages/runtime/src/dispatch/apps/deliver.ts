@@ -63,7 +63,7 @@ async function deliver(context: DeliveryContext, job: Job): Promise<void> {
   const { engine } = context
   const payload = job.payload as unknown as DeliveryPayload
   const app = await createAppStore(engine.db, engine.botId).get(payload.appId)
-  if (!app) return engine.jobs.complete(job.id)
+  if (!app) return engine.jobs.complete(job)
   const openUntil = context.circuits.openUntil(app.webhookUrl, engine.clock.now())
   if (openUntil) return defer(context, job, payload, openUntil)
   const started = performance.now()
@@ -71,7 +71,7 @@ async function deliver(context: DeliveryContext, job: Job): Promise<void> {
     const result = await context.limiter.run(app.webhookUrl, () => post(context, app, payload))
     await answered(context, job, payload, app, result, Math.round(performance.now() - started))
   } catch (error) {
-    if (context.stopping.signal.aborted) return engine.jobs.retry(job.id, 'the runtime stopped during the delivery', engine.clock.now())
+    if (context.stopping.signal.aborted) return engine.jobs.retry(job, 'the runtime stopped during the delivery', engine.clock.now())
     await failed(context, job, payload, app, { error: messageOf(error), latencyMs: Math.round(performance.now() - started), retryable: true })
   }
 }
@@ -95,7 +95,7 @@ async function answered(context: DeliveryContext, job: Job, payload: DeliveryPay
   context.circuits.succeeded(app.webhookUrl)
   const reply = await sendReply(engine, app, payload, result.body)
   await record(engine, job, payload, { status: 'delivered', httpStatus: result.status, latencyMs, ...reply })
-  await engine.jobs.complete(job.id)
+  await engine.jobs.complete(job)
 }
 
 interface Failure {
@@ -116,7 +116,7 @@ async function failed(context: DeliveryContext, job: Job, payload: DeliveryPaylo
     level: final ? 'error' : 'warn', audience: 'bot', source: 'runtime', data: { appId: app.id, ...details },
     message: `app "${app.id}": delivery of ${payload.trigger} for conversation ${payload.conversationId} failed (attempt ${job.attempts}${final ? ', giving up' : ', will retry'}): ${failure.error}`,
   })
-  await (final ? engine.jobs.fail(job.id, failure.error, now) : engine.jobs.retry(job.id, failure.error, backoff(now, job.attempts)))
+  await (final ? engine.jobs.fail(job, failure.error, now) : engine.jobs.retry(job, failure.error, backoff(now, job.attempts)))
 }
 
 async function defer(context: DeliveryContext, job: Job, payload: DeliveryPayload, until: Date): Promise<void> {
@@ -124,10 +124,10 @@ async function defer(context: DeliveryContext, job: Job, payload: DeliveryPayloa
   const error = `the app's circuit is open after repeated failures, until ${until.toISOString()}`
   if (job.attempts >= DELIVERY_ATTEMPTS) {
     await record(engine, job, payload, { status: 'failed', error })
-    return engine.jobs.fail(job.id, error, engine.clock.now())
+    return engine.jobs.fail(job, error, engine.clock.now())
   }
   await record(engine, job, payload, { status: 'deferred', error })
-  await engine.jobs.retry(job.id, error, until)
+  await engine.jobs.retry(job, error, until)
 }
 
 /** 1 s, 2 s, 4 s… after each failed attempt, at most 5 minutes. */

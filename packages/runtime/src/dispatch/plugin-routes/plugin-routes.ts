@@ -28,7 +28,7 @@ export function routePath(path: string): string {
 export function findPluginRoute(engine: Engine, alias: string, method: string, path: string): FoundPluginRoute | undefined {
   const unit = pluginUnit(engine, alias)
   const wanted = routePath(path)
-  const route = routesOf(unit).find((entry) => entry.method === method.toUpperCase() && routePath(entry.path) === wanted)
+  const route = routesOf(unit).find((entry) => entry.method === method.toUpperCase() && serves(entry, wanted))
   return route && { unit, route }
 }
 
@@ -43,6 +43,12 @@ export function listPluginPages(engine: Engine): ListedPluginPage[] {
   return [...engine.plugins.values()].flatMap((unit) => (unit.pages ?? []).map(({ html: _html, ...page }) => ({
     ...page, pluginId: unit.alias, url: `/api/plugins/${encodeURIComponent(unit.alias)}/pages/${routePath(page.path)}`,
   })))
+}
+
+/** The route's own path, or, for a prefix route, that path and every path below it. */
+function serves(route: PluginRoute, wanted: string): boolean {
+  const path = routePath(route.path)
+  return wanted === path || (route.prefix === true && wanted.startsWith(`${path}/`))
 }
 
 function routesOf(unit: CodeUnit): PluginRoute[] {

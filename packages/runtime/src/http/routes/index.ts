@@ -12,7 +12,6 @@ import type { StudioSessions } from '../auth/studio-sessions.js'
 import type { TokenRegistry } from '../auth/tokens.js'
 import { webchatRoutes, type WebchatRouteOptions } from './webchat.js'
 import { webhookRoutes } from './webhooks.js'
-import { folderPluginRoutes } from './folder-plugin-routes.js'
 import { pluginPagesRoute } from './plugin-pages.js'
 
 export interface StudioRouteOptions {
@@ -40,7 +39,6 @@ export function apiRoutes(host: RuntimeHost, webchat: WebchatRouteOptions, { stu
     ...webchatRoutes(webchat),
     ...webhookRoutes,
     ...(deployments ? deploymentRoutes(deployments.host, deployments.bodyLimit) : []),
-    ...folderPluginRoutes,
     pluginPagesRoute,
     ...studioSessionRoutes(studio.tokens, studio.sessions),
     ...studioRoutes({ keepAliveMs: webchat.keepAliveMs }),

@@ -13,8 +13,9 @@ import { rateLimiter, type RateLimiter } from './rate-limit.js'
 const NOT_HERE = new Set(['NAME_UNKNOWN', 'NOT_FOUND'])
 
 /**
- * Plugins' own routes: `/api/plugins/:pluginId/<path>` for the bot this server runs (when it runs one),
- * and `/v1/bots/:botId/plugins/:pluginId/<path>` for any. A route the plugin marks `token` needs an API
+ * Plugins' own routes, one mount for every kind: a createPlugin plugin's endpoints, webhooks and pages,
+ * and a plugin folder's `routes.py` (its `routes` prefix). `/api/plugins/:pluginId/<path>` for the bot this
+ * server runs (when it runs one), and `/v1/bots/:botId/plugins/:pluginId/<path>` for any. A route the plugin marks `token` needs an API
  * token covering the bot (401, 403 as for the API); the others are public and rate-limited per caller.
  * A handler that throws is answered 500 in JSON, and the bot runs on. `GET /v1/bots/:botId/plugins/pages`
  * (in `plugin-pages.ts`, a route of the table) lists the plugins' dashboard pages.
@@ -28,11 +29,13 @@ export function mountPluginRoutes(app: Hono, context: MountContext): void {
 async function serve(c: Context, context: MountContext, limiter: RateLimiter, bot: HostedBot): Promise<Response> {
   const pluginId = c.req.param('pluginId')!
   const path = `/${c.req.param('path')}`
+  // An encoded slash or backslash is part of a name, not a separator: no route has one.
+  if (/%2f|%5c/i.test(new URL(c.req.url).pathname)) throw notFound(c.req.method, pluginId, path)
   const plugins = pluginsOf(bot)
   const access = routeAccess(plugins, pluginId, c.req.method, path)
   const user = access === 'token' ? tokenUser(c, context, bot.id) : limit(c, limiter, pluginId)
   const request: PluginRequest = {
-    method: c.req.method, path, query: queryOf(c.req.url), headers: dictionary(c.req.raw.headers.entries()),
+    method: c.req.method, path, query: queryOf(c.req.url), headers: forwardedHeaders(c.req.raw.headers, access),
     body: await readBodyText(c, context.bodyLimit, false), ...(user ? { user } : {}),
   }
   return toResponse(await run(() => plugins.handle(pluginId, request), pluginId))
@@ -48,6 +51,13 @@ function routeAccess(plugins: PluginHost, pluginId: string, method: string, path
   }
   if (!access) throw notFound(method, pluginId, path)
   return access
+}
+
+/** A token route's caller credential stays with the server: the plugin gets the other headers. */
+function forwardedHeaders(headers: Headers, access: 'token' | 'public'): Record<string, string> {
+  const kept = dictionary<string>()
+  for (const [header, value] of headers) if (access === 'public' || (header !== 'authorization' && header !== 'cookie')) kept[header] = value
+  return kept
 }
 
 function tokenUser(c: Context, context: MountContext, botId: string): { id: string } {

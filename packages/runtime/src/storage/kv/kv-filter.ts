@@ -1,13 +1,13 @@
-import { filterProblem, inspectValue } from '../../guards/index.js'
+import { filterProblem, inspectValue, LIMITS } from '../../guards/index.js'
 import type { SqlParams } from '../sql/params.js'
-import { KeyValueError } from './kv-error.js'
+import { KeyValueError, quoted } from './kv-error.js'
 import { encodeOperand } from './kv-values.js'
 
-type OperatorSql = (field: string, value: unknown) => string
+type OperatorSql = (field: string, value: string) => string
 
 /**
- * Compiles a filter on the stored values' top-level fields to SQL over `value`, with the operators tables
- * take. Fields and values are parameters. Order comparisons hold only between values of one JSON type
+ * Compiles a filter on the stored values' fields to SQL over `value`, with the operators tables take. A
+ * field is a path, `user.profile.age` reaching into nested objects. Fields and values are parameters. Order comparisons hold only between values of one JSON type
  * (numbers with numbers, text with text, dates with dates); `$ne` and `$nin` match a missing field.
  */
 export function compileKvFilter(filter: unknown, params: SqlParams): string {
@@ -30,15 +30,15 @@ function entry(key: string, value: unknown, params: SqlParams): string {
     return join(value.map((item) => compile(item, params, key)), key === '$and' ? 'AND' : 'OR')
   }
   if (key === '$not') return `NOT COALESCE(${compile(value, params, '$not')}, FALSE)`
-  if (key.startsWith('$')) throw invalid(`filter: "${key}" is not a combinator; use $and, $or or $not, or name a field`)
-  const field = `value -> ${params.add(key, 'text')}`
+  if (key.startsWith('$')) throw invalid(`filter: ${quoted(key)} is not a combinator; use $and, $or or $not, or name a field`)
+  const field = fieldSql(params, key)
   if (!isOperatorObject(value)) return OPERATORS.$eq!(field, bind(params, key, '$eq', value))
   return join(Object.entries(value).filter(([, v]) => v !== undefined).map(([op, v]) => operator(field, key, op, v, params)), 'AND')
 }
 
 function operator(field: string, key: string, op: string, value: unknown, params: SqlParams): string {
   const sql = OPERATORS[op]
-  if (!sql) throw invalid(`filter on "${key}": unknown operator "${op}"; use ${Object.keys(OPERATORS).join(', ')}`)
+  if (!sql) throw invalid(`filter on ${quoted(key)}: unknown operator "${op}"; use ${Object.keys(OPERATORS).join(', ')}`)
   if (op === '$in' || op === '$nin') return sql(field, list(params, key, op, value))
   return sql(field, bind(params, key, op, value))
 }
@@ -55,21 +55,30 @@ const OPERATORS: Readonly<Record<string, OperatorSql>> = {
 }
 
 function range(sqlOperator: string): OperatorSql {
-  return (field, value) => `(jsonb_typeof(${field}) = jsonb_typeof(${value}) AND ${field} ${sqlOperator} ${value})`
+  return (field, value) => `(jsonb_typeof(${field}) = jsonb_typeof(${value}) AND CASE WHEN jsonb_typeof(${field}) = 'string'
+    THEN ${textOf(field)} ${sqlOperator} ${textOf(value)} ELSE ${field} ${sqlOperator} ${value} END)`
+}
+
+/**
+ * A JSON string as text ordered by code point. jsonb orders strings by the database's collation, which
+ * differs between servers (and from the embedded database's); this order is the same everywhere.
+ */
+export function textOf(json: string): string {
+  return `((${json}) #>> '{}') COLLATE "C"`
 }
 
 /** A comparison value as a jsonb parameter; `null` reads as SQL `NULL`, which `$eq`/`$ne` treat as "missing or null". */
 function bind(params: SqlParams, key: string, op: string, value: unknown): string {
   if (value === null) {
     if (op === '$eq' || op === '$ne') return 'NULL'
-    throw invalid(`filter on "${key}" (${op}): null only works with $eq and $ne`)
+    throw invalid(`filter on ${quoted(key)} (${op}): null only works with $eq and $ne`)
   }
-  if (typeof value === 'number' && !Number.isFinite(value)) throw invalid(`filter on "${key}" (${op}): ${value} is not a finite number`)
+  if (typeof value === 'number' && !Number.isFinite(value)) throw invalid(`filter on ${quoted(key)} (${op}): ${value} is not a finite number`)
   return params.json(encodeOperand(value))
 }
 
 function list(params: SqlParams, key: string, op: string, value: unknown): string {
-  if (!Array.isArray(value)) throw invalid(`filter on "${key}" (${op}): expected an array of values`)
+  if (!Array.isArray(value)) throw invalid(`filter on ${quoted(key)} (${op}): expected an array of values`)
   return value.map((item) => bind(params, key, op, item)).filter((sql) => sql !== 'NULL').join(', ')
 }
 
@@ -86,6 +95,17 @@ function isPlainObject(value: unknown): value is Record<string, unknown> {
 
 function isOperatorObject(value: unknown): value is Record<string, unknown> {
   return isPlainObject(value) && Object.keys(value).length > 0 && Object.keys(value).every((key) => key.startsWith('$'))
+}
+
+/**
+ * The SQL reaching field path `path` (`user.id` → `value -> 'user' -> 'id'`), each segment a parameter.
+ * A path with an empty segment names no field and is refused.
+ */
+export function fieldSql(params: SqlParams, path: string): string {
+  const segments = path.split('.')
+  if (segments.some((segment) => segment === '')) throw invalid(`field ${quoted(path)} has an empty segment; write fields as name or name.nested`)
+  if (segments.length > LIMITS.depth) throw invalid(`field ${quoted(path)} is more than ${LIMITS.depth} fields deep`)
+  return ['value', ...segments.map((segment) => params.add(segment, 'text'))].join(' -> ')
 }
 
 function invalid(message: string): KeyValueError {

@@ -98,4 +98,113 @@ describe.each(testDrivers().map((driver) => [driver.name, driver] as const))('pl
     expect(await refusal(kv.find({}, { sort: { n: 2 as 1 } }))).toMatchObject({ code: 'KV_QUERY_INVALID', message: expect.stringContaining('sort.n') })
     expect(await refusal(kv.keys('a\u0000'))).toMatchObject({ code: 'KV_KEY_INVALID' })
   })
+
+  it('lists keys by prefix literally: %, _, \\ and quotes match only themselves', async () => {
+    const kv = store('prefixes')
+    for (const key of ['100%', '100x', 'a_b', 'axb', 'a\\b', 'a\\\\b', "o'k", 'ok']) await kv.set(key, key)
+    expect(await kv.keys('100%')).toEqual(['100%'])
+    expect(await kv.keys('a_')).toEqual(['a_b'])
+    expect(await kv.keys('a\\')).toEqual(['a\\\\b', 'a\\b'].sort())
+    expect(await kv.keys("o'")).toEqual(["o'k"])
+    expect(await kv.keys('')).toHaveLength(8)
+    expect(await kv.keys('zzz')).toEqual([])
+  })
+
+  it('filters and sorts on nested fields with every operator, dates included', async () => {
+    const kv = store('nested')
+    for (let i = 0; i < 4; i++) {
+      await kv.set(`k${i}`, { user: { id: `u${i % 2}`, profile: { age: 20 + i, seen: new Date(Date.UTC(2026, 0, 1 + i)) } }, tags: ['t'] })
+    }
+    const ids = async (filter: Record<string, unknown>, sort: Record<string, 1 | -1> = { 'user.profile.age': 1 }) =>
+      (await kv.find<{ user: { profile: { age: number } } }>(filter, { sort })).map((value) => value.user.profile.age)
+    expect(await ids({ 'user.id': 'u1' })).toEqual([21, 23])
+    expect(await ids({ 'user.id': { $eq: 'u0' } })).toEqual([20, 22])
+    expect(await ids({ 'user.id': { $ne: 'u0' } })).toEqual([21, 23])
+    expect(await ids({ 'user.profile.age': { $gt: 21 } })).toEqual([22, 23])
+    expect(await ids({ 'user.profile.age': { $gte: 21, $lte: 22 } })).toEqual([21, 22])
+    expect(await ids({ 'user.profile.age': { $lt: 21 } })).toEqual([20])
+    expect(await ids({ 'user.profile.age': { $in: [20, 23] } })).toEqual([20, 23])
+    expect(await ids({ 'user.profile.age': { $nin: [20, 23] } })).toEqual([21, 22])
+    expect(await ids({ 'user.profile.seen': { $gte: new Date(Date.UTC(2026, 0, 3)) } })).toEqual([22, 23])
+    expect(await ids({ $or: [{ 'user.profile.age': 20 }, { 'user.id': 'u1' }] })).toEqual([20, 21, 23])
+    expect(await ids({ $and: [{ 'user.id': 'u1' }, { $not: { 'user.profile.age': 21 } }] })).toEqual([23])
+    expect(await ids({ 'user.missing.deeper': null })).toEqual([20, 21, 22, 23])
+    expect(await ids({}, { 'user.profile.seen': -1 })).toEqual([23, 22, 21, 20])
+    expect(await ids({ user: { id: 'u0', profile: { age: 20, seen: new Date(Date.UTC(2026, 0, 1)) } } })).toEqual([20])
+    expect(await kv.count({ 'user.profile.age': { $gt: 1e308 } })).toBe(0)
+    expect(await kv.count({ 'user.profile.age': { $lt: 1e308 } })).toBe(4)
+  })
+
+  it('refuses bad pages and field paths by name', async () => {
+    const kv = store('pages')
+    await kv.set('one', { n: 1 })
+    for (const limit of [-1, Number.NaN, 1.5, 1e308, Infinity, '10' as unknown as number]) {
+      expect(await refusal(kv.find({}, { limit }))).toMatchObject({ code: 'KV_QUERY_INVALID', message: expect.stringContaining('limit') })
+    }
+    for (const skip of [-1, Number.NaN, 1e308]) {
+      expect(await refusal(kv.find({}, { skip }))).toMatchObject({ code: 'KV_QUERY_INVALID', message: expect.stringContaining('skip') })
+    }
+    expect(await kv.find({}, { limit: 0 })).toEqual([])
+    expect(await kv.find({}, { skip: 2 ** 31 - 1 })).toEqual([])
+    expect(await refusal(kv.find({ 'a..b': 1 }))).toMatchObject({ code: 'KV_QUERY_INVALID', message: expect.stringContaining('a..b') })
+    expect(await refusal(kv.find({}, { sort: { '': 1 } }))).toMatchObject({ code: 'KV_QUERY_INVALID' })
+    expect(await refusal(kv.find({ n: { $gt: Number.NaN } }))).toMatchObject({ code: 'KV_QUERY_INVALID', message: expect.stringContaining('n') })
+    expect(await refusal(kv.find([] as unknown as Record<string, unknown>))).toMatchObject({ code: 'KV_QUERY_INVALID' })
+    expect(await refusal(kv.find({ $or: {} as unknown as [] }))).toMatchObject({ code: 'KV_QUERY_INVALID', message: expect.stringContaining('$or') })
+  })
+
+  it('keeps nested dates, arrays of dates and values at the size bound', async () => {
+    const kv = store('sizes')
+    const value = { when: [new Date(0), { at: new Date('9999-12-31T23:59:59.999Z') }, new Date('0000-01-01T00:00:00.000Z')], big: 'x'.repeat(KV_LIMITS.valueBytes - 200) }
+    await kv.set('k'.repeat(KV_LIMITS.keyLength), value)
+    expect(await kv.get('k'.repeat(KV_LIMITS.keyLength))).toEqual(value)
+    expect(await refusal(kv.get('k'.repeat(KV_LIMITS.keyLength + 1)))).toMatchObject({ code: 'KV_KEY_INVALID' })
+    expect(await refusal(kv.set('bad-date', { at: new Date(Number.NaN) }))).toMatchObject({ code: 'KV_VALUE_INVALID', message: expect.stringContaining('bad-date') })
+    for (const far of [new Date(8.64e15), new Date(-8.64e15), new Date('+010000-01-01T00:00:00Z')]) {
+      expect(await refusal(kv.set('far', [{ at: far }]))).toMatchObject({ code: 'KV_VALUE_INVALID', message: expect.stringContaining('0 to 9999') })
+    }
+    expect(await refusal(kv.find({ at: { $gt: new Date(8.64e15) } }))).toMatchObject({ code: 'KV_VALUE_INVALID' })
+    expect(await refusal(kv.set('surrogate', '\ud800'))).toMatchObject({ code: 'KV_VALUE_INVALID' })
+    expect(await refusal(kv.set('\udc00', 1))).toMatchObject({ code: 'KV_KEY_INVALID' })
+  })
+
+  it('keeps both of two stores writing the same keys at once, each in its own scope', async () => {
+    const [a, b] = [store('race-a'), store('race-b')]
+    await Promise.all(Array.from({ length: 40 }, (_, i) => (i % 2 ? a : b).set(`k${i % 5}`, { i })))
+    expect(await a.keys()).toEqual(['k0', 'k1', 'k2', 'k3', 'k4'])
+    expect(await b.keys()).toEqual(['k0', 'k1', 'k2', 'k3', 'k4'])
+    expect(await a.count({ i: { $in: Array.from({ length: 40 }, (_, i) => i).filter((i) => i % 2) } })).toBe(5)
+  })
+
+  it('adds a key only when it holds nothing: of several adds at once, one wins and its value stays', async () => {
+    const kv = store('adds')
+    const won = await Promise.all(Array.from({ length: 8 }, (_, i) => kv.add('once', { i })))
+    expect(won.filter(Boolean)).toHaveLength(1)
+    expect(await kv.get('once')).toEqual({ i: won.indexOf(true) })
+    expect(await store('adds-other').add('once', 1)).toBe(true)
+    expect(await refusal(kv.add('nul\u0000', 1))).toMatchObject({ code: 'KV_KEY_INVALID' })
+  })
+
+  it('keeps one value per key when two processes set, add and delete it at once', async () => {
+    const [first, second] = [store('shared'), createKvStore(await database.openAnother(), 'kv-bot', 'shared')]
+    await Promise.all(Array.from({ length: 30 }, (_, i) => (i % 2 ? first : second).set(`k${i % 3}`, { i, at: new Date(i) })))
+    expect(await first.keys()).toEqual(['k0', 'k1', 'k2'])
+    expect(await second.count()).toBe(3)
+    const added = await Promise.all([first.add('lock', 'first'), second.add('lock', 'second')])
+    expect(added.filter(Boolean)).toHaveLength(1)
+    expect(await second.get('lock')).toBe(added[0] ? 'first' : 'second')
+    expect((await Promise.all([first.delete('lock'), second.delete('lock')])).filter(Boolean)).toHaveLength(1)
+  })
+
+  it('sorts text by code point on every database, whatever its collation', async () => {
+    const kv = store('collation')
+    const names = ['b', 'B', 'a', 'Z', 'é', 'e', '10', '9', 'a b', 'ab']
+    for (const [i, name] of names.entries()) await kv.set(`k${i}`, { name })
+    const sorted = (await kv.find<{ name: string }>({}, { sort: { name: 1 } })).map((value) => value.name)
+    expect(sorted).toEqual(['10', '9', 'B', 'Z', 'a', 'a b', 'ab', 'b', 'e', 'é'])
+    expect(await kv.count({ name: { $gt: 'Z' } })).toBe(6)
+    expect(await kv.keys('k')).toEqual(['k0', 'k1', 'k2', 'k3', 'k4', 'k5', 'k6', 'k7', 'k8', 'k9'])
+    await kv.set('K', { name: 1 })
+    expect((await kv.find<{ name: unknown }>({}, { sort: { name: -1 } })).map((value) => value.name)).toEqual([...sorted.reverse(), 1])
+  })
 })

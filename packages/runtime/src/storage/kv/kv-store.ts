@@ -2,8 +2,8 @@ import type { KeyValueFilter, KeyValueFindOptions, KeyValueStore } from '@parley
 import { LIMITS, textProblem } from '../../guards/index.js'
 import type { Queryable } from '../database/database.js'
 import { sqlParams } from '../sql/params.js'
-import { KeyValueError } from './kv-error.js'
-import { compileKvFilter } from './kv-filter.js'
+import { KeyValueError, quoted } from './kv-error.js'
+import { compileKvFilter, fieldSql, textOf } from './kv-filter.js'
 import { decodeValue, encodeValue } from './kv-values.js'
 
 /** Bounds of the key-value store, beside the runtime's general {@link LIMITS}. */
@@ -41,6 +41,14 @@ export function createKvStore(db: Queryable, botId: string, plugin: string): KvS
         [...owner, key, json],
       )
     },
+    add: async (key: string, value: unknown) => {
+      const json = valueJson(checkKey(key), value)
+      const { rows } = await db.query(
+        'INSERT INTO parley_plugin_kv (bot_id, plugin, key, value) VALUES ($1, $2, $3, $4::text::jsonb) ON CONFLICT (bot_id, plugin, key) DO NOTHING RETURNING key',
+        [...owner, key, json],
+      )
+      return rows.length > 0
+    },
     delete: async (key: string) => {
       const { rows } = await db.query('DELETE FROM parley_plugin_kv WHERE bot_id = $1 AND plugin = $2 AND key = $3 RETURNING key', [...owner, checkKey(key)])
       return rows.length > 0
@@ -61,16 +69,18 @@ async function keysWith(db: Queryable, owner: readonly string[], prefix: string)
   if (typeof prefix !== 'string') throw new KeyValueError('KV_KEY_INVALID', 'keys(prefix): the prefix must be a string')
   checkText('prefix', prefix)
   const { rows } = await db.query<{ key: string }>(
-    'SELECT key FROM parley_plugin_kv WHERE bot_id = $1 AND plugin = $2 AND left(key, length($3)) = $3 ORDER BY key LIMIT $4',
-    [...owner, prefix, LIMITS.rows],
+    'SELECT key FROM parley_plugin_kv WHERE bot_id = $1 AND plugin = $2 AND left(key, length($3)) = $3 ORDER BY key COLLATE "C" LIMIT $4',
+    [...owner, prefix, LIMITS.rows + 1],
   )
+  // More keys than one answer holds is an error, not a silently shortened list.
+  if (rows.length > LIMITS.rows) throw new KeyValueError('KV_QUERY_INVALID', `keys(${quoted(prefix)}): more than ${LIMITS.rows} keys start so; use a longer prefix`)
   return rows.map((row) => row.key)
 }
 
 async function findValues(db: Queryable, owner: readonly string[], filter: KeyValueFilter | undefined, options: KeyValueFindOptions = {}): Promise<unknown[]> {
   const params = sqlParams()
   const where = scoped(params, owner, filter)
-  const order = [...sortSql(params, options.sort), 'key']
+  const order = [...sortSql(params, options.sort), 'key COLLATE "C"']
   const limit = params.add(bounded('limit', options.limit ?? KV_LIMITS.defaultFindLimit, LIMITS.pageSize))
   const offset = params.add(bounded('skip', options.skip ?? 0, LIMITS.offset))
   const { rows } = await db.query<{ value: unknown }>(`SELECT value FROM parley_plugin_kv WHERE ${where} ORDER BY ${order.join(', ')} LIMIT ${limit} OFFSET ${offset}`, params.values)
@@ -90,7 +100,10 @@ function sortSql(params: ReturnType<typeof sqlParams>, sort: KeyValueFindOptions
   return entries.map(([field, direction]) => {
     checkText('sort field', field)
     if (direction !== 1 && direction !== -1) throw new KeyValueError('KV_QUERY_INVALID', `sort.${field} must be 1 (ascending) or -1 (descending)`)
-    return `value -> ${params.add(field, 'text')} ${direction === 1 ? 'ASC NULLS LAST' : 'DESC NULLS LAST'}`
+    const value = fieldSql(params, field)
+    const order = direction === 1 ? 'ASC NULLS LAST' : 'DESC NULLS LAST'
+    // Text first, by code point on every database; then the other JSON types in jsonb's order.
+    return `CASE WHEN jsonb_typeof(${value}) = 'string' THEN ${textOf(value)} END ${order}, ${value} ${order}`
   })
 }
 
@@ -101,7 +114,7 @@ function bounded(name: string, value: unknown, max: number): number {
 
 function checkKey(key: unknown): string {
   if (typeof key !== 'string' || key.length === 0) throw new KeyValueError('KV_KEY_INVALID', 'a key must be a non-empty string')
-  if (key.length > KV_LIMITS.keyLength) throw new KeyValueError('KV_KEY_INVALID', `key "${key.slice(0, 40)}…" is longer than ${KV_LIMITS.keyLength} characters`)
+  if (key.length > KV_LIMITS.keyLength) throw new KeyValueError('KV_KEY_INVALID', `key ${quoted(key)} is longer than ${KV_LIMITS.keyLength} characters`)
   checkText('key', key)
   return key
 }
@@ -114,6 +127,6 @@ function checkText(what: string, text: string): void {
 function valueJson(key: string, value: unknown): string {
   const json = JSON.stringify(encodeValue(key, value))
   const size = Buffer.byteLength(json, 'utf8')
-  if (size > KV_LIMITS.valueBytes) throw new KeyValueError('KV_VALUE_TOO_LARGE', `value of "${key}" is ${size} bytes of JSON; at most ${KV_LIMITS.valueBytes} are stored per key`)
+  if (size > KV_LIMITS.valueBytes) throw new KeyValueError('KV_VALUE_TOO_LARGE', `value of ${quoted(key)} is ${size} bytes of JSON; at most ${KV_LIMITS.valueBytes} are stored per key`)
   return json
 }

@@ -1,8 +1,10 @@
 import { inspectValue, isContainer } from '../../guards/index.js'
-import { KeyValueError } from './kv-error.js'
+import { KeyValueError, quoted } from './kv-error.js'
 
 /** How a `Date` is written in the stored JSON, so it reads back as a `Date` and sorts by time. */
 const DATE_TAG = '$date'
+/** `2026-01-02T03:04:05.678Z`. */
+const ISO_LENGTH = 24
 
 /**
  * The value as stored JSON: dates become `{ "$date": ISO }` (ISO strings of one length sort as the
@@ -11,24 +13,27 @@ const DATE_TAG = '$date'
  */
 export function encodeValue(key: string, value: unknown): unknown {
   const issue = inspectValue(value)[0]
-  if (issue) throw new KeyValueError('KV_VALUE_INVALID', `value of "${key}"${issue.path ? ` at ${issue.path}` : ''}: ${issue.message}`)
+  if (issue) throw new KeyValueError('KV_VALUE_INVALID', `value of ${quoted(key)}${issue.path ? ` at ${issue.path}` : ''}: ${issue.message}`)
   return encode(key, value)
 }
 
 function encode(key: string, value: unknown): unknown {
   if (value instanceof Date) return encodeDate(key, value)
   if (value === undefined || typeof value === 'function' || typeof value === 'symbol' || typeof value === 'bigint') {
-    throw new KeyValueError('KV_VALUE_INVALID', `value of "${key}": ${typeof value} cannot be stored; store JSON values and dates`)
+    throw new KeyValueError('KV_VALUE_INVALID', `value of ${quoted(key)}: ${typeof value} cannot be stored; store JSON values and dates`)
   }
   if (Array.isArray(value)) return value.map((item) => (item === undefined ? null : encode(key, item)))
   if (!isContainer(value)) return value
-  if (Object.hasOwn(value, DATE_TAG)) throw new KeyValueError('KV_VALUE_INVALID', `value of "${key}": the field "${DATE_TAG}" is how dates are stored; rename it`)
+  if (Object.hasOwn(value, DATE_TAG)) throw new KeyValueError('KV_VALUE_INVALID', `value of ${quoted(key)}: the field "${DATE_TAG}" is how dates are stored; rename it`)
   return Object.fromEntries(Object.entries(value).filter(([, child]) => child !== undefined).map(([field, child]) => [field, encode(key, child)]))
 }
 
 function encodeDate(key: string, date: Date): unknown {
-  if (Number.isNaN(date.getTime())) throw new KeyValueError('KV_VALUE_INVALID', `value of "${key}": an invalid Date cannot be stored`)
-  return { [DATE_TAG]: date.toISOString() }
+  if (Number.isNaN(date.getTime())) throw new KeyValueError('KV_VALUE_INVALID', `value of ${quoted(key)}: an invalid Date cannot be stored`)
+  const iso = date.toISOString()
+  // Years 0 to 9999 write ISO text of one length, which sorts and compares as the dates do; others do not.
+  if (iso.length !== ISO_LENGTH) throw new KeyValueError('KV_VALUE_INVALID', `value of ${quoted(key)}: the date ${iso} is outside the years 0 to 9999 that are kept`)
+  return { [DATE_TAG]: iso }
 }
 
 /** Stored JSON back to the value that was set. */
@@ -43,7 +48,7 @@ export function decodeValue(stored: unknown): unknown {
   return decoded
 }
 
-/** A value compared in a filter, encoded as stored values are. */
+/** A value compared in a filter, encoded as stored values are (dates nested in objects and arrays too). */
 export function encodeOperand(value: unknown): unknown {
-  return value instanceof Date ? { [DATE_TAG]: value.toISOString() } : value
+  return encode('filter', value)
 }

@@ -126,8 +126,15 @@ export const integrationProps = z
 /** A plugin's configuration may be a function of its interfaces' entities, as its actions' schemas may. */
 const pluginConfiguration = z.object({ ...described, schema: schemaSource }).strict().optional()
 
+/** A key of the key-value store, or a prefix ending in `*` covering every key it starts: `conversations:*`. */
+const kvKey = z.string().regex(/^[^*\u0000]{1,512}$|^[^*\u0000]{0,511}\*$/, 'use a key, or a key prefix ending in * (at most 512 characters, no other *)')
+const kvValue = z.object({ ...described, schema: objectSchema }).strict()
+
 export const pluginProps = z
-  .object({ ...packageMeta, ...botLike, configuration: pluginConfiguration, interfaces: byAlias(dependency), integrations: byAlias(dependency) })
+  .object({
+    ...packageMeta, ...botLike, configuration: pluginConfiguration, interfaces: byAlias(dependency), integrations: byAlias(dependency),
+    kv: z.record(kvKey, kvValue).optional(),
+  })
   .strict()
 
 export const botProps = z.object(botLike).strict()
