@@ -4,6 +4,7 @@ import type { Caller } from '../engine/units.js'
 import { callActionIn } from '../dispatch/actions/call-action.js'
 import { receiveMessage } from '../dispatch/incoming/incoming-message.js'
 import { sendMessage } from '../dispatch/outgoing/outgoing-message.js'
+import * as analytics from '../operations/analytics.js'
 import * as apps from '../operations/apps.js'
 import * as directory from '../operations/directory.js'
 import { endConversation } from '../operations/conversation-end.js'
@@ -62,6 +63,8 @@ const OPERATIONS: Readonly<Record<string, Operation>> = {
   getFile: files.getFile,
   listFiles: files.listFiles,
   deleteFile: files.deleteFile,
+  trackAnalytics: analytics.trackAnalytics,
+  listAnalytics: analytics.listAnalytics,
   startWorkflow: workflows.startWorkflow,
   getWorkflow: workflows.getWorkflow,
   updateWorkflow: workflows.updateWorkflow,

@@ -1,5 +1,6 @@
 import type { ClientExtensionOperation, RowMeta } from '@parley/sdk'
 import { actionOperations } from './actions.js'
+import { analyticsOperations } from './analytics.js'
 import { appOperations } from './apps.js'
 import { directoryOperations } from './directory.js'
 import { eventOperations } from './events.js'
@@ -33,6 +34,7 @@ export const clientOperations = {
   ...actionOperations,
   ...appOperations,
   ...fileOperations,
+  ...analyticsOperations,
 } as const
 
 /** Methods served by another's route. */

@@ -86,3 +86,6 @@ export const storedFile = component('File', z.object({
 
 /** A table code created at run time, with the JSON Schema of its rows. */
 export const runtimeTable = component('RuntimeTable', z.object({ id: z.string(), name: z.string(), schema: anyObject, tags, ...timestamps }).passthrough())
+
+/** A usage counter `trackAnalytics` adds to. */
+export const analyticsCounter = component('AnalyticsCounter', z.object({ name: z.string(), count: z.number().int(), ...timestamps }))
