@@ -1,3 +1,4 @@
+import type { Client } from '@parley/sdk'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { createHttpClient } from '../http-client/http-client.js'
 import { testDrivers, STARTUP_TIMEOUT } from '../storage/testing/test-databases.js'
@@ -5,7 +6,7 @@ import { startTestServer, type TestServer } from './testing/test-server.js'
 
 describe.each(testDrivers())('Botpress client operations over HTTP on $name', (driver) => {
   let t: TestServer
-  let client: ReturnType<typeof createHttpClient>
+  let client: Client
   beforeAll(async () => {
     t = await startTestServer({ driver })
     client = createHttpClient({ url: t.url, botId: 'fixture', token: t.adminToken })

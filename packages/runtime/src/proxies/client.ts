@@ -6,6 +6,7 @@ import { receiveMessage } from '../dispatch/incoming/incoming-message.js'
 import { sendMessage } from '../dispatch/outgoing/outgoing-message.js'
 import * as analytics from '../operations/analytics.js'
 import * as apps from '../operations/apps.js'
+import * as deletions from '../operations/deletions.js'
 import * as directory from '../operations/directory.js'
 import { endConversation } from '../operations/conversation-end.js'
 import * as events from '../operations/events.js'
@@ -52,6 +53,9 @@ const OPERATIONS: Readonly<Record<string, Operation>> = {
   updateConversation: directory.updateConversation,
   listConversations: directory.listConversations,
   endConversation,
+  deleteUser: deletions.deleteUser,
+  deleteConversation: deletions.deleteConversation,
+  deleteMessage: deletions.deleteMessage,
   createMessage: async (engine, caller, request) => ({ message: await createMessage(engine, caller, request) }),
   getMessage: messages.getMessage,
   listMessages: messages.listMessages,

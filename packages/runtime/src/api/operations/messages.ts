@@ -28,4 +28,9 @@ export const messageOperations = describeOperations({
     params: idParams,
     success: { status: 200, schema: one },
   },
+  deleteMessage: {
+    method: 'delete', path: '/v1/bots/:botId/messages/:id', summary: 'Delete a message', tag: 'messages',
+    params: idParams,
+    success: { status: 204 },
+  },
 })
