@@ -1,4 +1,4 @@
-import type { Client, FolderHttpRequest, FolderHttpResponse, Message, PluginRequest, PluginResponse, Tags, WebhookRequest, WebhookResponse } from '@parley/sdk'
+import type { Client, StoredFile, FolderHttpRequest, FolderHttpResponse, Message, PluginRequest, PluginResponse, Tags, WebhookRequest, WebhookResponse } from '@parley/sdk'
 import type { StudioSource } from '../index.js'
 
 /**
@@ -43,6 +43,13 @@ export interface HostedBot {
   handleFolderRoute?(alias: string, request: FolderHttpRequest): Promise<FolderHttpResponse>
   /** A stored file's content and type; rejects with `NOT_FOUND` when there is none. */
   readFile(id: string): Promise<{ readonly content: Uint8Array; readonly contentType: string }>
+  /** Whether a stored file's content is served to anyone (`accessPolicies: ['public_content']`); false when there is no such file. */
+  isPublicFile(id: string): Promise<boolean>
+  /**
+   * Stores content sent to a file's upload URL (`upsertFile`'s `uploadUrl`), given the token it carries.
+   * Rejects with `NOT_FOUND`, `UPLOAD_TOKEN_REFUSED` (a wrong or spent token) or `UPLOAD_EXPIRED`, storing nothing.
+   */
+  storeUpload(id: string, token: string, content: Uint8Array): Promise<{ readonly file: StoredFile }>
   /** What Parley Studio reads beyond the client; a host without it answers the studio's routes 404. */
   readonly studio?: StudioSource
   /** Plugins' own routes and pages; a host without them serves none. */

@@ -120,6 +120,8 @@ function hostedBot(id: string, current: () => Served, conversations: Conversatio
     handleWebhook: (alias, request) => call(({ runtime }) => runtime.handleWebhook(alias, request)),
     handleFolderRoute: (alias, request) => call(({ runtime }) => folderRoutes(runtime, alias)(request)),
     readFile: (id) => call(({ runtime }) => runtime.readFile(id)),
+    isPublicFile: (id) => call(({ runtime }) => runtime.isPublicFile(id)),
+    storeUpload: (id, token, content) => call(({ runtime }) => runtime.storeUpload(id, token, content)),
     plugins: {
       access: (pluginId, method, path) => current().runtime.pluginRouteAccess(pluginId, method, path),
       handle: (pluginId, request) => call(({ runtime }) => runtime.handlePluginRequest(pluginId, request)),

@@ -67,6 +67,7 @@ const OPERATIONS: Readonly<Record<string, Operation>> = {
   getFile: files.getFile,
   listFiles: files.listFiles,
   deleteFile: files.deleteFile,
+  searchFiles: files.searchFiles,
   trackAnalytics: analytics.trackAnalytics,
   listAnalytics: analytics.listAnalytics,
   startWorkflow: workflows.startWorkflow,

@@ -1,6 +1,6 @@
 import { z, type Tags } from '@parley/sdk'
 import { anyObject, botParams, idParams, name, tagsInput, tagsQuery } from '../schemas/common.js'
-import { runtimeTable, storedFile } from '../schemas/records.js'
+import { filePassage, runtimeTable, storedFile } from '../schemas/records.js'
 import { describeOperations, type Wire } from './operation.js'
 import { tagged } from './tagged.js'
 
@@ -62,6 +62,15 @@ export const fileOperations = describeOperations({
     method: 'delete', path: `${files}/:id`, summary: 'Delete a file', tag: 'files',
     params: idParams,
     success: { status: 204 },
+  },
+  searchFiles: {
+    method: 'post', path: `${files}/search`, summary: 'Find passages of indexed files that match a query, best first', tag: 'files',
+    params: botParams,
+    body: z.strictObject({
+      query: z.string().max(4000), tags: tagsQuery.optional(), limit: z.number().int().min(1).max(50).optional(),
+      contextDepth: z.number().int().min(0).max(5).optional(), consolidate: z.boolean().optional(),
+    }),
+    success: { status: 200, schema: z.object({ passages: z.array(filePassage) }) },
   },
   createTable: {
     method: 'post', path: tables, summary: 'Create a table from a JSON Schema of its rows, or add new fields to it', tag: 'tables',

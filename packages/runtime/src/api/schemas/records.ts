@@ -89,3 +89,11 @@ export const runtimeTable = component('RuntimeTable', z.object({ id: z.string(),
 
 /** A usage counter `trackAnalytics` adds to. */
 export const analyticsCounter = component('AnalyticsCounter', z.object({ name: z.string(), count: z.number().int(), ...timestamps }))
+
+/** A passage of an indexed file that matches a search. */
+export const filePassage = component('FilePassage', z.object({
+  content: z.string(),
+  score: z.number(),
+  meta: z.object({ type: z.string(), position: z.number().int() }).passthrough().optional(),
+  file: z.object({ id: z.string(), key: z.string(), contentType: z.string(), tags, ...timestamps }),
+}))

@@ -63,9 +63,9 @@ export interface FileStore {
   write(id: string, content: Uint8Array): Promise<FileRecord | undefined>
   /**
    * Stores the content sent to a file's upload URL, if `tokenHash` is the hash of its token and the token
-   * has not expired; the token is then spent.
+   * has not expired by `now` (the runtime's clock; the database's by default); the token is then spent.
    */
-  upload(id: string, tokenHash: string, content: Uint8Array): Promise<FileRecord | UploadRefusal>
+  upload(id: string, tokenHash: string, content: Uint8Array, now?: Date): Promise<FileRecord | UploadRefusal>
   list(options?: ListFilesOptions): Promise<Page<FileRecord>>
   /** Passages of indexed files that match a query, best first. */
   search(search: FileSearch): Promise<PassageHit[]>
@@ -87,9 +87,10 @@ export function createFileStore(db: Queryable, botId: string): FileStore {
       ))
       return written && indexed(tx, botId, written, content)
     }),
-    upload: (id, tokenHash, content) => db.transaction(async (tx) => {
+    upload: (id, tokenHash, content, now) => db.transaction(async (tx) => {
       const { rows } = await tx.query<{ token_hash: string | null; expired: boolean }>(
-        'SELECT upload_token_hash AS token_hash, upload_expires_at <= now() AS expired FROM parley_files WHERE bot_id = $1 AND id = $2 FOR UPDATE', [botId, id],
+        `SELECT upload_token_hash AS token_hash, upload_expires_at <= coalesce($3::timestamptz, now()) AS expired
+         FROM parley_files WHERE bot_id = $1 AND id = $2 FOR UPDATE`, [botId, id, now?.toISOString() ?? null],
       )
       const grant = rows[0]
       if (!grant) return 'not_found'
