@@ -79,7 +79,9 @@ describe.each(testDrivers())('Botpress client operations over HTTP on $name', (d
   it('serves a public_content file to anyone and every other only with a token', async () => {
     const { file: open } = await client.uploadFile({ key: 'logo.svg', content: '<svg/>', contentType: 'image/svg+xml', accessPolicies: ['public_content'] })
     const { file: closed } = await client.uploadFile({ key: 'secret.txt', content: 'hush' })
-    expect((await get(open.url)).status).toBe(200)
+    const anonymous = await get(open.url)
+    expect(anonymous.status).toBe(200)
+    expect(anonymous.headers.get('content-security-policy')).toMatch(/^sandbox;/)
     expect(await (await get(open.url, 'not-a-token')).text()).toBe('<svg/>')
     expect((await get(closed.url)).status).toBe(401)
     expect((await get(closed.url, t.otherToken)).status).toBe(403)

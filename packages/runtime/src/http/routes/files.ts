@@ -6,6 +6,13 @@ import { RequestError } from '../errors/http-errors.js'
 import { botRoute, type Route } from './route.js'
 
 /**
+ * A file's type is whatever its writer said: served from the API's own origin, an HTML or SVG file could
+ * otherwise run script with the studio's session. It is shown sandboxed (no script, no requests), and
+ * never sniffed as another type.
+ */
+const CONTENT_HEADERS = { 'x-content-type-options': 'nosniff', 'content-security-policy': "sandbox; default-src 'none'; img-src data:; style-src 'unsafe-inline'" }
+
+/**
  * A stored file's content, at the `url` its record gives, with the record's `contentType`. A file with
  * no content yet (made by `upsertFile`) is answered 404 like a missing one. A file whose
  * `accessPolicies` hold `public_content` is served to anyone; any other needs an API token covering the bot.
@@ -17,7 +24,7 @@ export const fileContentRoute: Route = botRoute({
   success: { status: 200, contentType: '*/*', description: 'The bytes of the file, with its content type' },
   handle: async ({ bot, params }) => {
     const { content, contentType } = await bot.readFile(params.id)
-    return new Response(content, { headers: { 'content-type': contentType, 'content-length': String(content.byteLength), 'x-content-type-options': 'nosniff' } })
+    return new Response(content, { headers: { 'content-type': contentType, 'content-length': String(content.byteLength), ...CONTENT_HEADERS } })
   },
 })
 
