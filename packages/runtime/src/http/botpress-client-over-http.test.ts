@@ -74,6 +74,7 @@ describe.each(testDrivers())('Botpress client operations over HTTP on $name', (d
     const response = await put(file.uploadUrl, new Uint8Array(10 * 1024 * 1024 + 1))
     expect(response.status).toBe(413)
     expect((await client.getFile({ id: file.id })).file.status).toBe('upload_pending')
+    await expect(client.upsertFile({ key: 'huge.bin', size: 1e308 })).rejects.toMatchObject({ status: 400, message: expect.stringContaining('size') })
   })
 
   it('serves a public_content file to anyone and every other only with a token', async () => {

@@ -37,7 +37,7 @@ export const UPLOAD_URL_MS = 60 * 60 * 1000
  * of its own: random, kept only as its hash, good once and for {@link UPLOAD_URL_MS}.
  */
 export async function upsertFile(engine: Engine, _caller: Caller, request: FileFields & { readonly size?: number }) {
-  if (request.size !== undefined) checkSize(request.size)
+  if (request.size !== undefined) checkSize(request.size, 'size')
   const token = randomBytes(32).toString('base64url')
   const upload = { tokenHash: tokenHash(token), expiresAt: new Date(engine.clock.now().getTime() + UPLOAD_URL_MS) }
   const file = toStoredFile(engine, await files(engine).put({ ...fieldsOf(request), ...defined({ size: request.size }), upload }))
@@ -141,8 +141,8 @@ function bytesOf(content: string | Uint8Array | ArrayBuffer): Uint8Array {
   return bytes
 }
 
-function checkSize(size: number): void {
-  if (size > LIMITS.fileBytes) throw new PayloadError('file', [{ path: 'content', message: `is ${size} bytes; at most ${LIMITS.fileBytes} are allowed` }])
+function checkSize(size: number, path = 'content'): void {
+  if (size > LIMITS.fileBytes) throw new PayloadError('file', [{ path, message: `is ${size} bytes; at most ${LIMITS.fileBytes} are allowed` }])
 }
 
 function dateOf(text: string): Date {

@@ -1,5 +1,5 @@
 import type { Engine } from '../engine/engine.js'
-import { notFound } from '../engine/errors.js'
+import { notFound, RuntimeError } from '../engine/errors.js'
 import type { Caller } from '../engine/units.js'
 import { runtimeTableDefinition } from '../storage/index.js'
 import type { AggregateQuery, DeleteRowsQuery, FindRowsQuery, RowInput, UpdateRowsQuery } from '../storage/tables/index.js'
@@ -50,7 +50,8 @@ async function tableOf(engine: Engine, caller: Caller, name: string): Promise<st
   try {
     return caller.unit.scope.table(name)
   } catch (error) {
-    if (await runtimeTableDefinition(engine.db, engine.botId, name)) return name
+    const unknown = error instanceof RuntimeError && error.code === 'NAME_UNKNOWN'
+    if (unknown && (await runtimeTableDefinition(engine.db, engine.botId, name))) return name
     throw error
   }
 }

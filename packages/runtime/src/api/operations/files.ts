@@ -1,4 +1,5 @@
 import { z, type Tags } from '@parley/sdk'
+import { LIMITS } from '../../guards/index.js'
 import { anyObject, botParams, idParams, name, tagsInput, tagsQuery } from '../schemas/common.js'
 import { filePassage, runtimeTable, storedFile } from '../schemas/records.js'
 import { describeOperations, type Wire } from './operation.js'
@@ -43,7 +44,7 @@ export const fileOperations = describeOperations({
   upsertFile: {
     method: 'post', path: files, summary: "Create or update a file's record; its content is then sent to uploadUrl", tag: 'files',
     params: botParams,
-    body: z.strictObject({ ...fileFields, size: z.number().int().min(0).optional() }),
+    body: z.strictObject({ ...fileFields, size: z.number().int().min(0).max(LIMITS.fileBytes).optional() }),
     success: { status: 200, schema: z.object({ file: storedFile.and(z.object({ uploadUrl: z.string() })) }) },
     ...tagged,
   },
