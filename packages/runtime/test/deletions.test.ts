@@ -1,20 +1,8 @@
 import { BotDefinition, BotImplementation, z } from '@parley/sdk'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { STARTUP_TIMEOUT, testDrivers, type TestDatabase } from '../src/storage/testing/test-databases.js'
+import { gate } from './support/gate.js'
 import { createTestBot, type TestBot, type TestConversation } from '../src/testing/index.js'
-
-/** A gate a handler waits at, so a test can act while a turn is under way. */
-function gate() {
-  let open = () => {}
-  let reached = () => {}
-  const opened = new Promise<void>((resolve) => {
-    open = resolve
-  })
-  const arrived = new Promise<void>((resolve) => {
-    reached = resolve
-  })
-  return { open, arrived, wait: () => (reached(), opened) }
-}
 
 const memory = { type: 'conversation' as const, schema: z.object({ n: z.number() }) }
 
