@@ -102,12 +102,15 @@ describe.each(testDrivers())('Botpress client operations over HTTP on $name', (d
     await expect(client.searchFiles({ query: 'a\u0000b' })).rejects.toMatchObject({ status: 400, message: expect.stringContaining('query') })
   })
 
-  it('deletes a user, a conversation and a message, answering 404 for what is not there', async () => {
+  it('tags a message, and deletes a user, a conversation and a message, answering 404 for what is not there', async () => {
     const { conversation } = await client.getOrCreateConversation({ id: 'conv-del' })
     const { user } = await client.getOrCreateUser({ id: 'user-del' })
     await t.runtime.receiveMessage({ conversationId: conversation.id, userId: user.id, type: 'text', payload: { text: 'hello' } })
     const { messages } = await client.listMessages({ conversationId: conversation.id })
     expect(messages.length).toBeGreaterThan(0)
+    expect((await client.updateMessage({ id: messages[0]!.id, tags: { seen: 'yes' } })).message.tags).toMatchObject({ seen: 'yes' })
+    expect((await client.getMessage({ id: messages[0]!.id })).message).toMatchObject({ tags: { seen: 'yes' }, payload: { text: 'hello' } })
+    await expect(client.updateMessage({ id: 'msg_nope', tags: {} })).rejects.toMatchObject({ status: 404 })
     await client.deleteMessage({ id: messages[0]!.id })
     await expect(client.getMessage({ id: messages[0]!.id })).rejects.toMatchObject({ status: 404 })
     await client.deleteConversation({ id: conversation.id })

@@ -59,6 +59,7 @@ const OPERATIONS: Readonly<Record<string, Operation>> = {
   createMessage: async (engine, caller, request) => ({ message: await createMessage(engine, caller, request) }),
   getMessage: messages.getMessage,
   listMessages: messages.listMessages,
+  updateMessage: messages.updateMessage,
   createTable: runtimeTables.createTable,
   getTable: runtimeTables.getTable,
   deleteTable: runtimeTables.deleteTable,

@@ -54,9 +54,9 @@ export const clientAliases = {
 export const clientComposites = ['updateState'] as const
 
 type Routed = keyof typeof clientOperations | keyof typeof clientAliases
-// Botpress's participant lists and message edits are typed in the SDK but not served yet, over HTTP or
-// in-process; every other method is.
-type NotServed = 'listParticipants' | 'updateMessage'
+// Botpress's participant lists are typed in the SDK but not served yet, over HTTP or in-process; every
+// other method is.
+type NotServed = 'listParticipants'
 type Missing = Exclude<ClientName, Routed | (typeof clientComposites)[number] | NotServed>
 type NotInClient = Exclude<Routed, ClientName>
 
