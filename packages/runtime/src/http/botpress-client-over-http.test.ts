@@ -51,6 +51,7 @@ describe.each(testDrivers())('Botpress client operations over HTTP on $name', (d
 
     expect((await put(base, 'x')).status).toBe(401)
     expect((await put(`${base}?token=${'A'.repeat(43)}`, 'x')).status).toBe(403)
+    expect((await put(`/v1/bots/fixture/files/file_nope/content?token=${'A'.repeat(43)}`, 'x')).status).toBe(403)
     expect((await client.getFile({ id: file.id })).file.status).toBe('upload_pending')
 
     const uploaded = await put(file.uploadUrl, '# Manual\n\nThe kettle boils water in three minutes.', 'text/plain')

@@ -47,7 +47,7 @@ export interface HostedBot {
   isPublicFile(id: string): Promise<boolean>
   /**
    * Stores content sent to a file's upload URL (`upsertFile`'s `uploadUrl`), given the token it carries.
-   * Rejects with `NOT_FOUND`, `UPLOAD_TOKEN_REFUSED` (a wrong or spent token) or `UPLOAD_EXPIRED`, storing nothing.
+   * Rejects with `UPLOAD_TOKEN_REFUSED` (no such file, or a wrong or spent token) or `UPLOAD_EXPIRED`, storing nothing.
    */
   storeUpload(id: string, token: string, content: Uint8Array): Promise<{ readonly file: StoredFile }>
   /** What Parley Studio reads beyond the client; a host without it answers the studio's routes 404. */

@@ -48,8 +48,8 @@ export async function upsertFile(engine: Engine, _caller: Caller, request: FileF
 export async function uploadFileContent(engine: Engine, id: string, token: string, content: Uint8Array) {
   checkSize(content.byteLength)
   const stored = await files(engine).upload(id, tokenHash(token), content, engine.clock.now())
-  if (stored === 'not_found') throw notFound('file', id, engine.botId)
-  if (stored === 'token_invalid') throw new RuntimeError('UPLOAD_TOKEN_REFUSED', `this upload URL of file "${id}" is not valid (or was used already); call upsertFile again for a new one`)
+  // A stranger with a guessed URL learns nothing more of a missing file than of a wrong token.
+  if (stored === 'not_found' || stored === 'token_invalid') throw new RuntimeError('UPLOAD_TOKEN_REFUSED', `this upload URL of file "${id}" is not valid (or was used already); call upsertFile again for a new one`)
   if (stored === 'token_expired') throw new RuntimeError('UPLOAD_EXPIRED', `this upload URL of file "${id}" has expired; call upsertFile again for a new one`)
   return { file: toStoredFile(engine, stored) }
 }
