@@ -2,24 +2,12 @@ import { BotDefinition, BotImplementation, PluginDefinition, PluginImplementatio
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Database } from '../src/index.js'
 import { STARTUP_TIMEOUT, testDrivers, type TestDatabase } from '../src/storage/testing/test-databases.js'
+import { gate } from './support/gate.js'
 import { createTestBot, type TestBot } from '../src/testing/index.js'
 
 const counter = { type: 'conversation' as const, schema: z.object({ n: z.number().int() }) }
 const log = { type: 'conversation' as const, schema: z.object({ texts: z.array(z.string()) }) }
 const tally = { type: 'bot' as const, schema: z.object({ n: z.number().int() }) }
-
-/** A gate a handler waits at, so a test can look at the database while a turn is under way. */
-function gate() {
-  let open = () => {}
-  let reached = () => {}
-  const opened = new Promise<void>((resolve) => {
-    open = resolve
-  })
-  const arrived = new Promise<void>((resolve) => {
-    reached = resolve
-  })
-  return { open, arrived, wait: () => (reached(), opened) }
-}
 
 /** Counts the statements a database is sent, and those that may write (so commit). */
 function counting(db: Database) {

@@ -7,7 +7,7 @@ import { findPluginRoute, handlePluginRequest, listPluginPages } from '../dispat
 import { syncRecurringEvents } from './jobs/recurring.js'
 import { ensureTraceExpiry } from './jobs/trace-expiry.js'
 import { createClient } from '../proxies/client.js'
-import { readFileContent } from '../operations/files.js'
+import { isPublicFile, readFileContent, uploadFileContent } from '../operations/files.js'
 import type { Engine } from '../engine/engine.js'
 import { RuntimeError } from '../engine/errors.js'
 import type { Runtime, RuntimeOptions } from './runtime.js'
@@ -60,6 +60,8 @@ export function runtimeOf(engine: Engine, options: RuntimeOptions, ownsDatabase:
       const { file, content } = await readFileContent(engine, id)
       return { content, contentType: file.contentType }
     }),
+    isPublicFile: live((id) => isPublicFile(engine, id)),
+    storeUpload: live((id, token, content) => uploadFileContent(engine, id, token, content)),
     onMessage: (listener) => {
       engine.listeners.add(listener)
       return () => engine.listeners.delete(listener)

@@ -1,4 +1,4 @@
-import type { BotDefinition, BotImplementation, Client, Context, PluginRequest, PluginResponse, WebhookRequest, WebhookResponse } from '@parley/sdk'
+import type { BotDefinition, BotImplementation, Client, Context, StoredFile, PluginRequest, PluginResponse, WebhookRequest, WebhookResponse } from '@parley/sdk'
 import type { ListedPluginPage } from '../dispatch/plugin-routes/plugin-routes.js'
 import type { Database, OpenDatabaseOptions } from '../storage/index.js'
 import type { HandlerFailure } from '../dispatch/handlers/failures.js'
@@ -102,6 +102,10 @@ export interface Runtime {
   pluginPages(): ListedPluginPage[]
   /** A stored file's content and type, for serving at its `url`; rejects with `NOT_FOUND` when there is none yet. */
   readFile(id: string): Promise<{ readonly content: Uint8Array; readonly contentType: string }>
+  /** Whether a file's content is served without a credential (`accessPolicies: ['public_content']`); false when there is no such file. */
+  isPublicFile(id: string): Promise<boolean>
+  /** Stores content sent to a file's upload URL, checking the URL's token; see `upsertFile`. */
+  storeUpload(id: string, token: string, content: Uint8Array): Promise<{ readonly file: StoredFile }>
   /** Calls `listener` with each message the bot sends; returns a function that stops it. */
   onMessage(listener: MessageListener): () => void
   /** Runs every job due now (and those they make due); resolves with how many ran. */

@@ -18,6 +18,8 @@ export type RuntimeErrorCode =
   | 'APP_SETTINGS_INVALID'
   | 'APP_URL_REFUSED'
   | 'NOT_SUPPORTED'
+  | 'UPLOAD_TOKEN_REFUSED'
+  | 'UPLOAD_EXPIRED'
 
 /** The runtime could not do what was asked; the message names the bot part at fault and what to change. */
 export class RuntimeError extends ParleyError {

@@ -1,12 +1,13 @@
 import type { Tags } from '@parley/sdk'
 
-/** What list calls take: page numbers, filters, and tags (written `tags[name]=value`). */
-export type QueryValues = Readonly<Record<string, string | number | Tags | undefined>>
+/** What list calls take: page numbers, filters, lists (the name repeated) and tags (written `tags[name]=value`). */
+export type QueryValues = Readonly<Record<string, string | number | readonly string[] | Tags | undefined>>
 
 export function toSearchParams(values: QueryValues = {}): URLSearchParams {
   const params = new URLSearchParams()
   for (const [name, value] of Object.entries(values)) {
-    if (typeof value === 'object') for (const [tag, tagValue] of Object.entries(value)) append(params, `${name}[${tag}]`, tagValue)
+    if (Array.isArray(value)) for (const item of value as readonly string[]) append(params, name, item)
+    else if (typeof value === 'object') for (const [tag, tagValue] of Object.entries(value)) append(params, `${name}[${tag}]`, tagValue)
     else append(params, name, value)
   }
   return params

@@ -27,7 +27,7 @@ describe('files and run-time tables over HTTP', () => {
 
     expect((await client.listFiles({ tags: { source: 'docs' } })).files.map((file) => file.key)).toEqual(['docs/faq.md'])
     const { file: pending } = await client.upsertFile({ key: 'later.txt', size: 10 })
-    expect(pending).toMatchObject({ status: 'upload_pending', uploadUrl: pending.url })
+    expect(pending).toMatchObject({ status: 'upload_pending', uploadUrl: expect.stringContaining(`${pending.url}?token=`) })
     expect((await content(pending.url)).status).toBe(404)
 
     await client.deleteFile({ id: text.id })

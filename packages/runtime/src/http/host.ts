@@ -1,4 +1,4 @@
-import type { Client, Message, PluginRequest, PluginResponse, Tags, WebhookRequest, WebhookResponse } from '@parley/sdk'
+import type { Client, StoredFile, Message, PluginRequest, PluginResponse, Tags, WebhookRequest, WebhookResponse } from '@parley/sdk'
 import type { StudioSource } from '../index.js'
 
 /**
@@ -38,6 +38,13 @@ export interface HostedBot {
   handleWebhook(alias: string, request: WebhookRequest): Promise<WebhookResponse>
   /** A stored file's content and type; rejects with `NOT_FOUND` when there is none. */
   readFile(id: string): Promise<{ readonly content: Uint8Array; readonly contentType: string }>
+  /** Whether a stored file's content is served to anyone (`accessPolicies: ['public_content']`); false when there is no such file. */
+  isPublicFile(id: string): Promise<boolean>
+  /**
+   * Stores content sent to a file's upload URL (`upsertFile`'s `uploadUrl`), given the token it carries.
+   * Rejects with `UPLOAD_TOKEN_REFUSED` (no such file, or a wrong or spent token) or `UPLOAD_EXPIRED`, storing nothing.
+   */
+  storeUpload(id: string, token: string, content: Uint8Array): Promise<{ readonly file: StoredFile }>
   /** What Parley Studio reads beyond the client; a host without it answers the studio's routes 404. */
   readonly studio?: StudioSource
   /** Plugins' own routes and pages; a host without them serves none. */

@@ -119,6 +119,8 @@ function hostedBot(id: string, current: () => Served, conversations: Conversatio
     subscribe: conversations.subscribe,
     handleWebhook: (alias, request) => call(({ runtime }) => runtime.handleWebhook(alias, request)),
     readFile: (id) => call(({ runtime }) => runtime.readFile(id)),
+    isPublicFile: (id) => call(({ runtime }) => runtime.isPublicFile(id)),
+    storeUpload: (id, token, content) => call(({ runtime }) => runtime.storeUpload(id, token, content)),
     plugins: {
       access: (pluginId, method, path) => current().runtime.pluginRouteAccess(pluginId, method, path),
       handle: (pluginId, request) => call(({ runtime }) => runtime.handlePluginRequest(pluginId, request)),

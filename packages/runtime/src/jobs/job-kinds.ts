@@ -11,3 +11,5 @@ export const APP_TICK_JOB = 'appTick'
 export const APP_DELIVERY_JOB = 'appDelivery'
 export const CONVERSATION_END_JOB = 'conversationEnd'
 export const TRACE_EXPIRY_JOB = 'traceExpiry'
+/** Deletes a user, conversation or message once the turn that asked for it is stored. */
+export const DELETE_RECORD_JOB = 'deleteRecord'

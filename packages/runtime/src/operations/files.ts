@@ -1,10 +1,11 @@
-import type { StoredFile, Tags } from '@parley/sdk'
+import { createHash, randomBytes } from 'node:crypto'
+import type { FilePassage, StoredFile, Tags } from '@parley/sdk'
 import type { Engine } from '../engine/engine.js'
-import { notFound, PayloadError } from '../engine/errors.js'
+import { notFound, PayloadError, RuntimeError } from '../engine/errors.js'
 import { defined, storedTags } from '../engine/records.js'
 import type { Caller } from '../engine/units.js'
-import { createFileStore, type FileRecord } from '../storage/index.js'
-import { LIMITS } from '../guards/index.js'
+import { createFileStore, type FileRecord, type PassageHit } from '../storage/index.js'
+import { InputError, LIMITS } from '../guards/index.js'
 
 // Files are written at once rather than with the caller's turn: their content may be far larger than a
 // turn's other writes, which travel as one JSON document.
@@ -28,10 +29,66 @@ export async function uploadFile(engine: Engine, _caller: Caller, request: FileF
   return { file: toStoredFile(engine, await files(engine).put({ ...fieldsOf(request), content })) }
 }
 
-/** The file's record, its content to follow at `uploadUrl` (a `PUT` of the bytes). */
+/** How long an upload URL takes the content. */
+export const UPLOAD_URL_MS = 60 * 60 * 1000
+
+/**
+ * The file's record, its content to follow at `uploadUrl` (a `PUT` of the bytes), which carries a token
+ * of its own: random, kept only as its hash, good once and for {@link UPLOAD_URL_MS}.
+ */
 export async function upsertFile(engine: Engine, _caller: Caller, request: FileFields & { readonly size?: number }) {
-  const file = toStoredFile(engine, await files(engine).put({ ...fieldsOf(request), ...defined({ size: request.size }) }))
-  return { file: { ...file, uploadUrl: file.url } }
+  if (request.size !== undefined) checkSize(request.size, 'size')
+  const token = randomBytes(32).toString('base64url')
+  const upload = { tokenHash: tokenHash(token), expiresAt: new Date(engine.clock.now().getTime() + UPLOAD_URL_MS) }
+  const file = toStoredFile(engine, await files(engine).put({ ...fieldsOf(request), ...defined({ size: request.size }), upload }))
+  return { file: { ...file, uploadUrl: `${file.url}?token=${token}` } }
+}
+
+/** Stores the content `PUT` to a file's upload URL, checking its token. */
+export async function uploadFileContent(engine: Engine, id: string, token: string, content: Uint8Array) {
+  checkSize(content.byteLength)
+  const stored = await files(engine).upload(id, tokenHash(token), content, engine.clock.now())
+  // A stranger with a guessed URL learns nothing more of a missing file than of a wrong token.
+  if (stored === 'not_found' || stored === 'token_invalid') throw new RuntimeError('UPLOAD_TOKEN_REFUSED', `this upload URL of file "${id}" is not valid (or was used already); call upsertFile again for a new one`)
+  if (stored === 'token_expired') throw new RuntimeError('UPLOAD_EXPIRED', `this upload URL of file "${id}" has expired; call upsertFile again for a new one`)
+  return { file: toStoredFile(engine, stored) }
+}
+
+function tokenHash(token: string): string {
+  return createHash('sha256').update(token).digest('hex')
+}
+
+/** Most passages one search returns, and most neighbours joined to each. */
+export const SEARCH_LIMITS = { passages: 50, contextDepth: 5, queryLength: 4000 }
+
+interface SearchRequest {
+  readonly query: string
+  readonly tags?: Tags
+  readonly limit?: number
+  readonly contextDepth?: number
+  readonly consolidate?: boolean
+}
+
+/** Passages of indexed files matching a query, best first (PostgreSQL full-text search, English stemming). */
+export async function searchFiles(engine: Engine, _caller: Caller, request: SearchRequest) {
+  const { query, limit = 10, contextDepth = 0, consolidate = false } = request
+  checkSearch(request)
+  const hits = await files(engine).search({ query, limit, contextDepth, consolidate, ...defined({ tags: storedTags(request.tags) }) })
+  return { passages: hits.map(toPassage) }
+}
+
+function checkSearch({ query, limit, contextDepth }: SearchRequest): void {
+  const issues = [
+    ...(typeof query !== 'string' || query.length > SEARCH_LIMITS.queryLength ? [{ path: 'query', message: `must be text of at most ${SEARCH_LIMITS.queryLength} characters` }] : []),
+    ...(limit === undefined || (Number.isInteger(limit) && limit >= 1 && limit <= SEARCH_LIMITS.passages) ? [] : [{ path: 'limit', message: `must be a whole number from 1 to ${SEARCH_LIMITS.passages}` }]),
+    ...(contextDepth === undefined || (Number.isInteger(contextDepth) && contextDepth >= 0 && contextDepth <= SEARCH_LIMITS.contextDepth)
+      ? [] : [{ path: 'contextDepth', message: `must be a whole number from 0 to ${SEARCH_LIMITS.contextDepth}` }]),
+  ]
+  if (issues.length > 0) throw new InputError('searchFiles request', issues)
+}
+
+function toPassage(hit: PassageHit): FilePassage {
+  return { content: hit.content, score: hit.score, meta: { type: 'chunk', position: hit.position }, file: hit.file }
 }
 
 export async function getFile(engine: Engine, _caller: Caller, request: { readonly id: string }) {
@@ -57,6 +114,11 @@ export async function readFileContent(engine: Engine, id: string) {
   return { file: toStoredFile(engine, found.file), content: found.content }
 }
 
+/** Whether the file's content is served to anyone; false when there is no such file. */
+export async function isPublicFile(engine: Engine, id: string): Promise<boolean> {
+  return (await files(engine).get(id))?.accessPolicies.includes('public_content') ?? false
+}
+
 /** Stores the content of a file made by `upsertFile`. */
 export async function writeFileContent(engine: Engine, id: string, content: Uint8Array) {
   checkSize(content.byteLength)
@@ -79,8 +141,8 @@ function bytesOf(content: string | Uint8Array | ArrayBuffer): Uint8Array {
   return bytes
 }
 
-function checkSize(size: number): void {
-  if (size > LIMITS.fileBytes) throw new PayloadError('file', [{ path: 'content', message: `is ${size} bytes; at most ${LIMITS.fileBytes} are allowed` }])
+function checkSize(size: number, path = 'content'): void {
+  if (size > LIMITS.fileBytes) throw new PayloadError('file', [{ path, message: `is ${size} bytes; at most ${LIMITS.fileBytes} are allowed` }])
 }
 
 function dateOf(text: string): Date {
@@ -90,7 +152,10 @@ function dateOf(text: string): Date {
 }
 
 function toStoredFile(engine: Engine, file: FileRecord): StoredFile {
-  const { id, key, size, contentType, tags, index, status, expiresAt, createdAt, updatedAt } = file
+  const { id, key, size, contentType, tags, index, status, expiresAt, failedStatusReason, createdAt, updatedAt } = file
   const accessPolicies = file.accessPolicies as AccessPolicy[]
-  return { id, botId: engine.botId, key, url: fileContentPath(engine.botId, id), size, contentType, tags, index, status, accessPolicies, ...defined({ expiresAt }), createdAt, updatedAt }
+  return {
+    id, botId: engine.botId, key, url: fileContentPath(engine.botId, id), size, contentType, tags, index, status, accessPolicies,
+    ...defined({ expiresAt, failedStatusReason }), createdAt, updatedAt,
+  }
 }

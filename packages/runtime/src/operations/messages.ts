@@ -1,6 +1,7 @@
 import type { Engine } from '../engine/engine.js'
 import { notFound } from '../engine/errors.js'
-import { toMessage } from '../engine/records.js'
+import type { Tags } from '@parley/sdk'
+import { storedTags, toMessage } from '../engine/records.js'
 import { storesOf } from '../engine/turn.js'
 import type { Caller } from '../engine/units.js'
 
@@ -14,4 +15,9 @@ export async function getMessage(engine: Engine, caller: Caller, request: { read
 export async function listMessages(engine: Engine, caller: Caller, request: { readonly conversationId: string; readonly limit?: number; readonly offset?: number }) {
   const page = await storesOf(engine.stores, caller.turn).messages.list(request)
   return { messages: page.items.map(toMessage) }
+}
+
+/** Changes a stored message's tags (merged; `undefined` removes one). Its type and payload stay as sent. */
+export async function updateMessage(engine: Engine, caller: Caller, request: { readonly id: string; readonly tags: Tags }) {
+  return { message: toMessage(await storesOf(engine.stores, caller.turn).messages.update(request.id, { tags: storedTags(request.tags) ?? {} })) }
 }

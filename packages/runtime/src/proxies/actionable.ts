@@ -20,7 +20,7 @@ export function actionableUser(client: Client, user: User): ActionableUser {
     ...user,
     tags: tagsOf(user.tags),
     update: async (changes) => actionableUser(client, (await client.updateUser({ id: user.id, ...changes })).user),
-    delete: async () => unsupported('deleting a user'),
+    delete: async () => client.deleteUser({ id: user.id }),
     addToConversation: async () => unsupported('adding a participant'),
     removeFromConversation: async () => unsupported('removing a participant'),
   }
@@ -30,8 +30,8 @@ export function actionableMessage(client: Client, message: Message): ActionableM
   return {
     ...message,
     tags: tagsOf(message.tags),
-    update: async () => unsupported('changing a stored message'),
-    delete: async () => unsupported('deleting a message'),
+    update: async (changes) => actionableMessage(client, (await client.updateMessage({ id: message.id, tags: changes.tags ?? {} })).message),
+    delete: async () => client.deleteMessage({ id: message.id }),
   }
 }
 
@@ -51,7 +51,7 @@ export function actionableConversation(client: Client, conversation: Conversatio
     tags: tagsOf(conversation.tags),
     integration: integrationOf(conversation.channel),
     update: async (changes) => actionableConversation(client, (await client.updateConversation({ id, ...changes })).conversation),
-    delete: async () => unsupported('deleting a conversation'),
+    delete: async () => client.deleteConversation({ id: conversation.id }),
     createMessage: send,
     send,
     getMessage: async ({ id: messageId }) => actionableMessage(client, (await client.getMessage({ id: messageId })).message),

@@ -4,7 +4,9 @@ import type { Caller } from '../engine/units.js'
 import { callActionIn } from '../dispatch/actions/call-action.js'
 import { receiveMessage } from '../dispatch/incoming/incoming-message.js'
 import { sendMessage } from '../dispatch/outgoing/outgoing-message.js'
+import * as analytics from '../operations/analytics.js'
 import * as apps from '../operations/apps.js'
+import * as deletions from '../operations/deletions.js'
 import * as directory from '../operations/directory.js'
 import { endConversation } from '../operations/conversation-end.js'
 import * as events from '../operations/events.js'
@@ -51,9 +53,13 @@ const OPERATIONS: Readonly<Record<string, Operation>> = {
   updateConversation: directory.updateConversation,
   listConversations: directory.listConversations,
   endConversation,
+  deleteUser: deletions.deleteUser,
+  deleteConversation: deletions.deleteConversation,
+  deleteMessage: deletions.deleteMessage,
   createMessage: async (engine, caller, request) => ({ message: await createMessage(engine, caller, request) }),
   getMessage: messages.getMessage,
   listMessages: messages.listMessages,
+  updateMessage: messages.updateMessage,
   createTable: runtimeTables.createTable,
   getTable: runtimeTables.getTable,
   deleteTable: runtimeTables.deleteTable,
@@ -62,6 +68,9 @@ const OPERATIONS: Readonly<Record<string, Operation>> = {
   getFile: files.getFile,
   listFiles: files.listFiles,
   deleteFile: files.deleteFile,
+  searchFiles: files.searchFiles,
+  trackAnalytics: analytics.trackAnalytics,
+  listAnalytics: analytics.listAnalytics,
   startWorkflow: workflows.startWorkflow,
   getWorkflow: workflows.getWorkflow,
   updateWorkflow: workflows.updateWorkflow,

@@ -66,6 +66,14 @@ export interface TableInfo {
   readonly updatedAt: string
 }
 
+/** A named usage counter: the sum of every count `trackAnalytics` added to it. */
+export interface AnalyticsCounter {
+  readonly name: string
+  readonly count: number
+  readonly createdAt: string
+  readonly updatedAt: string
+}
+
 /** Tables made and dropped by code, as Botpress plugins do, and usage analytics. */
 export interface TablesAdminClient {
   /** Creates a table from a JSON Schema of its rows (or an example row's fields, as Botpress accepts). */
@@ -74,6 +82,8 @@ export interface TablesAdminClient {
   deleteTable(request: { readonly table: string }): Promise<void>
   /** Counts an occurrence of a named metric (Botpress's `trackAnalytics`). */
   trackAnalytics(request: { readonly name: string; readonly count?: number }): Promise<object>
+  /** The counters `trackAnalytics` keeps, by name: those named, or those whose name starts with `prefix`. */
+  listAnalytics(request?: { readonly names?: readonly string[]; readonly prefix?: string }): Promise<{ analytics: AnalyticsCounter[] }>
 }
 
 /** Directory operations Botpress code calls beside Parley's get/update/list. */

@@ -37,6 +37,11 @@ export const directoryOperations = describeOperations({
     success: { status: 200, schema: oneUser },
     ...tagged,
   },
+  deleteUser: {
+    method: 'delete', path: `${users}/:id`, summary: 'Delete a user with the messages they sent and their states', tag: 'users',
+    params: idParams,
+    success: { status: 204 },
+  },
   listConversations: {
     method: 'get', path: conversations, summary: 'List conversations, oldest first', tag: 'conversations',
     params: botParams,
@@ -61,6 +66,11 @@ export const directoryOperations = describeOperations({
     body: z.strictObject({ tags: tagsInput.optional() }),
     success: { status: 200, schema: oneConversation },
     ...tagged,
+  },
+  deleteConversation: {
+    method: 'delete', path: `${conversations}/:id`, summary: 'Delete a conversation with its messages, states, events, workflow runs and jobs, after its turns in flight', tag: 'conversations',
+    params: idParams,
+    success: { status: 204 },
   },
   endConversation: {
     method: 'post', path: `${conversations}/:id/end`, summary: 'End a conversation: plugins that listen (`conversation:end`) hear of it', tag: 'conversations',

@@ -1,6 +1,7 @@
 import { z, type Tags } from '@parley/sdk'
+import { LIMITS } from '../../guards/index.js'
 import { anyObject, botParams, idParams, name, tagsInput, tagsQuery } from '../schemas/common.js'
-import { runtimeTable, storedFile } from '../schemas/records.js'
+import { filePassage, runtimeTable, storedFile } from '../schemas/records.js'
 import { describeOperations, type Wire } from './operation.js'
 import { tagged } from './tagged.js'
 
@@ -43,7 +44,7 @@ export const fileOperations = describeOperations({
   upsertFile: {
     method: 'post', path: files, summary: "Create or update a file's record; its content is then sent to uploadUrl", tag: 'files',
     params: botParams,
-    body: z.strictObject({ ...fileFields, size: z.number().int().min(0).optional() }),
+    body: z.strictObject({ ...fileFields, size: z.number().int().min(0).max(LIMITS.fileBytes).optional() }),
     success: { status: 200, schema: z.object({ file: storedFile.and(z.object({ uploadUrl: z.string() })) }) },
     ...tagged,
   },
@@ -62,6 +63,15 @@ export const fileOperations = describeOperations({
     method: 'delete', path: `${files}/:id`, summary: 'Delete a file', tag: 'files',
     params: idParams,
     success: { status: 204 },
+  },
+  searchFiles: {
+    method: 'post', path: `${files}/search`, summary: 'Find passages of indexed files that match a query, best first', tag: 'files',
+    params: botParams,
+    body: z.strictObject({
+      query: z.string().max(4000), tags: tagsQuery.optional(), limit: z.number().int().min(1).max(50).optional(),
+      contextDepth: z.number().int().min(0).max(5).optional(), consolidate: z.boolean().optional(),
+    }),
+    success: { status: 200, schema: z.object({ passages: z.array(filePassage) }) },
   },
   createTable: {
     method: 'post', path: tables, summary: 'Create a table from a JSON Schema of its rows, or add new fields to it', tag: 'tables',

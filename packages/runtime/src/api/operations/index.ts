@@ -1,5 +1,6 @@
-import type { ClientExtensionOperation, RowMeta } from '@parley/sdk'
+import type { RowMeta } from '@parley/sdk'
 import { actionOperations } from './actions.js'
+import { analyticsOperations } from './analytics.js'
 import { appOperations } from './apps.js'
 import { directoryOperations } from './directory.js'
 import { eventOperations } from './events.js'
@@ -33,6 +34,7 @@ export const clientOperations = {
   ...actionOperations,
   ...appOperations,
   ...fileOperations,
+  ...analyticsOperations,
 } as const
 
 /** Methods served by another's route. */
@@ -52,9 +54,10 @@ export const clientAliases = {
 export const clientComposites = ['updateState'] as const
 
 type Routed = keyof typeof clientOperations | keyof typeof clientAliases
-// Botpress's other extension operations (directory deletes, participants, file search, analytics) are
-// typed in the SDK but not served yet, over HTTP or in-process.
-type Missing = Exclude<ClientName, Routed | (typeof clientComposites)[number] | ClientExtensionOperation>
+// Botpress's participant lists are typed in the SDK but not served yet, over HTTP or in-process; every
+// other method is.
+type NotServed = 'listParticipants'
+type Missing = Exclude<ClientName, Routed | (typeof clientComposites)[number] | NotServed>
 type NotInClient = Exclude<Routed, ClientName>
 
 /** Fails to compile, naming the methods, when a `Client` method is not described or a description names no method. */

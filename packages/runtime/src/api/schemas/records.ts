@@ -86,3 +86,14 @@ export const storedFile = component('File', z.object({
 
 /** A table code created at run time, with the JSON Schema of its rows. */
 export const runtimeTable = component('RuntimeTable', z.object({ id: z.string(), name: z.string(), schema: anyObject, tags, ...timestamps }).passthrough())
+
+/** A usage counter `trackAnalytics` adds to. */
+export const analyticsCounter = component('AnalyticsCounter', z.object({ name: z.string(), count: z.number().int(), ...timestamps }))
+
+/** A passage of an indexed file that matches a search. */
+export const filePassage = component('FilePassage', z.object({
+  content: z.string(),
+  score: z.number(),
+  meta: z.object({ type: z.string(), position: z.number().int() }).passthrough().optional(),
+  file: z.object({ id: z.string(), key: z.string(), contentType: z.string(), tags, ...timestamps }),
+}))

@@ -5,13 +5,14 @@ import { expireState } from '../../dispatch/events/state-expired.js'
 import { continueWorkflow, startWorkflowRun, timeOutWorkflow } from '../../dispatch/workflows/workflow-handlers.js'
 import type * as storage from '../../storage/index.js'
 import {
-  APP_DELIVERY_JOB, APP_TICK_JOB, CONVERSATION_END_JOB, EVENT_JOB, RECURRING_EVENT_JOB, STATE_EXPIRED_JOB, TRACE_EXPIRY_JOB, WORKFLOW_CONTINUE_JOB, WORKFLOW_START_JOB, WORKFLOW_TIMEOUT_JOB,
+  APP_DELIVERY_JOB, APP_TICK_JOB, CONVERSATION_END_JOB, DELETE_RECORD_JOB, EVENT_JOB, RECURRING_EVENT_JOB, STATE_EXPIRED_JOB, TRACE_EXPIRY_JOB, WORKFLOW_CONTINUE_JOB, WORKFLOW_START_JOB, WORKFLOW_TIMEOUT_JOB,
 } from '../../jobs/job-kinds.js'
 import { outsideCalls } from '../../dispatch/actions/call-chain.js'
 import { runRecurringEvent } from './recurring.js'
 import type { AppDeliveries } from '../../dispatch/apps/deliver.js'
 import { runAppTick } from '../../dispatch/apps/tick.js'
 import { endConversation } from '../../operations/conversation-end.js'
+import { deleteRecord, type DeletedRecord } from '../../operations/deletions.js'
 import { expireTraces } from './trace-expiry.js'
 import type { JobHandler, JobOutcome } from '../../jobs/worker.js'
 import type { Job } from '../../jobs/job-queue.js'
@@ -42,6 +43,7 @@ export function jobHandlers(engine: Engine, deliveries: AppDeliveries): Record<s
     [WORKFLOW_TIMEOUT_JOB]: (job) => completedBy(timeOutWorkflow(engine, text(job.payload['workflowId']), job.id)),
     [APP_TICK_JOB]: (job) => runAppTick(engine, job),
     [APP_DELIVERY_JOB]: deliveries.handler,
+    [DELETE_RECORD_JOB]: (job) => deleteRecord(engine, job.payload['record'] as DeletedRecord, text(job.payload['id'])),
     [CONVERSATION_END_JOB]: (job) => endQuietConversation(engine, job),
   }
   return Object.fromEntries(Object.entries(handlers).map(([kind, handler]) => [kind, (job) => outsideCalls(() => handler(job))]))

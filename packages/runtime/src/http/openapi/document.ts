@@ -67,6 +67,7 @@ function operation(route: Route, convert: (schema: Schema) => JsonSchema): Opera
 function requestBodyOf(body: Route['body'], convert: (schema: Schema) => JsonSchema): Operation['requestBody'] {
   if (body === undefined) return undefined
   if (body === 'raw') return { required: false, content: { '*/*': { schema: { type: 'string' } } } }
+  if (body === 'bytes') return { required: true, content: { '*/*': { schema: { type: 'string', format: 'binary' } } } }
   return { required: !body.safeParse({}).success, content: json(convert(body)) }
 }
 

@@ -4,7 +4,7 @@ import { invalidRequest, type RequestIssue } from '../errors/http-errors.js'
 import type { Route } from '../routes/route.js'
 import { hostileInput } from './guard.js'
 import { readQuery } from './query.js'
-import { readBodyText } from './read-body.js'
+import { readBodyBytes, readBodyText } from './read-body.js'
 
 export interface ParsedRequest {
   readonly params: unknown
@@ -19,6 +19,7 @@ export interface ParsedRequest {
 export async function parseRequest(c: Context, route: Route, bodyLimit: number): Promise<ParsedRequest> {
   const path = c.req.param() as Record<string, string>
   const query = readQuery(c.req.url)
+  if (route.body === 'bytes') return { ...(await parseRequest(c, { ...route, body: undefined }, bodyLimit)), body: await readBodyBytes(c, bodyLimit) }
   const text = route.body === undefined ? undefined : await readBodyText(c, bodyLimit, route.body !== 'raw', route.access === 'admin' ? Infinity : undefined)
   // A raw body is the handler's to read (an integration checks its signature byte for byte).
   const json = route.body === undefined || route.body === 'raw' ? undefined : readJson(text!)

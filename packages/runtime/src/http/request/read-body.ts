@@ -16,8 +16,13 @@ const DRAIN_FACTOR = 8
  *   whole, so the client is sure to read the 413 rather than see its connection cut while it still writes.
  */
 export async function readBodyText(c: Context, limit: number, strict: boolean, drainBudget = limit * DRAIN_FACTOR): Promise<string> {
+  return decode(await readBodyBytes(c, limit, drainBudget), strict)
+}
+
+/** The body's bytes, at most `limit`; a longer one is refused as {@link readBodyText} says. */
+export async function readBodyBytes(c: Context, limit: number, drainBudget = limit * DRAIN_FACTOR): Promise<Uint8Array> {
   const stream = c.req.raw.body
-  if (!stream) return ''
+  if (!stream) return new Uint8Array()
   const reader = stream.getReader()
   const declared = Number(c.req.header('content-length'))
   if (declared > limit) throw new BodyTooLargeError(limit, declared <= drainBudget && (await drain(reader, drainBudget)))
@@ -28,7 +33,7 @@ export async function readBodyText(c: Context, limit: number, strict: boolean, d
     if (size > limit) throw new BodyTooLargeError(limit, await drain(reader, drainBudget - size))
     chunks.push(chunk.value)
   }
-  return decode(Buffer.concat(chunks), strict)
+  return new Uint8Array(Buffer.concat(chunks))
 }
 
 /** Reads and drops up to `budget` bytes; whether the body ended within them. */

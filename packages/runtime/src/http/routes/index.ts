@@ -3,7 +3,7 @@ import { botRoutes, healthRoute } from './bots.js'
 import { clientRoutes } from './client-routes.js'
 import { deploymentRoutes } from './deployments.js'
 import type { DeploymentHost } from '../deployments.js'
-import { fileContentRoute } from './files.js'
+import { fileContentRoute, fileUploadRoute } from './files.js'
 import { incomingMessageRoute } from './incoming.js'
 import type { Route } from './route.js'
 import { studioRoutes } from './studio-routes.js'
@@ -35,6 +35,7 @@ export function apiRoutes(host: RuntimeHost, webchat: WebchatRouteOptions, { stu
     ...botRoutes(host),
     ...clientRoutes(),
     fileContentRoute,
+    fileUploadRoute,
     incomingMessageRoute,
     ...webchatRoutes(webchat),
     ...webhookRoutes,

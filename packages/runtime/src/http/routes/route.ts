@@ -28,13 +28,21 @@ export interface Route {
   readonly access: Access
   readonly params?: Schema
   readonly query?: Schema
-  /** A JSON body checked by this schema, or `raw`: the body as text, whatever its type, for the handler to read. */
-  readonly body?: Schema | 'raw'
+  /**
+   * A JSON body checked by this schema, `raw`: the body as text, whatever its type, for the handler to
+   * read, or `bytes`: the body's bytes as they came (a file's content).
+   */
+  readonly body?: Schema | 'raw' | 'bytes'
   /** Largest body this route reads, in bytes, when it is not the server's `bodyLimit`. */
   readonly bodyLimit?: number
   readonly success: Success
   /** Honours `If-Match` (412 on a stale version) and answers with an `ETag`. */
   readonly conditional?: boolean
+  /**
+   * Served without a credential when this says so of the request's bot and path parameters (a public
+   * file's content); a caller without one is otherwise refused as `access` says.
+   */
+  readonly publicIf?: (bot: HostedBot, params: Readonly<Record<string, string>>) => Promise<boolean>
   /** `bot` is the bot named by `:botId`, when the path has one. The result is sent as JSON, unless it is a `Response`. */
   readonly handle: (request: RouteRequest) => Promise<unknown>
 }
@@ -49,7 +57,7 @@ export interface RouteRequest {
   readonly c: Context
 }
 
-type Parsed<S> = S extends Schema ? z.output<S> : S extends 'raw' ? string : undefined
+type Parsed<S> = S extends Schema ? z.output<S> : S extends 'raw' ? string : S extends 'bytes' ? Uint8Array : undefined
 
 /** What a bot route's handler receives: the checked request and the bot it is for. */
 export interface BotRequest<P, Q, B> {
@@ -62,7 +70,7 @@ export interface BotRequest<P, Q, B> {
   readonly c: Context
 }
 
-export interface BotRouteSpec<P extends Schema | undefined, Q extends Schema | undefined, B extends Schema | 'raw' | undefined>
+export interface BotRouteSpec<P extends Schema | undefined, Q extends Schema | undefined, B extends Schema | 'raw' | 'bytes' | undefined>
   extends Omit<Route, 'handle' | 'params' | 'query' | 'body'> {
   readonly params?: P
   readonly query?: Q
@@ -74,7 +82,7 @@ export interface BotRouteSpec<P extends Schema | undefined, Q extends Schema | u
  * A route under `/v1/bots/:botId`, whose handler gets its inputs typed from the schemas and the bot
  * already looked up (the server answers 404 for a bot it does not serve).
  */
-export function botRoute<P extends Schema | undefined = undefined, Q extends Schema | undefined = undefined, B extends Schema | 'raw' | undefined = undefined>(
+export function botRoute<P extends Schema | undefined = undefined, Q extends Schema | undefined = undefined, B extends Schema | 'raw' | 'bytes' | undefined = undefined>(
   spec: BotRouteSpec<P, Q, B>,
 ): Route {
   return {

@@ -52,6 +52,8 @@ export function versionedStatesHost(runtime: Runtime): RuntimeHost {
     subscribe: () => () => {},
     handleWebhook: (alias, request) => runtime.handleWebhook(alias, request),
     readFile: (id) => runtime.readFile(id),
+    isPublicFile: (id) => runtime.isPublicFile(id),
+    storeUpload: (id, token, content) => runtime.storeUpload(id, token, content),
   }
   return { bots: () => [bot], bot: (botId) => (botId === bot.id ? bot : undefined) }
 }

@@ -1,1 +1,2 @@
 export * from './files.js'
+export type { FileSearch, PassageHit } from './search.js'

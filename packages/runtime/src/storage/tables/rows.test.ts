@@ -88,7 +88,7 @@ describe.each(testDrivers())('table rows on $name', (driver) => {
 
     it('refuses a table the bot does not have, listing those it has', async () => {
       await expect(store.createRows({ table: 'order', rows: [] })).rejects.toMatchObject({
-        code: 'TABLE_UNKNOWN', message: 'bot "bot-a" has no table "order"; its tables are: orders, contacts',
+        code: 'TABLE_UNKNOWN', message: 'bot "bot-a" has no table "order"; its declared tables are: orders, contacts, and code created none of that name (createTable)',
       })
     })
   })

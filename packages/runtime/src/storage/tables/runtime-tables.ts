@@ -53,6 +53,12 @@ export function createRuntimeTableStore(db: Queryable, botId: string): RuntimeTa
   }
 }
 
+/** The definition of the run-time table `name`, read from its stored schema; undefined when code created none. */
+export async function runtimeTableDefinition(db: Queryable, botId: string, name: string): Promise<TableDefinition | undefined> {
+  const { rows } = await db.query<Pick<TableRow, 'schema'>>('SELECT schema FROM parley_runtime_tables WHERE bot_id = $1 AND name = $2', [botId, name])
+  return rows[0] && definitionOf(name, rows[0].schema)
+}
+
 interface TableRow {
   id: string
   name: string

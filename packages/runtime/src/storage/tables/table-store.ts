@@ -3,6 +3,7 @@ import type { Queryable } from '../database/database.js'
 import { TableQueryError } from '../errors/table-errors.js'
 import { aggregate } from './aggregate.js'
 import { callSizeProblem, type SizedCall } from './call-size.js'
+import { runtimeTableDefinition } from './runtime-tables.js'
 import { createRows, deleteRows, findRows, getRow, updateRows, upsertRows } from './rows.js'
 import { tableShape, type TableShape } from './table-shape.js'
 import type {
@@ -28,11 +29,20 @@ export interface TableStore {
   aggregate(query: AggregateQuery): Promise<AggregateRow[]>
 }
 
-/** Row operations on the tables `ensureTables` made for the same bot and definitions. */
+/**
+ * Row operations on the tables `ensureTables` made for the same bot and definitions, and on those code
+ * created at run time (`createTable`) under other names.
+ */
 export function createTableStore(db: Queryable, botId: string, tables: Readonly<Record<string, TableDefinition>>): TableStore {
   const shapes = new Map(Object.entries(tables).map(([name, definition]) => [name, tableShape(botId, name, definition)]))
+  const shapeOf = async (table: string): Promise<TableShape> => {
+    const declared = shapes.get(table)
+    if (declared) return declared
+    const created = await runtimeTableDefinition(db, botId, table)
+    return created ? tableShape(botId, table, created) : unknownTable(botId, table, [...shapes.keys()])
+  }
   const on = async <T>(call: SizedCall & { readonly table: string }, operation: (shape: TableShape) => Promise<T>): Promise<T> => {
-    const shape = shapes.get(call.table) ?? unknownTable(botId, call.table, [...shapes.keys()])
+    const shape = await shapeOf(call.table)
     const tooLarge = callSizeProblem(call)
     if (tooLarge) throw new TableQueryError('QUERY_INVALID', shape.name, `table "${shape.name}": ${tooLarge}`)
     try {
@@ -59,6 +69,6 @@ function notCreated(error: unknown, shape: TableShape): TableQueryError | undefi
 }
 
 function unknownTable(botId: string, table: string, known: readonly string[]): never {
-  const tables = known.length > 0 ? `its tables are: ${known.join(', ')}` : 'it has no tables'
-  throw new TableQueryError('TABLE_UNKNOWN', table, `bot "${botId}" has no table "${table}"; ${tables}`)
+  const tables = known.length > 0 ? `its declared tables are: ${known.join(', ')}` : 'it declares no tables'
+  throw new TableQueryError('TABLE_UNKNOWN', table, `bot "${botId}" has no table "${table}"; ${tables}, and code created none of that name (createTable)`)
 }

@@ -1,0 +1,1 @@
+export { createAnalyticsStore, type AnalyticsCounter, type AnalyticsStore } from './analytics.js'

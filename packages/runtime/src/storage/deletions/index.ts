@@ -1,0 +1,1 @@
+export { deleteConversation, deleteMessage, deleteUser } from './deletions.js'
