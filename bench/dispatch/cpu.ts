@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs'
 import { parseArgs } from 'node:util'
 import type { Database } from '@parley/runtime'
 import { runLoad } from '../http/load.js'
-import { parleyTarget, pgliteDatabase, postgresDatabase, sameStatementsTarget } from './targets.js'
+import { parleyTarget, pgliteDatabase, postgresDatabase, rawTarget, sameStatementsTarget, sameWritesTarget, type Target } from './targets.js'
 
 // CPU time per message of one target, in this process and, on a PostgreSQL server on this machine, in the
 // server processes serving it. On a shared machine messages per second swing with the other work; the CPU
@@ -20,6 +20,14 @@ const { values: args } = parseArgs({
 })
 
 const APPLICATION = 'parley_bench_cpu'
+
+/** What `--target` names: the runtime, its own statements sent raw, the same writes by hand, two simple statements. */
+const TARGETS: Record<string, (name: string, db: Database) => Promise<Target>> = {
+  parley: parleyTarget,
+  own: sameStatementsTarget,
+  same: sameWritesTarget,
+  raw: (name, db) => rawTarget(name, db, 2),
+}
 
 /** User and system time of a process, in clock ticks (1/100 s); 0 once it is gone or not on this machine. */
 function ticks(pid: number): number {
@@ -43,7 +51,8 @@ async function main(): Promise<void> {
   url.searchParams.set('application_name', APPLICATION)
   const opened = args.database === 'pglite' ? await pgliteDatabase() : await postgresDatabase(url.toString())
   const name = opened.db.driver === 'pglite' ? 'PGlite (in memory)' : 'PostgreSQL'
-  const target = args.target === 'parley' ? await parleyTarget(name, opened.db) : await sameStatementsTarget(name, opened.db)
+  const target = await TARGETS[args.target as keyof typeof TARGETS]?.(name, opened.db)
+  if (!target) throw new Error(`--target must be one of ${Object.keys(TARGETS).join(', ')}`)
   try {
     await runLoad(target.send, Number(args.warmup), level)
     const before = await serverTicks(opened.db)

@@ -167,6 +167,23 @@ describe.each(testDrivers())('a turn on $name', (driver) => {
     expect((await buffer.stores.states.get({ type: 'user', id: user.id, name: 'big' }))?.payload['text']).toHaveLength(20_000)
   })
 
+  it('begins with the live states of its own conversation and user only, among those of others', async () => {
+    const [mine, other] = [await parties(), await parties()]
+    const set = (type: 'conversation' | 'user' | 'bot', id: string, name: string) => stored.states.set({ type, id, name }, { of: `${type} ${name}` })
+    await set('conversation', mine.conversation.id, 'kept')
+    await set('user', mine.user.id, 'kept')
+    await set('conversation', mine.conversation.id, 'expired')
+    await testDb.db.query(`UPDATE parley_states SET expires_at = now() - interval '1 minute' WHERE bot_id = $1 AND name = 'expired'`, [botId])
+    await set('conversation', other.conversation.id, 'other')
+    await set('user', other.user.id, 'other')
+    await set('user', mine.conversation.id, 'same id, other type')
+    await set('bot', botId, 'bot')
+    const start = await beginTurn(testDb.db, botId, { conversationId: mine.conversation.id, userId: mine.user.id })
+    expect(start.states.map((state) => state.payload['of']).sort()).toEqual(['conversation kept', 'user kept'])
+    const alone = await beginTurn(testDb.db, botId, { conversationId: mine.conversation.id })
+    expect(alone.states.map((state) => state.payload['of'])).toEqual(['conversation kept'])
+  })
+
   describe.skipIf(driver.name !== 'postgres')('tickets', () => {
     it('let turns of one conversation run one after the other, in the order they were taken', async () => {
       const { conversation } = await parties()
