@@ -27,6 +27,10 @@ for (let r = 0; r < rounds; r++) {
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!
 const [on, recorded, off] = [median(results['on']!), median(results['recorded']!), median(results['off']!)]
 const cost = (value: number) => `${((1 - value / off) * 100).toFixed(1)} %`
+// Each round's targets ran back to back, so a round's own ratio is steadier than the ratio of medians
+// when the machine's other work comes and goes between rounds.
+const paired = (name: string) => `${((1 - median(results[name]!.map((value, r) => value / results['off']![r]!))) * 100).toFixed(1)} %`
 console.log(`on ${on.toFixed(0)} msg/s, recorded only ${recorded.toFixed(0)}, off ${off.toFixed(0)}; cost ${cost(on)} (recording alone ${cost(recorded)})`)
+console.log(`median of each round's cost: ${paired('on')} (recording alone ${paired('recorded')})`)
 console.log(JSON.stringify(results))
 for (const target of Object.values(targets)) await target.close()

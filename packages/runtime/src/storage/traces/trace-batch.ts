@@ -1,7 +1,7 @@
 import type { Queryable } from '../database/database.js'
 
-/** A trace's columns in order: turn, kind, conversation, message, event, started at (ISO), duration (ms), failed, steps (JSON text). */
-export type TraceRow = readonly [string, string, string | null, string | null, string | null, string, number, boolean, string]
+/** A trace's columns in order: turn, kind, conversation, message, event, started at (ISO), duration (ms), failed, steps (JSON text), workflow. */
+export type TraceRow = readonly [string, string, string | null, string | null, string | null, string, number, boolean, string, string | null]
 
 export interface TraceBatchOptions {
   /** Rows waiting that make the batch be written at once. */
@@ -57,14 +57,13 @@ export function createTraceBatch(db: Queryable, botId: string, options: TraceBat
   }
 }
 
-const INSERT = `INSERT INTO parley_traces (bot_id, turn_id, kind, conversation_id, message_id, event_id, started_at, duration_ms, failed, steps)
-  SELECT $1, t.turn, t.kind, t.conversation, t.message, t.event, t.started, t.duration, t.failed, t.steps::json
-  FROM unnest($2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::timestamptz[], $8::float8[], $9::boolean[], $10::text[])
-    AS t(turn, kind, conversation, message, event, started, duration, failed, steps)
-  ON CONFLICT (bot_id, turn_id) DO NOTHING`
+const INSERT = `INSERT INTO parley_traces (bot_id, turn_id, kind, conversation_id, message_id, event_id, started_at, duration_ms, failed, steps, workflow_id)
+  SELECT $1, t.turn, t.kind, t.conversation, t.message, t.event, t.started, t.duration, t.failed, t.steps::json, t.workflow
+  FROM unnest($2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::timestamptz[], $8::float8[], $9::boolean[], $10::text[], $11::text[])
+    AS t(turn, kind, conversation, message, event, started, duration, failed, steps, workflow)`
 
 /** One statement for the whole batch: each column as one array parameter, so the statement is prepared once. */
 async function insertRows(db: Queryable, botId: string, rows: readonly TraceRow[]): Promise<void> {
-  const columns = Array.from({ length: 9 }, (_, index) => rows.map((row) => row[index]))
+  const columns = Array.from({ length: 10 }, (_, index) => rows.map((row) => row[index]))
   await db.query(INSERT, [botId, ...columns], { name: 'parley_traces_batch' })
 }
