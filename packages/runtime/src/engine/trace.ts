@@ -5,7 +5,7 @@ export type { TraceError, TraceStep }
 /**
  * What one turn did, recorded as it runs and stored with it: plain objects pushed on an array, times from
  * `performance.now()` relative to the turn's start, ids instead of payloads. Turning it into JSON happens
- * once, with the rest of the turn's document.
+ * once, with the other turns' traces of its batch.
  */
 export type TraceKind = 'message' | 'event' | 'job' | 'action' | 'call'
 
@@ -49,12 +49,12 @@ export function traceError(error: unknown): TraceError {
 }
 
 /**
- * The row `parley_turn_commit` inserts, as JSON text. A step is pushed when it ends, so one nested in another (an action
- * a handler called) comes first; they are stored in the order they began.
+ * The row the trace store writes. A step is pushed when it ends, so one nested in another (an action a handler
+ * called) comes first; they are stored in the order they began.
  */
 export function traceDocument(trace: TraceRecorder): TraceRow {
   const { turnId, kind, links, failed } = trace
-  const steps = JSON.stringify(trace.steps.sort((a, b) => a.startMs - b.startMs))
+  const steps = trace.steps.sort((a, b) => a.startMs - b.startMs)
   return [turnId, kind, links.conversationId ?? null, links.messageId ?? null, links.eventId ?? null, new Date(trace.startedAt).toISOString(), elapsed(trace), failed, steps, links.workflowId ?? null]
 }
 

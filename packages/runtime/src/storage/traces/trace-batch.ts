@@ -1,7 +1,7 @@
 import type { Queryable } from '../database/database.js'
 
-/** A trace's columns in order: turn, kind, conversation, message, event, started at (ISO), duration (ms), failed, steps (JSON text), workflow. */
-export type TraceRow = readonly [string, string, string | null, string | null, string | null, string, number, boolean, string, string | null]
+/** A trace's columns in order: turn, kind, conversation, message, event, started at (ISO), duration (ms), failed, steps, workflow. */
+export type TraceRow = readonly [string, string, string | null, string | null, string | null, string, number, boolean, readonly unknown[], string | null]
 
 export interface TraceBatchOptions {
   /** Rows waiting that make the batch be written at once. */
@@ -58,12 +58,24 @@ export function createTraceBatch(db: Queryable, botId: string, options: TraceBat
 }
 
 const INSERT = `INSERT INTO parley_traces (bot_id, turn_id, kind, conversation_id, message_id, event_id, started_at, duration_ms, failed, steps, workflow_id)
-  SELECT $1, t.turn, t.kind, t.conversation, t.message, t.event, t.started, t.duration, t.failed, t.steps::json, t.workflow
-  FROM unnest($2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::timestamptz[], $8::float8[], $9::boolean[], $10::text[], $11::text[])
-    AS t(turn, kind, conversation, message, event, started, duration, failed, steps, workflow)`
+  SELECT $1, t, k, c, m, e, s, d, f, COALESCE(x, y::json), w FROM json_to_recordset($2::json)
+    AS r(t text, k text, c text, m text, e text, s timestamptz, d float8, f boolean, x json, y text, w text)`
 
-/** One statement for the whole batch: each column as one array parameter, so the statement is prepared once. */
+/**
+ * One statement for the whole batch, its rows as one JSON text: text parameters only, so the embedded
+ * database runs it prepared (array parameters would be written out, escaped and planned each time), and
+ * each row is read in one pass. The steps are turned into JSON here, once per batch.
+ */
 async function insertRows(db: Queryable, botId: string, rows: readonly TraceRow[]): Promise<void> {
-  const columns = Array.from({ length: 10 }, (_, index) => rows.map((row) => row[index]))
-  await db.query(INSERT, [botId, ...columns], { name: 'parley_traces_batch' })
+  const records = rows.map(([t, k, c, m, e, s, d, f, x, w]) => ({ t, k, c, m, e, s, d, f, x, w }))
+  const text = JSON.stringify(records)
+  await db.query(INSERT, [botId, text.includes('\\u0000') ? withStepsAsText(records) : text], { name: 'parley_traces_batch' })
+}
+
+/**
+ * PostgreSQL reads a JSON document's strings as text, which cannot hold U+0000, though a step may (an id
+ * a user sent): then the steps travel as JSON text inside the document, read as JSON once out of it.
+ */
+function withStepsAsText(records: readonly { readonly x: unknown }[]): string {
+  return JSON.stringify(records.map(({ x, ...rest }) => ({ ...rest, y: JSON.stringify(x) })))
 }
