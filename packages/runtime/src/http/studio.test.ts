@@ -91,6 +91,17 @@ describe.each(testDrivers())('Parley Studio over HTTP on $name', (driver) => {
     expect(body.tables.map((table: { name: string }) => table.name)).toEqual(['notes'])
   })
 
+  it('serves a page a plugin registered, sandboxed and framed only by this server, behind the session', async () => {
+    const page = await call('GET', `${studio}/plugin-pages/counter?path=stats`)
+    expect(page).toMatchObject({ status: 200, body: '<!doctype html><title>Counter stats</title><h1>Counted</h1>' })
+    expect(page.headers.get('content-type')).toBe('text/html; charset=utf-8')
+    expect(page.headers.get('content-security-policy')).toBe("sandbox allow-scripts allow-forms allow-popups; frame-ancestors 'self'")
+    expect((await call('GET', `${studio}/plugin-pages/counter?path=stats`, { auth: 'none' })).status).toBe(401)
+    expect(await call('GET', `${studio}/plugin-pages/counter?path=elsewhere`)).toMatchObject({ status: 404, body: { error: { code: 'PLUGIN_PAGE_NOT_FOUND' } } })
+    expect((await call('GET', `${studio}/plugin-pages/__proto__?path=stats`)).status).toBe(404)
+    expect((await call('GET', `${studio}/plugin-pages/counter`)).status).toBe(400)
+  })
+
   it('serves the trace of each turn of a conversation, and one turn by id', async () => {
     await chat('hello')
     const { body } = await call('GET', `${studio}/conversations/studio-chat/turns`)
