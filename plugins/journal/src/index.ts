@@ -24,7 +24,7 @@ const PAGE = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>
 
 export default new PluginImplementation({
   definition,
-  pages: [{ path: 'overview', title: 'Journal', icon: '📓', group: 'Journal', html: PAGE }],
+  pages: [{ path: 'overview', title: 'Journal', icon: '✎', group: 'Journal', html: PAGE }],
   actions: {
     summary: async ({ input, tables }) => {
       const filter = input.userId ? { userId: input.userId } : {}

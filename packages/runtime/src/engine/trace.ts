@@ -54,7 +54,7 @@ export function traceError(error: unknown): TraceError {
  */
 export function traceDocument(trace: TraceRecorder): TraceRow {
   const { turnId, kind, links, failed } = trace
-  const steps = trace.steps.sort((a, b) => a.startMs - b.startMs)
+  const steps = JSON.stringify(trace.steps.sort((a, b) => a.startMs - b.startMs))
   return [turnId, kind, links.conversationId ?? null, links.messageId ?? null, links.eventId ?? null, new Date(trace.startedAt).toISOString(), elapsed(trace), failed, steps, links.workflowId ?? null]
 }
 

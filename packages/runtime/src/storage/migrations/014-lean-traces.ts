@@ -8,6 +8,8 @@ import type { Migration } from './migration.js'
  * - A conversation's turns: the one B-tree, partial, for the conversation view.
  * - No primary key: a turn id is unique by its making (a time-ordered UUID); the runtime records each
  *   turn once.
+ * - The steps, the bulk of a trace, are kept as the JSON text the runtime wrote, which the database stores
+ *   without parsing it (as `json` it would check every one on its way in); the reader parses them.
  * Traces stored before keep their rows; a turn whose id carries no time is found by a scan.
  * A turn that ran a workflow's handlers names the workflow, so its timeline shows each of them; it is read
  * within the workflow's lifetime through the time index, so it needs no index of its own.
@@ -20,5 +22,6 @@ export const leanTraces: Migration = {
   DROP INDEX parley_traces_started;
   CREATE INDEX parley_traces_started ON parley_traces USING brin (started_at) WITH (pages_per_range = 16);
   ALTER TABLE parley_traces ADD COLUMN workflow_id text;
+  ALTER TABLE parley_traces ALTER COLUMN steps TYPE text USING steps::text;
   `,
 }

@@ -1,7 +1,7 @@
 import type { Queryable } from '../database/database.js'
 
-/** A trace's columns in order: turn, kind, conversation, message, event, started at (ISO), duration (ms), failed, steps, workflow. */
-export type TraceRow = readonly [string, string, string | null, string | null, string | null, string, number, boolean, readonly unknown[], string | null]
+/** A trace's columns in order: turn, kind, conversation, message, event, started at (ISO), duration (ms), failed, steps (JSON text), workflow. */
+export type TraceRow = readonly [string, string, string | null, string | null, string | null, string, number, boolean, string, string | null]
 
 export interface TraceBatchOptions {
   /** Rows waiting that make the batch be written at once. */
@@ -58,24 +58,21 @@ export function createTraceBatch(db: Queryable, botId: string, options: TraceBat
 }
 
 const INSERT = `INSERT INTO parley_traces (bot_id, turn_id, kind, conversation_id, message_id, event_id, started_at, duration_ms, failed, steps, workflow_id)
-  SELECT $1, t, k, c, m, e, s, d, f, COALESCE(x, y::json), w FROM json_to_recordset($2::json)
-    AS r(t text, k text, c text, m text, e text, s timestamptz, d float8, f boolean, x json, y text, w text)`
+  SELECT $1, r.t, r.k, r.c, r.m, r.e, r.s, r.d, r.f, x.steps, r.w
+  FROM ROWS FROM (json_to_recordset($2::json) AS (t text, k text, c text, m text, e text, s timestamptz, d float8, f boolean, w text))
+    WITH ORDINALITY AS r(t, k, c, m, e, s, d, f, w, n)
+  JOIN unnest(string_to_array($3, E'\\x01')) WITH ORDINALITY AS x(steps, n) USING (n)`
+
+/** Between two turns' steps: JSON text never holds a raw control character, so it cannot be in one. */
+const SEPARATOR = '\u0001'
 
 /**
- * One statement for the whole batch, its rows as one JSON text: text parameters only, so the embedded
- * database runs it prepared (array parameters would be written out, escaped and planned each time), and
- * each row is read in one pass. The steps are turned into JSON here, once per batch.
+ * One statement for the whole batch, with text parameters only, so the embedded database runs it
+ * prepared (array parameters would be written out, escaped and planned each time): the rows' fields as
+ * one JSON document, read in one pass, and their steps, the bulk of a trace, as their JSON texts one after
+ * the other, which the database splits and stores as they are without parsing them.
  */
 async function insertRows(db: Queryable, botId: string, rows: readonly TraceRow[]): Promise<void> {
-  const records = rows.map(([t, k, c, m, e, s, d, f, x, w]) => ({ t, k, c, m, e, s, d, f, x, w }))
-  const text = JSON.stringify(records)
-  await db.query(INSERT, [botId, text.includes('\\u0000') ? withStepsAsText(records) : text], { name: 'parley_traces_batch' })
-}
-
-/**
- * PostgreSQL reads a JSON document's strings as text, which cannot hold U+0000, though a step may (an id
- * a user sent): then the steps travel as JSON text inside the document, read as JSON once out of it.
- */
-function withStepsAsText(records: readonly { readonly x: unknown }[]): string {
-  return JSON.stringify(records.map(({ x, ...rest }) => ({ ...rest, y: JSON.stringify(x) })))
+  const fields = JSON.stringify(rows.map(([t, k, c, m, e, s, d, f, , w]) => ({ t, k, c, m, e, s, d, f, w })))
+  await db.query(INSERT, [botId, fields, rows.map((row) => row[8]).join(SEPARATOR)], { name: 'parley_traces_batch' })
 }

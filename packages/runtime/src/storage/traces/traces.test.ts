@@ -6,7 +6,7 @@ import { createTraceStore, type TraceStore } from './traces.js'
 import { newTurnId, turnIdTime } from './turn-id.js'
 
 const row = (turnId: string, conversationId: string | null, steps: unknown[] = [], startedAt = new Date()): TraceRow =>
-  [turnId, 'message', conversationId, null, null, startedAt.toISOString(), 1.5, false, steps, null]
+  [turnId, 'message', conversationId, null, null, startedAt.toISOString(), 1.5, false, JSON.stringify(steps), null]
 
 describe.each(testDrivers())('turn traces on $name', (driver) => {
   let testDb: TestDatabase
@@ -85,7 +85,7 @@ describe.each(testDrivers())('turn traces on $name', (driver) => {
   it('tells of a batch it could not write, and goes on with the next', async () => {
     errors = []
     const traces = open('bot-e')
-    traces.record(['bad', 'message', null, null, null, 'not a date', 1, false, [], null])
+    traces.record(['bad', 'message', null, null, null, 'not a date', 1, false, '[]', null])
     await traces.flush()
     expect(errors).toHaveLength(1)
     traces.record(row('good', null))

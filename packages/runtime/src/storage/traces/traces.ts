@@ -76,7 +76,8 @@ interface TraceRow {
   started_at: Date | string
   duration_ms: number
   failed: boolean
-  steps?: TraceStep[]
+  /** The JSON text the runtime wrote. */
+  steps?: string
 }
 
 const SUMMARY = 'turn_id, kind, conversation_id, message_id, event_id, workflow_id, started_at, duration_ms, failed'
@@ -149,5 +150,5 @@ function toSummary(row: TraceRow): TraceSummary {
 }
 
 function toTrace(row: TraceRow): Trace {
-  return { ...toSummary(row), steps: row.steps ?? [] }
+  return { ...toSummary(row), steps: row.steps === undefined ? [] : (JSON.parse(row.steps) as TraceStep[]) }
 }
