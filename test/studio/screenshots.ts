@@ -25,7 +25,8 @@ try {
   await page.setViewportSize({ width: 390, height: 844 })
   await shoot(page, 'conversation-phone', false)
   await page.setViewportSize({ width: 1280, height: 800 })
-  await visit(page, 'Bot', () => page.locator('.chart canvas').first().waitFor())
+  // The charts and the bot's make-up load apart: wait for both.
+  await visit(page, 'Bot', () => Promise.all([page.locator('.chart canvas').first().waitFor(), page.getByRole('heading', { name: 'Plugins' }).waitFor()]))
   await shoot(page, 'bot')
   await page.getByRole('navigation', { name: 'Journal pages' }).getByRole('link', { name: 'Journal' }).click()
   await page.frameLocator('iframe[title="Journal"]').getByText('Shown in a sandboxed frame.').waitFor()
