@@ -25,8 +25,12 @@ try {
   await page.setViewportSize({ width: 390, height: 844 })
   await shoot(page, 'conversation-phone', false)
   await page.setViewportSize({ width: 1280, height: 800 })
-  await visit(page, 'Bot', () => page.locator('.chart canvas').first().waitFor())
+  // The charts and the bot's make-up load apart: wait for both.
+  await visit(page, 'Bot', () => Promise.all([page.locator('.chart canvas').first().waitFor(), page.getByRole('heading', { name: 'Plugins' }).waitFor()]))
   await shoot(page, 'bot')
+  await page.getByRole('navigation', { name: 'Journal pages' }).getByRole('link', { name: 'Journal' }).click()
+  await page.frameLocator('iframe[title="Journal"]').getByText('Shown in a sandboxed frame.').waitFor()
+  await shoot(page, 'plugin-page')
   await visit(page, 'States', () => page.getByRole('button', { name: 'lastEntry' }).first().click())
   await page.getByLabel('entryId').fill('twelve')
   await page.getByRole('button', { name: 'Save state' }).click()

@@ -1,6 +1,7 @@
 import { chromium, type Browser, type Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { startDemoDev, type DemoDev } from './support/demo-dev.js'
+import { startWebhook } from './support/webhook.js'
 
 // Parley Studio in a real browser (Debian's Chromium) against `parley dev` on the demo bot.
 
@@ -45,6 +46,19 @@ describe('Parley Studio', () => {
     await page.getByRole('heading', { name: 'Plugins' }).waitFor()
     expect(page.url()).not.toContain(dev.token)
     expect(await page.getByRole('region', { name: 'Plugins' }).textContent()).toMatch(/journal.*moderation/s)
+  })
+
+  it('shows a plugin\'s page inside the Studio, in a sandboxed frame', async () => {
+    const pages = page.getByRole('navigation', { name: 'Journal pages' })
+    await pages.getByRole('link', { name: 'Journal' }).focus()
+    await page.keyboard.press('Enter')
+    await page.getByRole('heading', { name: /Journal/, level: 1 }).waitFor()
+    const frame = page.locator('iframe[title="Journal"]')
+    expect(await frame.getAttribute('sandbox')).toBe('allow-scripts allow-forms allow-popups')
+    // The page's own script runs, and cannot reach the Studio that shows it.
+    await page.frameLocator('iframe[title="Journal"]').getByText('Shown in a sandboxed frame.').waitFor()
+    await page.getByRole('link', { name: "Back to the bot's pages" }).click()
+    await page.getByRole('heading', { name: 'Plugins' }).waitFor()
   })
 
   it('chats as the user, and shows the reply and the trace of its turn', async () => {
@@ -146,6 +160,41 @@ describe('Parley Studio', () => {
     await page.getByText('No job is scheduled').waitFor()
     await page.getByRole('tab', { name: 'Recurring' }).click()
     await page.getByRole('list', { name: 'recurring jobs' }).getByText('traceExpiry').waitFor()
+  })
+
+  it('shows a job that failed for real as failed, and runs it again from its retry button', async () => {
+    // An external app whose webhook refuses (a 4xx other than 408 and 429) has its delivery given up at
+    // once. An app is sent only what is said after it is installed: install it, then say something.
+    const webhook = await startWebhook()
+    const manifest = { id: 'studio-refuser', name: 'Refuser', author: '@studio', description: 'Refuses deliveries', image: '/icon.png', capabilities: ['external_integration'], external_integration: { triggers_on: 'transcript_processed', webhook_url: webhook.url } }
+    try {
+      expect((await api(`/v1/bots/${dev.botId}/apps`, { method: 'POST', body: JSON.stringify({ manifest, intervalSeconds: 1 }) })).status).toBe(201)
+      const refused = webhook.next()
+      await api(`/v1/bots/${dev.botId}/messages/incoming`, { method: 'POST', body: JSON.stringify({ conversationId: await firstConversation(), userId: await firstUser(), type: 'text', payload: { text: 'tell the app' } }) })
+      expect(await refused).toBe(400)
+      await nav('Events & jobs')
+      const jobs = page.getByRole('region', { name: 'Jobs' })
+      await jobs.getByRole('tab', { name: 'Failed' }).click()
+      const failed = jobs.getByRole('list', { name: 'failed jobs' }).getByRole('listitem').filter({ hasText: 'appDelivery' }).first()
+      // The job is marked failed just after the webhook answered, and no turn tells the page: once the
+      // runtime says so, the list's Refresh shows it.
+      await page.waitForFunction(async (path) => ((await (await fetch(path)).json()) as { jobs: unknown[] }).jobs.length > 0, `/v1/bots/${dev.botId}/studio/jobs?status=failed`, { polling: 100 })
+      await jobs.getByRole('button', { name: 'Refresh' }).click()
+      await failed.getByText('the app answered 400').waitFor()
+      const label = (await failed.getAttribute('aria-label'))!
+      webhook.accept()
+      const delivered = webhook.next()
+      await failed.getByRole('button', { name: 'Retry now' }).click()
+      expect(await delivered).toBe(200)
+      await jobs.getByRole('listitem', { name: label }).waitFor({ state: 'detached' })
+      // The runtime records the delivery as made once the app's answer is in.
+      await page.waitForFunction(async (path) => ((await (await fetch(path)).json()) as { deliveries: { status: string }[] }).deliveries.some((d) => d.status === 'delivered'), `/v1/bots/${dev.botId}/app-deliveries?appId=${manifest.id}`, { polling: 100 })
+      await jobs.getByRole('tab', { name: 'Failed' }).click()
+      await jobs.getByText('No failed job.').waitFor()
+    } finally {
+      await api(`/v1/bots/${dev.botId}/apps/${manifest.id}`, { method: 'DELETE' })
+      await webhook.close()
+    }
   })
 
   it('shows a log line as it is written, linked to its turn', async () => {

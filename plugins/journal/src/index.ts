@@ -7,8 +7,24 @@ function entryText(message: { type: string; payload: unknown }, maxLength: numbe
   return (typeof text === 'string' ? text : `[${message.type}]`).slice(0, maxLength)
 }
 
+/**
+ * The journal's page in the dashboard. Its script says whether it can reach the page that shows it: inside
+ * Parley Studio it runs sandboxed, so it cannot.
+ */
+const PAGE = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Journal</title></head><body>
+<h1>Journal</h1><p>Every message the bot receives is written to the <code>journalEntries</code> table; browse it under Tables.</p>
+<p id="frame">This page runs on its own.</p>
+<script>
+  const note = document.getElementById('frame')
+  if (window.parent !== window) {
+    try { note.textContent = 'Shown inside ' + window.parent.document.title }
+    catch { note.textContent = 'Shown in a sandboxed frame.' }
+  }
+</script></body></html>`
+
 export default new PluginImplementation({
   definition,
+  pages: [{ path: 'overview', title: 'Journal', icon: '✎', group: 'Journal', html: PAGE }],
   actions: {
     summary: async ({ input, tables }) => {
       const filter = input.userId ? { userId: input.userId } : {}

@@ -1,12 +1,11 @@
-import { randomUUID } from 'node:crypto'
-import type { TraceError, TraceRow, TraceStep, TraceSummary } from '../storage/index.js'
+import { newTurnId, type TraceError, type TraceRow, type TraceStep, type TraceSummary } from '../storage/index.js'
 
 export type { TraceError, TraceStep }
 
 /**
  * What one turn did, recorded as it runs and stored with it: plain objects pushed on an array, times from
  * `performance.now()` relative to the turn's start, ids instead of payloads. Turning it into JSON happens
- * once, with the rest of the turn's document.
+ * once, with the other turns' traces of its batch.
  */
 export type TraceKind = 'message' | 'event' | 'job' | 'action' | 'call'
 
@@ -14,6 +13,8 @@ export interface TraceLinks {
   conversationId?: string
   messageId?: string
   eventId?: string
+  /** The workflow whose handlers the turn ran. */
+  workflowId?: string
 }
 
 export interface TraceRecorder {
@@ -28,7 +29,8 @@ export interface TraceRecorder {
 }
 
 export function startTrace(kind: TraceKind, links: TraceLinks): TraceRecorder {
-  return { turnId: randomUUID(), kind, t0: performance.now(), startedAt: Date.now(), steps: [], links, failed: false }
+  const startedAt = Date.now()
+  return { turnId: newTurnId(startedAt), kind, t0: performance.now(), startedAt, steps: [], links, failed: false }
 }
 
 /** Milliseconds since the turn began, to the microsecond: finer is noise, and every digit is stored. */
@@ -47,13 +49,13 @@ export function traceError(error: unknown): TraceError {
 }
 
 /**
- * The row `parley_turn_commit` inserts, as JSON text. A step is pushed when it ends, so one nested in another (an action
- * a handler called) comes first; they are stored in the order they began.
+ * The row the trace store writes. A step is pushed when it ends, so one nested in another (an action a handler
+ * called) comes first; they are stored in the order they began.
  */
 export function traceDocument(trace: TraceRecorder): TraceRow {
   const { turnId, kind, links, failed } = trace
   const steps = JSON.stringify(trace.steps.sort((a, b) => a.startMs - b.startMs))
-  return [turnId, kind, links.conversationId ?? null, links.messageId ?? null, links.eventId ?? null, new Date(trace.startedAt).toISOString(), elapsed(trace), failed, steps]
+  return [turnId, kind, links.conversationId ?? null, links.messageId ?? null, links.eventId ?? null, new Date(trace.startedAt).toISOString(), elapsed(trace), failed, steps, links.workflowId ?? null]
 }
 
 export function traceSummary(trace: TraceRecorder): TraceSummary {

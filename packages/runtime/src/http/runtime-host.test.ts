@@ -25,6 +25,13 @@ function versionOf(name: string) {
   return { bot: { definition: new BotDefinition({}), implementation }, release, waiting }
 }
 
+/** A bot that logs what it hears. */
+function logging() {
+  const implementation = new Bot({ actions: {} })
+  implementation.on.message('text', ({ message, logger }) => void logger.info(`heard ${String(message.payload['text'])}`))
+  return { definition: new BotDefinition({}), implementation }
+}
+
 let db: Database
 beforeAll(async () => {
   db = await openDatabase()
@@ -66,6 +73,33 @@ describe('a runtimes host swapping a bot', () => {
     expect(await replies(bot.client, 'c1')).toEqual(['one: wait'])
     await first.stop()
     expect(host.bots().map((served) => served.id)).toEqual(['swapped'])
+  })
+})
+
+describe('a runtimes host feeding the studio across a swap', () => {
+  it('tells a listener subscribed on the old runtime of the turns and log lines of the new one, and of none after it stops listening', async () => {
+    const host = createRuntimesHost()
+    const first = await started(versionOf('first').bot)
+    host.serve(first)
+    const bot = host.bot('swapped')!
+    await bot.client.getOrCreateUser({ id: 'u-c4' })
+    await bot.client.getOrCreateConversation({ id: 'c4' })
+    const turns: string[] = []
+    const stopTurns = bot.studio!.onTurn((turn) => turns.push(`${turn.kind} ${turn.conversationId}`))
+    let stopLogs = () => {}
+    // A log line reaches listeners once stored, after the turn that wrote it may have ended.
+    const heard = new Promise<string>((resolve) => { stopLogs = bot.studio!.onLog((record) => resolve(record.message)) })
+    const second = await started(logging())
+    host.serve(second)
+    await first.stop()
+    await bot.receiveMessage({ conversationId: 'c4', userId: 'u-c4', type: 'text', payload: { text: 'after the swap' } })
+    expect(turns).toEqual(['message c4'])
+    expect(await heard).toBe('heard after the swap')
+    stopTurns()
+    stopLogs()
+    await bot.receiveMessage({ conversationId: 'c4', userId: 'u-c4', type: 'text', payload: { text: 'unheard' } })
+    expect(turns).toEqual(['message c4'])
+    await second.stop()
   })
 })
 

@@ -1,5 +1,5 @@
 import type { Client, Message } from '@parley/sdk'
-import type { Runtime } from '../index.js'
+import type { LogRecord, Runtime, StudioSource, TraceSummary } from '../index.js'
 import type { HostedBot, MessageListener, RuntimeHost } from './host.js'
 
 /** What the chat page and `GET /v1/bots` show about a bot beside its id. */
@@ -40,15 +40,19 @@ export function createRuntimesHost(): RuntimesHost {
   const lastServed = new Map<string, Served>()
   const hosted = new Map<string, HostedBot>()
   const listeners = new Map<string, ConversationListeners>()
+  const studioListeners = new Map<string, StudioListeners>()
   const calls = inFlightCalls()
   const listenersOf = (botId: string) => listeners.get(botId) ?? listeners.set(botId, conversationListeners()).get(botId)!
-  const hostedOf = (botId: string) => hosted.get(botId) ?? hosted.set(botId, hostedBot(botId, () => lastServed.get(botId)!, listenersOf(botId), calls)).get(botId)!
+  const studioOf = (botId: string) => studioListeners.get(botId) ?? studioListeners.set(botId, { turns: fanOut(), logs: fanOut() }).get(botId)!
+  const hostedOf = (botId: string) => hosted.get(botId) ?? hosted.set(botId, hostedBot(botId, () => lastServed.get(botId)!, listenersOf(botId), studioOf(botId), calls)).get(botId)!
   return {
     bots: () => [...served.keys()].map(hostedOf),
     bot: (id) => (served.has(id) ? hostedOf(id) : undefined),
     serve: (runtime, info = {}) => {
       served.get(runtime.botId)?.detach()
-      const detach = runtime.onMessage(listenersOf(runtime.botId).publish)
+      const studio = studioOf(runtime.botId)
+      const stops = [runtime.onMessage(listenersOf(runtime.botId).publish), runtime.studio.onTurn(studio.turns.publish), runtime.studio.onLog(studio.logs.publish)]
+      const detach = () => stops.forEach((stop) => stop())
       const entry = { runtime, client: runtime.client(), info, detach }
       served.set(runtime.botId, entry)
       lastServed.set(runtime.botId, entry)
@@ -104,7 +108,7 @@ function inFlightCalls(): InFlightCalls {
  * The bot as the server sees it, the same object whatever runtime serves it: each call goes to the runtime
  * served when the call is made, and is counted there until it ends.
  */
-function hostedBot(id: string, current: () => Served, conversations: ConversationListeners, calls: InFlightCalls): HostedBot {
+function hostedBot(id: string, current: () => Served, conversations: ConversationListeners, studio: StudioListeners, calls: InFlightCalls): HostedBot {
   const call = <T>(work: (entry: Served) => Promise<T>): Promise<T> => {
     const entry = current()
     return calls.run(entry.runtime, () => work(entry))
@@ -114,7 +118,8 @@ function hostedBot(id: string, current: () => Served, conversations: Conversatio
     get title() { return current().info.title },
     get description() { return current().info.description },
     client: lateBoundClient(current, call),
-    get studio() { return current().runtime.studio },
+    // Reads go to the runtime served now; the live feeds of turns and logs follow whichever is served.
+    get studio(): StudioSource { return { ...current().runtime.studio, onTurn: studio.turns.subscribe, onLog: studio.logs.subscribe } },
     receiveMessage: (message) => call(async ({ runtime }) => ({ message: (await runtime.receiveMessage(message)).message })),
     subscribe: conversations.subscribe,
     handleWebhook: (alias, request) => call(({ runtime }) => runtime.handleWebhook(alias, request)),
@@ -139,7 +144,28 @@ function lateBoundClient(current: () => Served, call: <T>(work: (entry: Served) 
   return Object.fromEntries(Object.keys(current().client).map((name) => [name, forward(name)])) as unknown as Client
 }
 
-/** The `routes.py` of a plugin folder the bot adds under `alias`. */
+/** The studio's live feeds of a bot, kept by the host so a stream opened on one runtime goes on with the next. */
+interface StudioListeners {
+  readonly turns: FanOut<TraceSummary>
+  readonly logs: FanOut<LogRecord>
+}
+
+interface FanOut<T> {
+  readonly publish: (item: T) => void
+  readonly subscribe: (listener: (item: T) => void) => () => void
+}
+
+function fanOut<T>(): FanOut<T> {
+  const listeners = new Set<(item: T) => void>()
+  return {
+    publish: (item) => listeners.forEach((listener) => listener(item)),
+    subscribe: (listener) => {
+      listeners.add(listener)
+      return () => void listeners.delete(listener)
+    },
+  }
+}
+
 /** Listeners by conversation, so each message the bot sends reaches only its own conversation's streams. */
 interface ConversationListeners {
   readonly publish: (message: Message) => void

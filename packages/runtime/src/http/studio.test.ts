@@ -27,6 +27,13 @@ describe.each(testDrivers())('Parley Studio over HTTP on $name', (driver) => {
     const bot = fixtureBot()
     // A line in the log for each message, to find, filter and stream.
     ;(bot.implementation as Bot).on.message('text', ({ message, logger }) => void logger.info('seen', message.payload.text))
+    // Workflow runs that go on and end each way, for their timelines.
+    ;(bot.implementation as Bot).on.workflowStart('onboarding', ({ logger }) => void logger.info('onboarding begins'))
+    ;(bot.implementation as Bot).on.workflowContinue('onboarding', async ({ workflow }) => {
+      if (workflow.input.step === 'fail') await workflow.setFailed!({ failureReason: 'no tea left' })
+      else await workflow.setCompleted!({ output: { done: true } })
+    })
+    ;(bot.implementation as Bot).on.workflowTimeout('onboarding', ({ logger }) => void logger.warn('onboarding timed out'))
     t = await startTestServer({ driver, studioDir: files, keepAliveMs: 60_000, runtime: bot })
   })
   afterAll(async () => {
@@ -82,6 +89,17 @@ describe.each(testDrivers())('Parley Studio over HTTP on $name', (driver) => {
     expect(body.integrations).toMatchObject([{ alias: 'relay', name: 'relay', version: '1.0.0' }])
     expect(body.states).toContainEqual({ name: 'profile', type: 'user', schema: expect.objectContaining({ type: ['object'], properties: expect.objectContaining({ visits: expect.anything() }) }) })
     expect(body.tables.map((table: { name: string }) => table.name)).toEqual(['notes'])
+  })
+
+  it('serves a page a plugin registered, sandboxed and framed only by this server, behind the session', async () => {
+    const page = await call('GET', `${studio}/plugin-pages/counter?path=stats`)
+    expect(page).toMatchObject({ status: 200, body: '<!doctype html><title>Counter stats</title><h1>Counted</h1>' })
+    expect(page.headers.get('content-type')).toBe('text/html; charset=utf-8')
+    expect(page.headers.get('content-security-policy')).toBe("sandbox allow-scripts allow-forms allow-popups; frame-ancestors 'self'")
+    expect((await call('GET', `${studio}/plugin-pages/counter?path=stats`, { auth: 'none' })).status).toBe(401)
+    expect(await call('GET', `${studio}/plugin-pages/counter?path=elsewhere`)).toMatchObject({ status: 404, body: { error: { code: 'PLUGIN_PAGE_NOT_FOUND' } } })
+    expect(await call('GET', `${studio}/plugin-pages/__proto__?path=stats`)).toMatchObject({ status: 400, body: { error: { code: 'REQUEST_INVALID' } } })
+    expect((await call('GET', `${studio}/plugin-pages/counter`)).status).toBe(400)
   })
 
   it('serves the trace of each turn of a conversation, and one turn by id', async () => {
@@ -142,6 +160,38 @@ describe.each(testDrivers())('Parley Studio over HTTP on $name', (driver) => {
     expect(body.workflow).toMatchObject({ id: workflow.id, name: 'onboarding' })
     expect(body.entries[0]).toMatchObject({ kind: 'started', summary: 'onboarding started' })
     expect((await call('GET', `${studio}/workflows/none/timeline`)).status).toBe(404)
+  })
+
+  it('shows the turns of workflow runs that went on and ended completed, failed and timed out', async () => {
+    const client = t.host.bot('fixture')!.client
+    const start = async (step: string) => (await client.startWorkflow({ name: 'onboarding', input: { step } })).workflow.id
+    const [completed, failed, late] = [await start('done'), await start('fail'), await start('late')]
+    await t.runtime.runJobs()
+    await client.updateWorkflow({ id: completed, status: 'in_progress' })
+    await client.updateWorkflow({ id: failed, status: 'in_progress' })
+    await client.updateWorkflow({ id: late, timeoutAt: new Date(Date.now() - 1).toISOString() })
+    await t.runtime.runJobs()
+    const timeline = async (id: string) => (await call('GET', `${studio}/workflows/${id}/timeline`)).body as { workflow: { status: string }; entries: { kind: string; summary: string; turnId?: string; failed?: boolean }[] }
+    const handlers = (entries: { kind: string; summary: string }[]) => entries.filter((entry) => entry.kind === 'turn').map((entry) => entry.summary.replace(/ in [\d.]+ ms$/, ''))
+
+    const done = await timeline(completed)
+    expect(done.workflow.status).toBe('completed')
+    expect(done.entries.map((entry) => entry.kind)).toEqual(['started', 'turn', 'turn', 'finished'])
+    expect(handlers(done.entries)).toEqual(['workflowStart (bot)', 'workflowContinue (bot)'])
+    expect(done.entries.at(-1)!.summary).toBe('completed')
+
+    const given = await timeline(failed)
+    expect(handlers(given.entries)).toEqual(['workflowStart (bot)', 'workflowContinue (bot)'])
+    expect(given.entries.at(-1)).toMatchObject({ kind: 'finished', summary: 'failed: no tea left' })
+
+    const timedOut = await timeline(late)
+    expect(timedOut.workflow.status).toBe('timed_out')
+    expect(handlers(timedOut.entries)).toEqual(['workflowStart (bot)', 'workflowTimeout (bot)'])
+    expect(timedOut.entries.map((entry) => entry.kind)).toEqual(expect.arrayContaining(['started', 'timeout', 'finished']))
+    // Each turn entry opens that turn's trace.
+    for (const entry of timedOut.entries.filter((e) => e.kind === 'turn')) {
+      expect((await call('GET', `${studio}/turns/${entry.turnId}`)).body.turn).toMatchObject({ turnId: entry.turnId, workflowId: late, failed: false })
+    }
   })
 
   it('filters log lines by level, source, conversation and turn, each naming its turn', async () => {

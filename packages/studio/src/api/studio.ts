@@ -1,5 +1,5 @@
 import { enc, query, request } from './http.js'
-import type { Bot, Conversation, Job, JobStatus, Json, LogLine, Message, MetricBucket, Overview, ParleyEvent, Row, State, StateType, TimelineEntry, Trace, User, Workflow } from './types.js'
+import type { Bot, Conversation, Job, JobStatus, Json, LogLine, Message, MetricBucket, Overview, ParleyEvent, PluginPage, Row, State, StateType, TimelineEntry, Trace, User, Workflow } from './types.js'
 
 // Every call the Studio makes, each to the runtime that served it.
 
@@ -18,6 +18,9 @@ export function botApi(botId: string) {
   return {
     bot: () => request<{ bot: Bot }>('GET', bot),
     overview: () => request<Overview>('GET', `${studio}/overview`),
+    pluginPages: () => request<{ pages: PluginPage[] }>('GET', `${bot}/plugins/pages`),
+    /** The page's HTML as the studio frames it: sandboxed, behind the session. */
+    pluginPageUrl: (page: PluginPage) => `${studio}/plugin-pages/${enc(page.pluginId)}${query({ path: page.path })}`,
     metrics: (minutes: number) => request<{ buckets: MetricBucket[] }>('GET', `${studio}/metrics${query({ minutes })}`),
     conversations: (filter: { userId?: string; tags?: Record<string, string>; from?: string; to?: string; limit?: number }) =>
       request<{ conversations: Conversation[] }>('GET', `${studio}/conversations${query(filter)}`),

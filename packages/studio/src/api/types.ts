@@ -25,8 +25,9 @@ export interface JsonSchema {
   'x-zui'?: { title?: string; placeholder?: string; hidden?: boolean; disabled?: boolean; displayAs?: unknown }
 }
 
-export interface AdminPage { path?: string; title?: string; [key: string]: unknown }
-export interface PackageInfo { alias: string; name: string; version: string; configuration: Json; adminPages?: (AdminPage | string)[] }
+export interface PackageInfo { alias: string; name: string; version: string; configuration: Json }
+/** A page a plugin adds to the dashboard, as it registered it. */
+export interface PluginPage { pluginId: string; path: string; title: string; icon?: string; group?: string; component?: string; url: string }
 export interface Overview {
   plugins: PackageInfo[]
   integrations: PackageInfo[]

@@ -4,6 +4,7 @@ import { ConversationPage } from '../pages/conversation/conversation-page.js'
 import { ConversationsPage } from '../pages/conversations/conversations-page.js'
 import { EventsPage } from '../pages/events/events-page.js'
 import { LogsPage } from '../pages/logs/logs-page.js'
+import { PluginPageView } from '../pages/plugin-pages/plugin-page-view.js'
 import { StatesPage } from '../pages/states/states-page.js'
 import { TablesPage } from '../pages/tables/tables-page.js'
 import { WorkflowsPage } from '../pages/workflows/workflows-page.js'
@@ -26,6 +27,7 @@ export function Page({ section, ...props }: PageProps & { section: string }) {
     case 'workflows': return <WorkflowsPage {...props} />
     case 'logs': return <LogsPage {...props} />
     case 'api': return <ApiPage />
+    case 'pages': return <PluginPageView {...props} />
     default: return <Empty>There is no page “{section}”. Pick one from the menu above.</Empty>
   }
 }

@@ -82,6 +82,13 @@ export const studioOperations = {
     method: 'get', path: `${base}/workflows/:id/timeline`, summary: 'A workflow run: started, the events of its conversation, its timeout, how it ended',
     params: botParams.extend({ id }), success: { status: 200, schema: timeline },
   },
+  getStudioPluginPage: {
+    method: 'get', path: `${base}/plugin-pages/:pluginId`,
+    summary: "A page a plugin adds to the dashboard, for the studio to show in a sandboxed frame: the page's scripts run in an origin of their own, and only this server may frame it",
+    params: botParams.extend({ pluginId: name.describe("The plugin's alias in the bot") }),
+    query: z.object({ path: z.string().min(1).max(LIMITS.nameLength).describe('The page\'s path as the plugin registered it (`GET /v1/bots/:botId/plugins/pages` lists them)') }),
+    success: { status: 200, contentType: 'text/html', description: 'The page' },
+  },
   listStudioLogs: {
     method: 'get', path: `${base}/logs`, summary: 'Log lines, oldest first, each naming its turn',
     params: botParams,

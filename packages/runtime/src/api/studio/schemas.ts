@@ -22,6 +22,7 @@ const summaryFields = {
   conversationId: z.string().optional(),
   messageId: z.string().optional(),
   eventId: z.string().optional(),
+  workflowId: z.string().optional().describe('The workflow whose handlers the turn ran'),
   startedAt: z.string(),
   durationMs: z.number(),
   failed: z.boolean(),
@@ -74,5 +75,8 @@ export const logLine = component('LogLine', z.object({
 
 export const timeline = z.object({
   workflow,
-  entries: z.array(z.object({ at: z.string(), kind: z.enum(['started', 'event', 'timeout', 'finished']), summary: z.string(), eventId: z.string().optional() })),
+  entries: z.array(z.object({
+    at: z.string(), kind: z.enum(['started', 'turn', 'event', 'timeout', 'finished']), summary: z.string(),
+    eventId: z.string().optional(), turnId: z.string().optional().describe('A turn that ran the workflow\'s handlers'), failed: z.boolean().optional(),
+  })),
 })

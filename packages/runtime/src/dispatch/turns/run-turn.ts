@@ -86,6 +86,8 @@ async function execute<T>(engine: Engine, options: TurnOptions, start: TurnStart
   const ticket = start?.ticket === undefined ? undefined : { conversationId: options.conversationId!, ticket: start.ticket }
   const lease = ticket && keepLeased(engine, ticket)
   let holding = ticket !== undefined
+  // A turn is recorded once (its trace has no unique key): a listener that throws does not record it again as failed.
+  let recorded = false
   try {
     const value = await work(turn)
     const holdForEffects = effects.some((effect) => effect.ordered)
@@ -96,10 +98,11 @@ async function execute<T>(engine: Engine, options: TurnOptions, start: TurnStart
     const failures = stored.failures.map((error) => recordStorageFailure(engine, ctx, error))
     await runEffects(engine, effects)
     if (buffer.addsJobs()) engine.worker.kick()
+    recorded = true
     if (trace) recordTrace(engine, trace)
     return { value, stored, failures }
   } catch (error) {
-    if (trace) recordFailedTrace(engine, trace)
+    if (trace && !recorded) recordFailedTrace(engine, trace)
     throw error
   } finally {
     open = false

@@ -49,6 +49,8 @@ export async function timeOutWorkflow(engine: Engine, workflowId: string, jobId?
 async function runWorkflowHandlers(engine: Engine, turn: Turn, kind: HandlerKind, workflow: storage.WorkflowInstance, event?: Event): Promise<void> {
   const ctx: Context = { botId: engine.botId, alias: '', conversationId: workflow.conversationId ?? '', userId: workflow.userId ?? '', messageId: '', eventId: event?.id ?? '' }
   const record = toWorkflow(workflow)
+  // The workflow's timeline lists the turns that ran its handlers.
+  if (turn.trace) turn.trace.links.workflowId = workflow.id
   const props = (unit: CodeUnit) => ({ workflow: engine.props.workflow(unit, ctx, turn, record), ...(event ? { event } : {}) })
   await runHandlers(engine, { kind, name: workflow.name, ctx, turn, props })
 }

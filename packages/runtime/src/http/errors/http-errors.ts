@@ -23,6 +23,7 @@ export type RequestErrorCode =
   | 'TURN_NOT_FOUND'
   | 'JOB_NOT_FOUND'
   | 'WORKFLOW_NOT_FOUND'
+  | 'PLUGIN_PAGE_NOT_FOUND'
 
 /** The server refused a request before it reached the bot; the message says what to send instead. */
 export class RequestError extends ParleyError {

@@ -11,6 +11,7 @@ type Ops = typeof studioOperations
 type Input<O extends StudioOperation, K extends 'params' | 'query'> = O[K] extends z.ZodTypeAny ? z.output<O[K]> : undefined
 interface Call<N extends StudioOperationName> {
   readonly studio: StudioSource
+  readonly bot: HostedBot
   readonly params: Input<Ops[N], 'params'>
   readonly query: Input<Ops[N], 'query'>
   readonly c: Context
@@ -32,10 +33,32 @@ function handlers(keepAliveMs: number): Handlers {
     retryJob: async ({ studio, params }) => ({ job: found(await studio.retryJob(params.jobId), 'JOB_NOT_FOUND', jobGone(params.jobId)) }),
     cancelJob: async ({ studio, params }) => void found((await studio.cancelJob(params.jobId)) || undefined, 'JOB_NOT_FOUND', jobGone(params.jobId)),
     getWorkflowTimeline: async ({ studio, params }) => found(await studio.workflowTimeline(params.id), 'WORKFLOW_NOT_FOUND', `no workflow run "${params.id}"; list them with GET /v1/bots/:botId/workflows`),
+    getStudioPluginPage: async ({ bot, params, query, c }) => pluginPage(c, bot, params.pluginId, query.path),
     listStudioLogs: async ({ studio, query }) => ({ logs: await studio.logs(logQuery(query)) }),
     streamTurns: async ({ studio, c }) => itemStream<TraceSummary>(c, 'turn', studio.onTurn, () => true, keepAliveMs),
     streamLogs: async ({ studio, query, c }) => itemStream<LogRecord>(c, 'log', studio.onLog, logFilter(query), keepAliveMs),
   }
+}
+
+/**
+ * The page's own HTML, answered so that a browser runs it sandboxed (no access to the studio's origin,
+ * its cookie or its pages) and lets only this server's pages frame it. Only a page the plugin registered
+ * is served here; its other routes are not.
+ */
+async function pluginPage(c: Context, bot: HostedBot, pluginId: string, path: string): Promise<Response> {
+  const trim = (text: string) => text.replace(/^\/+|\/+$/g, '')
+  const page = bot.plugins?.pages().find((entry) => entry.pluginId === pluginId && trim(entry.path) === trim(path))
+  if (!page) throw new RequestError('PLUGIN_PAGE_NOT_FOUND', `plugin "${pluginId}" of bot "${bot.id}" adds no page "${path}"; GET /v1/bots/${bot.id}/plugins/pages lists them`)
+  const answer = await bot.plugins!.handle(pluginId, { method: 'GET', path: `pages/${trim(page.path)}`, query: {}, headers: {}, body: '' })
+  const body = answer.body ?? ''
+  return c.body(typeof body === 'string' ? body : new Uint8Array(body), 200, PAGE_HEADERS)
+}
+
+const PAGE_HEADERS = {
+  'content-type': 'text/html; charset=utf-8',
+  'content-security-policy': "sandbox allow-scripts allow-forms allow-popups; frame-ancestors 'self'",
+  'x-content-type-options': 'nosniff',
+  'cache-control': 'no-store',
 }
 
 function logQuery(query: Input<Ops['listStudioLogs'], 'query'>): LogQuery {
@@ -72,7 +95,7 @@ export function studioRoutes(options: { readonly keepAliveMs: number }): Route[]
     const { method, path, summary, params, query, success } = operation
     return botRoute({
       method, path, operationId, summary, tag: 'studio', access: 'token', params, ...(query ? { query } : {}), success,
-      handle: ({ bot, params: given, query: asked, c }) => byName[operationId]!({ studio: studioOf(bot), params: given, query: asked ?? {}, c } as Call<StudioOperationName>),
+      handle: ({ bot, params: given, query: asked, c }) => byName[operationId]!({ studio: studioOf(bot), bot, params: given, query: asked ?? {}, c } as Call<StudioOperationName>),
     })
   })
 }

@@ -14,6 +14,7 @@ const counter = new PluginDefinition({
 })
 
 const counterImplementation = new Plugin({
+  pages: [{ path: '/stats/', title: 'Counter stats', icon: 'chart-bar', group: 'Counters', html: '<!doctype html><title>Counter stats</title><h1>Counted</h1>' }],
   actions: {
     bump: async ({ input, states, ctx }) => {
       const { state } = await states.seen.getOrSet({ id: ctx.botId, payload: { count: 0 } })

@@ -34,6 +34,14 @@ describe.each(testDrivers())('migrate on $name', (driver) => {
     expect(await appliedVersions(testDb.db)).toEqual(ALL_VERSIONS)
   })
 
+  it('indexes a turn trace by its time in block ranges and by its conversation only (014)', async () => {
+    const { rows } = await testDb.db.query<{ indexdef: string }>(`SELECT indexdef FROM pg_indexes WHERE schemaname = current_schema() AND tablename = 'parley_traces' ORDER BY indexname`)
+    expect(rows.map((row) => row.indexdef.replace(/ ON \S+ /, ' ON '))).toEqual([
+      expect.stringMatching(/^CREATE INDEX parley_traces_conversation ON USING btree \(bot_id, conversation_id, started_at\) WHERE \(conversation_id IS NOT NULL\)$/),
+      expect.stringMatching(/^CREATE INDEX parley_traces_started ON USING brin \(started_at\) WITH \(pages_per_range='?16'?\)$/),
+    ])
+  })
+
   it('applies a new migration exactly once when several processes migrate at the same time', async () => {
     const counter: Migration = { version: 100, name: 'counter', sql: 'CREATE TABLE counter (n int); INSERT INTO counter VALUES (1)' }
     const others = await Promise.all([testDb.openAnother(), testDb.openAnother(), testDb.openAnother()])

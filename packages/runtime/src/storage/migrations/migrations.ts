@@ -12,8 +12,9 @@ import { externalApps } from './010-external-apps.js'
 import { traces } from './011-traces.js'
 import { deployments } from './012-deployments.js'
 import { turnSpeed } from './013-turn-speed.js'
+import { leanTraces } from './014-lean-traces.js'
 import { bpApi } from './015-bp-api.js'
 import { jobVersions } from './016-job-versions.js'
 
 /** Every migration, in the order they apply. Add new ones at the end with the next version. */
-export const MIGRATIONS: readonly Migration[] = [conversations, events, states, workflows, jobs, logs, turns, botpress, pluginKv, externalApps, traces, deployments, turnSpeed, bpApi, jobVersions]
+export const MIGRATIONS: readonly Migration[] = [conversations, events, states, workflows, jobs, logs, turns, botpress, pluginKv, externalApps, traces, deployments, turnSpeed, leanTraces, bpApi, jobVersions]

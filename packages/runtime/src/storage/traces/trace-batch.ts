@@ -1,7 +1,7 @@
 import type { Queryable } from '../database/database.js'
 
-/** A trace's columns in order: turn, kind, conversation, message, event, started at (ISO), duration (ms), failed, steps (JSON text). */
-export type TraceRow = readonly [string, string, string | null, string | null, string | null, string, number, boolean, string]
+/** A trace's columns in order: turn, kind, conversation, message, event, started at (ISO), duration (ms), failed, steps (JSON text), workflow. */
+export type TraceRow = readonly [string, string, string | null, string | null, string | null, string, number, boolean, string, string | null]
 
 export interface TraceBatchOptions {
   /** Rows waiting that make the batch be written at once. */
@@ -57,14 +57,22 @@ export function createTraceBatch(db: Queryable, botId: string, options: TraceBat
   }
 }
 
-const INSERT = `INSERT INTO parley_traces (bot_id, turn_id, kind, conversation_id, message_id, event_id, started_at, duration_ms, failed, steps)
-  SELECT $1, t.turn, t.kind, t.conversation, t.message, t.event, t.started, t.duration, t.failed, t.steps::json
-  FROM unnest($2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::timestamptz[], $8::float8[], $9::boolean[], $10::text[])
-    AS t(turn, kind, conversation, message, event, started, duration, failed, steps)
-  ON CONFLICT (bot_id, turn_id) DO NOTHING`
+const INSERT = `INSERT INTO parley_traces (bot_id, turn_id, kind, conversation_id, message_id, event_id, started_at, duration_ms, failed, steps, workflow_id)
+  SELECT $1, r.t, r.k, r.c, r.m, r.e, r.s, r.d, r.f, x.steps, r.w
+  FROM ROWS FROM (json_to_recordset($2::json) AS (t text, k text, c text, m text, e text, s timestamptz, d float8, f boolean, w text))
+    WITH ORDINALITY AS r(t, k, c, m, e, s, d, f, w, n)
+  JOIN unnest(string_to_array($3, E'\\x01')) WITH ORDINALITY AS x(steps, n) USING (n)`
 
-/** One statement for the whole batch: each column as one array parameter, so the statement is prepared once. */
+/** Between two turns' steps: JSON text never holds a raw control character, so it cannot be in one. */
+const SEPARATOR = '\u0001'
+
+/**
+ * One statement for the whole batch, with text parameters only, so the embedded database runs it
+ * prepared (array parameters would be written out, escaped and planned each time): the rows' fields as
+ * one JSON document, read in one pass, and their steps, the bulk of a trace, as their JSON texts one after
+ * the other, which the database splits and stores as they are without parsing them.
+ */
 async function insertRows(db: Queryable, botId: string, rows: readonly TraceRow[]): Promise<void> {
-  const columns = Array.from({ length: 9 }, (_, index) => rows.map((row) => row[index]))
-  await db.query(INSERT, [botId, ...columns], { name: 'parley_traces_batch' })
+  const fields = JSON.stringify(rows.map(([t, k, c, m, e, s, d, f, , w]) => ({ t, k, c, m, e, s, d, f, w })))
+  await db.query(INSERT, [botId, fields, rows.map((row) => row[8]).join(SEPARATOR)], { name: 'parley_traces_batch' })
 }

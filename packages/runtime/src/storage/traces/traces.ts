@@ -1,5 +1,6 @@
 import type { Queryable } from '../database/database.js'
 import { createTraceBatch, type TraceBatchOptions, type TraceRow as TraceColumns } from './trace-batch.js'
+import { turnIdTime } from './turn-id.js'
 
 export interface TraceError {
   readonly message: string
@@ -29,6 +30,8 @@ export interface TraceSummary {
   readonly conversationId?: string
   readonly messageId?: string
   readonly eventId?: string
+  /** The workflow whose handlers the turn ran. */
+  readonly workflowId?: string
   readonly startedAt: string
   readonly durationMs: number
   readonly failed: boolean
@@ -56,8 +59,8 @@ export interface TraceStore {
   close(): Promise<void>
   get(turnId: string): Promise<Trace | undefined>
   listByConversation(conversationId: string, limit: number): Promise<Trace[]>
-  /** The latest turns, newest first. */
-  recent(limit: number): Promise<TraceSummary[]>
+  /** The turns that ran a workflow's handlers between `since` and `until` (its lifetime), oldest first. */
+  listByWorkflow(workflowId: string, since: Date, until: Date, limit: number): Promise<Trace[]>
   metrics(since: Date, until: Date): Promise<MetricsBucket[]>
   /** Deletes traces that began before `before`; returns how many. */
   expire(before: Date): Promise<number>
@@ -69,13 +72,15 @@ interface TraceRow {
   conversation_id: string | null
   message_id: string | null
   event_id: string | null
+  workflow_id: string | null
   started_at: Date | string
   duration_ms: number
   failed: boolean
-  steps?: TraceStep[]
+  /** The JSON text the runtime wrote. */
+  steps?: string
 }
 
-const SUMMARY = 'turn_id, kind, conversation_id, message_id, event_id, started_at, duration_ms, failed'
+const SUMMARY = 'turn_id, kind, conversation_id, message_id, event_id, workflow_id, started_at, duration_ms, failed'
 
 /** Reads write what waits first, so a turn's trace is readable as soon as the turn is announced. */
 export function createTraceStore(db: Queryable, botId: string, batching: TraceBatchOptions = {}): TraceStore {
@@ -87,8 +92,7 @@ export function createTraceStore(db: Queryable, botId: string, batching: TraceBa
     close: batch.close,
     get: async (turnId) => {
       await flush()
-      const { rows } = await db.query<TraceRow>(`SELECT ${SUMMARY}, steps FROM parley_traces WHERE bot_id = $1 AND turn_id = $2`, [botId, turnId])
-      return rows[0] && toTrace(rows[0])
+      return getTrace(db, botId, turnId)
     },
     listByConversation: async (conversationId, limit) => {
       await flush()
@@ -96,10 +100,11 @@ export function createTraceStore(db: Queryable, botId: string, batching: TraceBa
         ORDER BY started_at DESC LIMIT $3) t ORDER BY started_at`, [botId, conversationId, limit])
       return rows.map(toTrace)
     },
-    recent: async (limit) => {
+    listByWorkflow: async (workflowId, since, until, limit) => {
       await flush()
-      const { rows } = await db.query<TraceRow>(`SELECT ${SUMMARY} FROM parley_traces WHERE bot_id = $1 ORDER BY started_at DESC LIMIT $2`, [botId, limit])
-      return rows.map(toSummary)
+      const { rows } = await db.query<TraceRow>(`SELECT ${SUMMARY}, steps FROM parley_traces WHERE bot_id = $1 AND workflow_id = $2
+        AND started_at >= $3 AND started_at <= $4 ORDER BY started_at LIMIT $5`, [botId, workflowId, since.toISOString(), until.toISOString(), limit])
+      return rows.map(toTrace)
     },
     metrics: async (since, until) => {
       await flush()
@@ -113,12 +118,25 @@ export function createTraceStore(db: Queryable, botId: string, batching: TraceBa
   }
 }
 
+/** A turn id that carries its time is looked up in that millisecond (the time index); another is scanned for. */
+async function getTrace(db: Queryable, botId: string, turnId: string): Promise<Trace | undefined> {
+  const at = turnIdTime(turnId)
+  const select = `SELECT ${SUMMARY}, steps FROM parley_traces WHERE bot_id = $1 AND turn_id = $2`
+  const { rows } = at === undefined
+    ? await db.query<TraceRow>(select, [botId, turnId])
+    : await db.query<TraceRow>(`${select} AND started_at >= $3 AND started_at < $4`, [botId, turnId, new Date(at).toISOString(), new Date(at + 1).toISOString()])
+  return rows[0] && toTrace(rows[0])
+}
+
 async function metrics(db: Queryable, botId: string, since: Date, until: Date): Promise<MetricsBucket[]> {
   const { rows } = await db.query<{ at: Date | string; turns: number; failures: number; p50: number | null; p99: number | null }>(
-    `SELECT m.at, count(t.turn_id)::int AS turns, count(t.turn_id) FILTER (WHERE t.failed)::int AS failures,
+    // One range read of the time index for the whole span, then bucketed: not one probe per minute.
+    `WITH t AS (SELECT date_trunc('minute', started_at) AS at, failed, duration_ms FROM parley_traces
+       WHERE bot_id = $1 AND started_at >= date_trunc('minute', $2::timestamptz) AND started_at < date_trunc('minute', $3::timestamptz) + interval '1 minute')
+     SELECT m.at, count(t.at)::int AS turns, count(t.at) FILTER (WHERE t.failed)::int AS failures,
        percentile_cont(0.5) WITHIN GROUP (ORDER BY t.duration_ms) AS p50, percentile_cont(0.99) WITHIN GROUP (ORDER BY t.duration_ms) AS p99
      FROM generate_series(date_trunc('minute', $2::timestamptz), date_trunc('minute', $3::timestamptz), interval '1 minute') AS m(at)
-     LEFT JOIN parley_traces t ON t.bot_id = $1 AND t.started_at >= m.at AND t.started_at < m.at + interval '1 minute'
+     LEFT JOIN t ON t.at = m.at
      GROUP BY m.at ORDER BY m.at`,
     [botId, since.toISOString(), until.toISOString()],
   )
@@ -126,11 +144,11 @@ async function metrics(db: Queryable, botId: string, since: Date, until: Date): 
 }
 
 function toSummary(row: TraceRow): TraceSummary {
-  const links = { conversationId: row.conversation_id, messageId: row.message_id, eventId: row.event_id }
+  const links = { conversationId: row.conversation_id, messageId: row.message_id, eventId: row.event_id, workflowId: row.workflow_id }
   const present = Object.fromEntries(Object.entries(links).filter(([, value]) => value !== null))
   return { turnId: row.turn_id, kind: row.kind, ...present, startedAt: new Date(row.started_at).toISOString(), durationMs: Number(row.duration_ms), failed: row.failed }
 }
 
 function toTrace(row: TraceRow): Trace {
-  return { ...toSummary(row), steps: row.steps ?? [] }
+  return { ...toSummary(row), steps: row.steps === undefined ? [] : (JSON.parse(row.steps) as TraceStep[]) }
 }

@@ -1,10 +1,11 @@
 import { useMemo } from 'preact/hooks'
 import { botApi } from '../../api/studio.js'
-import type { AdminPage, Bot, Overview, PackageInfo } from '../../api/types.js'
+import type { Bot, Overview, PackageInfo } from '../../api/types.js'
 import type { PageProps } from '../../app/page.js'
 import { useAsync } from '../../ui/async.js'
 import { JsonView } from '../../ui/json-view.js'
 import { Empty, Show } from '../../ui/notes.js'
+import { PluginPageList } from '../plugin-pages/plugin-page-list.js'
 import { Metrics } from './metrics.js'
 
 export function BotPage({ botId }: PageProps) {
@@ -13,6 +14,7 @@ export function BotPage({ botId }: PageProps) {
   return (
     <>
       <Show loaded={loaded} what="the bot" retry={reload}>{([{ bot }, overview]) => <Summary bot={bot} overview={overview} />}</Show>
+      <PluginPageList api={api} botId={botId} />
       <Metrics api={api} />
     </>
   )
@@ -49,18 +51,6 @@ function PackageCard({ item }: { item: PackageInfo }) {
         <summary>Configuration</summary>
         <JsonView value={item.configuration} label={`Configuration of ${item.alias}`} />
       </details>
-      {item.adminPages && item.adminPages.length > 0 && (
-        <ul class="admin-pages" aria-label={`Pages of ${item.alias}`}>
-          {item.adminPages.map((page, i) => <li key={i}><AdminPageLink page={page} /></li>)}
-        </ul>
-      )}
     </li>
   )
-}
-
-/** A page a plugin declared: a link when it names a path on this runtime, else its title. */
-function AdminPageLink({ page }: { page: AdminPage | string }) {
-  const { path, title } = typeof page === 'string' ? { path: page, title: page } : page
-  const label = String(title ?? path ?? 'page')
-  return typeof path === 'string' && path.startsWith('/') ? <a href={path}>{label}</a> : <>{label}</>
 }

@@ -26,6 +26,7 @@ export function Jobs({ api }: { api: BotApi }) {
       <div role="tablist" class="tabs" aria-label="Jobs by status">
         {statuses.map((s) => <button key={s.status} type="button" role="tab" aria-selected={s.status === status} onClick={() => setStatus(s.status)}>{s.label}</button>)}
       </div>
+      <button type="button" onClick={reload}>Refresh</button>
       {error && <ErrorNote error={error} />}
       <Show loaded={jobs} what="jobs" retry={reload}>
         {({ jobs: list }) => list.length === 0 ? <Empty>{statuses.find((s) => s.status === status)?.none}</Empty> : (
