@@ -12,6 +12,7 @@ import { externalApps } from './010-external-apps.js'
 import { traces } from './011-traces.js'
 import { deployments } from './012-deployments.js'
 import { jobVersions } from './016-job-versions.js'
+import { webhookDeliveries } from './018-webhook-deliveries.js'
 
 /** Every migration, in the order they apply. Add new ones at the end with the next version. */
-export const MIGRATIONS: readonly Migration[] = [conversations, events, states, workflows, jobs, logs, turns, botpress, pluginKv, externalApps, traces, deployments, jobVersions]
+export const MIGRATIONS: readonly Migration[] = [conversations, events, states, workflows, jobs, logs, turns, botpress, pluginKv, externalApps, traces, deployments, jobVersions, webhookDeliveries]
