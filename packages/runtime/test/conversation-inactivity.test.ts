@@ -79,3 +79,37 @@ describe.each(testDrivers().map((driver) => [driver.name, driver] as const))('co
     expect(await endJobs(conversation.id)).toEqual([])
   })
 })
+
+const server = testDrivers().find((driver) => driver.name === 'postgres')
+
+describe.skipIf(!server)('conversation inactivity end across two processes on one PostgreSQL', () => {
+  let database: TestDatabase
+  beforeAll(async () => {
+    database = await server!.open()
+  })
+  afterAll(() => database?.dispose())
+
+  it('an end job claimed by one process waits for the message another is handling, and ends nothing', async () => {
+    const reached = deferred()
+    const release = deferred()
+    const options = { botId: 'shared-inactivity', conversations: { inactivityMs: MINUTE } }
+    const receiving = await createTestBot({ ...slowBot({ reached: reached.resolve, release: release.promise }), ...options, database: database.db })
+    const ending = await createTestBot({ ...slowBot({ reached: () => {}, release: Promise.resolve() }), ...options, database: await database.openAnother() })
+    try {
+      const conversation = await receiving.conversation()
+      await conversation.send('one')
+      await receiving.advance('59s')
+      const slow = conversation.send('slow')
+      await reached.promise
+      ending.clock.advance(MINUTE + 1)
+      const running = ending.runtime.runJobs()
+      const claimed = `SELECT 1 FROM parley_jobs WHERE kind = 'conversationEnd' AND payload->>'conversationId' = $1 AND locked_until IS NOT NULL`
+      while ((await database.db.query(claimed, [conversation.id])).rows.length === 0) await database.db.query('SELECT 1')
+      release.resolve()
+      await Promise.all([slow, running])
+      expect(ended.filter((id) => id === conversation.id)).toEqual([])
+    } finally {
+      await Promise.all([receiving.stop(), ending.stop()])
+    }
+  })
+})
