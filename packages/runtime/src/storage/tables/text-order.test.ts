@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { ensureTables } from './ensure-tables.js'
+import { tableSqlName } from './physical-names.js'
 import { createTableStore, type TableStore } from './table-store.js'
 import { orders, ordersTable } from '../testing/orders-table.js'
 import { openMigrated, STARTUP_TIMEOUT, testDrivers, type TestDatabase } from '../testing/test-databases.js'
@@ -15,6 +16,8 @@ describe.each(testDrivers())('text in tables compares by code point on $name', (
     testDb = await openMigrated(driver)
     await ensureTables(testDb.db, 'bot-text', { orders: ordersTable })
     store = createTableStore(testDb.db, 'bot-text', { orders: ordersTable })
+    // A server whose collation is a language's, as many are: PGlite has no other than "C" to try.
+    if (driver.name === 'postgres') await testDb.db.query(`ALTER TABLE "${tableSqlName('bot-text', 'orders')}" ALTER COLUMN customer TYPE text COLLATE "en-US-x-icu"`)
     await store.createRows({ table: 'orders', rows: NAMES.map((customer) => ({ ...orders[0]!, customer })) })
   }, STARTUP_TIMEOUT)
   afterAll(() => testDb.dispose())
