@@ -17,6 +17,9 @@ def on_message_received(event, sdk):
     text = event['message']
     if text == 'probe':
         return probe(event, sdk)
+    if text == 'add':
+        added = [sdk.kv.add('once', {'n': n}) for n in (1, 2)]
+        return sdk.send_message(event['session_id'], 'add %r %r %r' % (added[0], added[1], sdk.kv.get('once')))
     count = sdk.kv.get('count', 0) + 1
     sdk.kv.set('count', count)
     sdk.kv.set('seen:' + event['message_id'], {'text': text, 'length': len(text)})
@@ -114,5 +117,11 @@ describe.each(testDrivers().map((driver) => [driver.name, driver] as const))('a 
     expect(nan).toMatch(/^PluginSDKError: sdk\.kv\.set: Out of range float values .*; pass JSON values/)
     expect(empty).toBe('PluginSDKError: a key must be a non-empty string')
     expect([proto, missing, none]).toEqual(["{'__proto__': 1}", "'fallback'", 'None'])
+  })
+
+  it('adds a key only when it holds no value, as the TypeScript store does', async () => {
+    const { texts } = await (await bot.conversation()).send('add')
+    expect(texts.filter((text) => text.startsWith('add '))).toEqual(["add True False {'n': 1}"])
+    expect(await createKvStore(database.db, bot.runtime.botId, 'py_counter').get('once')).toEqual({ n: 1 })
   })
 })

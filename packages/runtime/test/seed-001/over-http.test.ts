@@ -1,6 +1,7 @@
 import { BotDefinition, BotImplementation, createPlugin, signHmac } from '@parley/sdk'
 import { request as httpRequest } from 'node:http'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { createKvStore } from '../../src/storage/index.js'
 import { startTestServer, type TestServer } from '../../src/http/testing/test-server.js'
 import { testDrivers } from '../../src/storage/testing/test-databases.js'
 import { adminPlugin, analyticsPlugin, githubPlugin, tracked } from './examples.js'
@@ -178,5 +179,7 @@ describe.each(testDrivers().map((driver) => [driver.name, driver] as const))('se
     expect((await call(url, { method: 'POST', headers: { ...headers, 'x-github-delivery': `e-${_name}` }, body })).json()).toEqual({ received: true, event: 'issues' })
     expect(await handled()).toBe(2)
     expect((await call(url, { method: 'POST', headers: { ...headers, 'x-github-delivery': 'x'.repeat(201) }, body })).status).toBe(400)
+    const kv = createKvStore(t.runtime.database, t.runtime.botId, 'github-integration')
+    expect([await kv.keys(), await kv.count(), await kv.find()]).toEqual([[], 0, []])
   })
 })

@@ -11,7 +11,7 @@ import { pluginContext } from './context.js'
 import { endpointRoute } from './endpoints.js'
 import { BUS_EVENT, deliverBusEvent, listenerRegistry, type ListenerRegistry } from './event-bus.js'
 import { webhookRoute } from './webhooks.js'
-import type { CreatePluginOptions, PluginCronJob } from './types.js'
+import type { CreatePluginOptions, KeyValueDeclarations, PluginCronJob } from './types.js'
 
 /** The event each cron job's recurring event carries, naming the job. */
 const CRON_EVENT = 'cronJob'
@@ -43,7 +43,9 @@ export interface CreatedPlugin {
  *   hooks: { 'message:received': async (context, message) => context.api.db.set('last', message.payload) },
  * })
  */
-export function createPlugin(options: CreatePluginOptions): CreatedPlugin {
+export function createPlugin<const D extends KeyValueDeclarations = {}>(declared: CreatePluginOptions<D>): CreatedPlugin {
+  // The declared values type the author's code only; at run time every context has the same store.
+  const options = declared as unknown as CreatePluginOptions
   const definition = definitionOf(options)
   const registry = listenerRegistry()
   const implementation = new PluginImplementation({
@@ -79,6 +81,7 @@ function definitionOf(options: CreatePluginOptions): PluginDefinition {
     },
     states: options.hooks?.['conversation:start'] ? { [START_STATE]: { type: 'conversation', schema: z.object({ startedBy: z.string() }) } } : {},
     recurringEvents: recurringEvents(options),
+    ...(options.kv ? { kv: options.kv } : {}),
   })
 }
 

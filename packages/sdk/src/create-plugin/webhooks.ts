@@ -9,8 +9,6 @@ const SIGNATURE_HEADERS = ['x-hub-signature-256', 'x-parley-signature-256']
 /** Headers naming one delivery, which a sender keeps when it sends the delivery again. */
 const DELIVERY_HEADERS = ['x-github-delivery', 'x-parley-delivery']
 const DELIVERY_ID_LENGTH = 200
-/** Where the plugin's key-value store records the deliveries its webhooks handled. */
-const DELIVERY_PREFIX = 'parley:webhook-delivery:'
 /** Headers the event name is read from, before the body's `event` or `type`. */
 const EVENT_HEADERS = ['x-github-event', 'x-event-name', 'x-parley-event']
 
@@ -42,29 +40,28 @@ async function receive(webhook: PluginWebhook, registry: ListenerRegistry, props
   const event = eventOf(headers, payload)
   if (!event) return reply(400, { error: { code: 'WEBHOOK_EVENT_MISSING', message: 'name the event in the X-GitHub-Event (or X-Event-Name) header, or as "event" in the body' } })
   if (webhook.events && !webhook.events.includes(event)) return reply(202, { ignored: true, event })
-  const delivery = deliveryKey(webhook.name, headers)
+  const delivery = deliveryId(headers)
   if (delivery === null) return reply(400, { error: { code: 'WEBHOOK_DELIVERY_INVALID', message: `the X-GitHub-Delivery header must be at most ${DELIVERY_ID_LENGTH} printable characters` } })
-  if (delivery !== undefined && !(await props.kv.add(delivery, { at: new Date() }))) return reply(200, { received: true, event, duplicate: true })
+  if (delivery !== undefined && !(await props.deliveries.claim(webhook.name, delivery))) return reply(200, { received: true, event, duplicate: true })
   try {
     await webhook.handler(pluginContext(props, registry), event, payload)
   } catch (error) {
     // Not handled after all: the sender's retry of this delivery must be handled, not taken for a replay.
-    if (delivery !== undefined) await props.kv.delete(delivery)
+    if (delivery !== undefined) await props.deliveries.release(webhook.name, delivery)
     throw error
   }
   return reply(200, { received: true, event })
 }
 
 /**
- * The key recording a delivery by its id (GitHub's `X-GitHub-Delivery`), so a signed body sent again is
- * answered without being handled twice; `undefined` when the sender names no delivery, `null` when the
- * id is unfit for a key.
+ * The delivery's id (GitHub's `X-GitHub-Delivery`), so a signed body sent again is answered without being
+ * handled twice; `undefined` when the sender names no delivery, `null` when the id is unfit to keep.
  */
-function deliveryKey(name: string, headers: Readonly<Record<string, string>>): string | undefined | null {
+function deliveryId(headers: Readonly<Record<string, string>>): string | undefined | null {
   const id = DELIVERY_HEADERS.map((header) => headers[header]).find((value) => value !== undefined)
   if (id === undefined) return undefined
   if (id.length === 0 || id.length > DELIVERY_ID_LENGTH || /[\u0000-\u001f\u007f]/.test(id)) return null
-  return `${DELIVERY_PREFIX}${name}:${id}`
+  return id
 }
 
 function secretOf(props: PluginRouteProps, name: string): string | undefined {

@@ -13,7 +13,18 @@ export interface PluginRequest extends WebhookRequest {
 /** What a route answers; a body of bytes is sent as it is (a page's image, a download). */
 export type PluginResponse = Omit<WebhookResponse, 'body'> & { readonly body?: string | Uint8Array }
 
-export type PluginRouteProps = CommonHandlerProps<LooseTypes> & { readonly request: PluginRequest }
+/**
+ * The deliveries a plugin's webhooks handled, kept by the runtime apart from the plugin's key-value store
+ * (which the plugin sees) and dropped after a day.
+ */
+export interface WebhookDeliveries {
+  /** Records the delivery; `false` when it was recorded already, so it is a replay not to handle again. */
+  claim(webhook: string, delivery: string): Promise<boolean>
+  /** Forgets a delivery whose handling failed, so the sender's retry is handled. */
+  release(webhook: string, delivery: string): Promise<void>
+}
+
+export type PluginRouteProps = CommonHandlerProps<LooseTypes> & { readonly request: PluginRequest; readonly deliveries: WebhookDeliveries }
 
 /**
  * An HTTP route a plugin serves under its own address, `/api/plugins/<alias>/<path>`. `token` routes

@@ -13,6 +13,8 @@ export interface PluginKv {
   /** The value stored under `key`, else `fallback` (a stored `null` is a value, as in a Python dict). */
   get<V = unknown>(key: string, fallback?: V): Promise<V>
   set(key: string, value: unknown): Promise<void>
+  /** Sets the key only if it holds no value, atomically (of two at once, one wins); whether it did. */
+  add(key: string, value: unknown): Promise<boolean>
   /** Whether there was a value to delete. */
   delete(key: string): Promise<boolean>
   /** The keys starting with `prefix` (all when absent), in order. */
@@ -27,7 +29,8 @@ export const KV_CALLS: Record<string, (props: Props, args: Args) => Promise<unkn
     const value = await props.kv.get(keyOf(args))
     return value === undefined ? { found: false } : { found: true, value }
   },
-  kv_set: (props, args) => props.kv.set(keyOf(args), args['value'] === undefined ? null : args['value']),
+  kv_set: (props, args) => props.kv.set(keyOf(args), valueOf(args)),
+  kv_add: (props, args) => props.kv.add(keyOf(args), valueOf(args)),
   kv_delete: (props, args) => props.kv.delete(keyOf(args)),
   kv_keys: (props, args) => props.kv.keys(args['prefix'] == null ? '' : (args['prefix'] as string)),
   kv_find: (props, args) => props.kv.find(optional(args['filter']) as KeyValueFilter | undefined, findOptions(args)),
@@ -37,6 +40,11 @@ export const KV_CALLS: Record<string, (props: Props, args: Args) => Promise<unkn
 /** The store checks the key itself (type, length, NUL); this only keeps `undefined` from reading as a key. */
 function keyOf(args: Args): string {
   return args['key'] as string
+}
+
+/** Python's `None` arrives as `null`; a value left out is stored as `None` too. */
+function valueOf(args: Args): unknown {
+  return args['value'] === undefined ? null : args['value']
 }
 
 function optional(value: unknown): unknown {
@@ -57,6 +65,7 @@ export function pluginKv(store: KeyValueStore): PluginKv {
       return (value === undefined ? fallback : value) as V
     },
     set: (key, value) => store.set(key, value),
+    add: (key, value) => store.add(key, value),
     delete: (key) => store.delete(key),
     keys: (prefix) => store.keys(prefix),
     find: (filter, options) => store.find(filter, options),

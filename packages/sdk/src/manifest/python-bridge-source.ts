@@ -69,6 +69,9 @@ class KV:
     def set(self, key, value):
         self._call("kv_set", {"key": key, "value": value})
 
+    def add(self, key, value):
+        return self._call("kv_add", {"key": key, "value": value})
+
     def delete(self, key):
         return self._call("kv_delete", {"key": key})
 

@@ -11,8 +11,8 @@ import { outsideCalls } from '../../dispatch/actions/call-chain.js'
 import { runRecurringEvent } from './recurring.js'
 import type { AppDeliveries } from '../../dispatch/apps/deliver.js'
 import { runAppTick } from '../../dispatch/apps/tick.js'
-import { endConversation } from '../../operations/conversation-end.js'
 import { deleteRecord, type DeletedRecord } from '../../operations/deletions.js'
+import { endQuietConversation } from '../../operations/conversation-inactivity.js'
 import { expireTraces } from './trace-expiry.js'
 import type { JobHandler, JobOutcome } from '../../jobs/worker.js'
 import type { Job } from '../../jobs/job-queue.js'
@@ -44,17 +44,8 @@ export function jobHandlers(engine: Engine, deliveries: AppDeliveries): Record<s
     [APP_TICK_JOB]: (job) => runAppTick(engine, job),
     [APP_DELIVERY_JOB]: deliveries.handler,
     [DELETE_RECORD_JOB]: (job) => deleteRecord(engine, job.payload['record'] as DeletedRecord, text(job.payload['id'])),
-    [CONVERSATION_END_JOB]: (job) => endQuietConversation(engine, job),
+    [CONVERSATION_END_JOB]: (job) => completedBy(endQuietConversation(engine, { conversationId: text(job.payload['conversationId']), messageId: optional(job.payload['messageId']), jobId: job.id })),
   }
   return Object.fromEntries(Object.entries(handlers).map(([kind, handler]) => [kind, (job) => outsideCalls(() => handler(job))]))
 }
 
-/**
- * Ends the conversation whose inactivity time ran out, unless a message came since the job was claimed
- * (it moved the end on, replacing the job): the replacement ends it later.
- */
-async function endQuietConversation(engine: Engine, job: Job): Promise<void> {
-  if (!(await engine.jobs.isCurrent(job))) return
-  const ctx = { botId: engine.botId, alias: '', conversationId: '', userId: '', messageId: '', eventId: '' }
-  await endConversation(engine, { unit: engine.bot, ctx }, { id: text(job.payload['conversationId']) })
-}

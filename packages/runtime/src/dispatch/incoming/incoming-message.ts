@@ -43,7 +43,6 @@ export async function receiveMessage(engine: Engine, incoming: IncomingMessage, 
   if (within?.open && within.conversationId === incoming.conversationId) return handleIncoming(engine, within, incoming)
   const { conversationId, userId } = incoming
   const outcome = await runTurn(engine, { conversationId, userId, ctx: { conversationId, userId }, kind: 'message' }, (turn) => handleIncoming(engine, turn, incoming))
-  await scheduleInactivityEnd(engine, conversationId)
   return { ...outcome.value, failures: [...outcome.value.failures, ...outcome.failures] }
 }
 
@@ -51,6 +50,7 @@ async function handleIncoming(engine: Engine, turn: Turn, incoming: IncomingMess
   const { conversation, user } = await parties(engine, turn.stores, incoming)
   const payload = parsePayload<Record<string, unknown>>(messageSchema(engine.definition, conversation, incoming.type), incoming.payload, `message "${incoming.type}" payload`)
   const stored = await turn.stores.messages.create({ ...incoming, direction: 'incoming', payload, tags: storedTags(incoming.tags) ?? {} })
+  scheduleInactivityEnd(engine, turn, conversation.id, stored.id)
   const ctx: Context = { botId: engine.botId, alias: '', conversationId: conversation.id, userId: user.id, messageId: stored.id, eventId: '' }
   if (turn.trace && !turn.trace.links.messageId) turn.trace.links.messageId = stored.id
   const props = { user: toUser(user), conversation: toConversation(conversation, engine.definition) }
@@ -82,10 +82,14 @@ async function parties(engine: Engine, stores: storage.BotStorage, incoming: Inc
   return { conversation, user }
 }
 
-/** Moves the conversation's end to the inactivity timeout from now: one keyed job per conversation. */
-async function scheduleInactivityEnd(engine: Engine, conversationId: string): Promise<void> {
+/**
+ * The conversation's end, the inactivity timeout after this message: a job added to the turn, so it is
+ * stored with the message or not at all. Each message adds its own; the end job of a message that is no
+ * longer the newest ends nothing.
+ */
+function scheduleInactivityEnd(engine: Engine, turn: Turn, conversationId: string, messageId: string): void {
   const after = engine.turns.conversationInactivityMs
   if (after === undefined) return
-  const runAt = new Date(engine.clock.now().getTime() + after)
-  await engine.jobs.enqueue(engine.db, { kind: CONVERSATION_END_JOB, key: `conversationEnd:${conversationId}`, payload: { conversationId }, runAt })
+  const runAt = new Date(engine.clock.now().getTime() + after).toISOString()
+  turn.addJob({ kind: CONVERSATION_END_JOB, payload: { conversationId, messageId }, runAt })
 }

@@ -2,6 +2,7 @@ import type { PluginPage, PluginRequest, PluginResponse, PluginRoute } from '@pa
 import type { Engine } from '../../engine/engine.js'
 import { RuntimeError } from '../../engine/errors.js'
 import type { CodeUnit } from '../../engine/units.js'
+import { createWebhookDeliveries } from '../../storage/index.js'
 
 /** A plugin's route found for a request: who serves it, and whether it needs a token. */
 export interface FoundPluginRoute {
@@ -35,7 +36,8 @@ export function findPluginRoute(engine: Engine, alias: string, method: string, p
 /** Runs a route's handler with the plugin's props; a handler that throws rejects, for the server to answer 500. */
 export async function handlePluginRequest(engine: Engine, found: FoundPluginRoute, request: PluginRequest): Promise<PluginResponse> {
   const ctx = { botId: engine.botId, alias: found.unit.alias, conversationId: '', userId: request.user?.id ?? '', messageId: '', eventId: '' }
-  return found.route.handler({ ...engine.props.code(found.unit, ctx, undefined), request })
+  const deliveries = createWebhookDeliveries(engine.db, engine.botId, found.unit.alias)
+  return found.route.handler({ ...engine.props.code(found.unit, ctx, undefined), request, deliveries })
 }
 
 /** Every plugin's dashboard pages, in the order the plugins were added. */

@@ -2,7 +2,7 @@ import { LIMITS, ownValue } from '../../guards/index.js'
 import type { Queryable } from '../database/database.js'
 import { quoteIdentifier } from '../sql/identifiers.js'
 import { sqlParams } from '../sql/params.js'
-import { findColumn, queryError } from './columns.js'
+import { findColumn, orderedSql, queryError } from './columns.js'
 import { compileFilter } from './filter.js'
 import { readValue } from './read-rows.js'
 import type { Column, TableShape } from './table-shape.js'
@@ -29,7 +29,7 @@ export async function aggregate(db: Queryable, shape: TableShape, query: Aggrega
   const measures = Object.entries(query.aggregates ?? {}).map(([name, spec]) => measure(shape, name, spec))
   checkNames(shape, groups, measures)
   const p = sqlParams()
-  const select = [...groups.map((column, i) => `${quoteIdentifier(column.sqlName)} AS g${i}`), ...measures.map((m, i) => `${m.sql} AS a${i}`)]
+  const select = [...groups.map((column, i) => `${orderedSql(column)} AS g${i}`), ...measures.map((m, i) => `${m.sql} AS a${i}`)]
   const positions = groups.map((_, i) => i + 1).join(', ')
   const grouping = groups.length > 0 ? `GROUP BY ${positions} ORDER BY ${positions} LIMIT ${LIMITS.groups + 1}` : ''
   const sql = `SELECT ${select.join(', ')} FROM ${quoteIdentifier(shape.sqlName)} WHERE ${compileFilter(shape, query.filter, p)} ${grouping}`
@@ -85,5 +85,5 @@ function columnSql(shape: TableShape, name: string, operator: string, argument: 
   if (kinds && !kinds.has(column.kind)) {
     throw queryError(shape, `aggregate "${name}": ${operator} needs a ${[...kinds].join(', ')} column, and "${argument}" holds ${column.kind} values`)
   }
-  return quoteIdentifier(column.sqlName)
+  return orderedSql(column)
 }

@@ -1,4 +1,5 @@
 import { TableQueryError } from '../errors/table-errors.js'
+import { quoteIdentifier } from '../sql/identifiers.js'
 import type { Column, TableShape } from './table-shape.js'
 
 /**
@@ -13,4 +14,14 @@ export function findColumn(shape: TableShape, name: string, usage: string): Colu
 
 export function queryError(shape: TableShape, message: string): TableQueryError {
   return new TableQueryError('QUERY_INVALID', shape.name, `table "${shape.name}", ${message}`)
+}
+
+/**
+ * A column as ordering compares it. Text compares by code point (`COLLATE "C"`): PGlite and PostgreSQL
+ * default to different collations, and a bot must page and filter the same on both. Equality needs no
+ * collation (every collation here is deterministic), so equality filters keep using the column's index.
+ */
+export function orderedSql(column: Column): string {
+  const sql = quoteIdentifier(column.sqlName)
+  return column.kind === 'text' ? `${sql} COLLATE "C"` : sql
 }

@@ -1,7 +1,7 @@
 import { filterProblem } from '../../guards/index.js'
 import { quoteIdentifier } from '../sql/identifiers.js'
 import type { SqlParams } from '../sql/params.js'
-import { findColumn, queryError } from './columns.js'
+import { findColumn, orderedSql, queryError } from './columns.js'
 import type { Column, TableShape } from './table-shape.js'
 import type { Filter } from './types.js'
 import { checkValue, describeValue, valueParam } from './values.js'
@@ -79,7 +79,7 @@ const OPERATORS: Readonly<Record<string, OperatorSql>> = {
 function range(sqlOperator: string, operator: string): OperatorSql {
   return (context, column, value) => {
     if (!RANGE_KINDS.has(column.kind)) throw queryError(context.shape, `filter on "${column.name}" (${operator}): only text, number and date columns can be compared by order`)
-    return `${sqlOf(column)} ${sqlOperator} ${param(context, column, operator, value)}`
+    return `${orderedSql(column)} ${sqlOperator} ${param(context, column, operator, value)}`
   }
 }
 

@@ -1,12 +1,11 @@
-import { quoteIdentifier } from '../sql/identifiers.js'
-import { findColumn, queryError } from './columns.js'
+import { findColumn, orderedSql, queryError } from './columns.js'
 import type { TableShape } from './table-shape.js'
 import type { OrderBy } from './types.js'
 
 /** `ORDER BY` terms; `id` breaks ties, so pages never overlap or skip rows. */
 export function compileOrder(shape: TableShape, orderBy: OrderBy | readonly OrderBy[] | undefined): string {
   const terms = orderBy === undefined ? [] : ([] as OrderBy[]).concat(orderBy)
-  const sql = terms.map((term) => `${quoteIdentifier(findColumn(shape, term.column, 'orderBy').sqlName)} ${direction(shape, term)}`)
+  const sql = terms.map((term) => `${orderedSql(findColumn(shape, term.column, 'orderBy'))} ${direction(shape, term)}`)
   return [...sql, ...(terms.some((term) => term.column === 'id') ? [] : ['id ASC'])].join(', ')
 }
 

@@ -1,0 +1,1 @@
+export { createWebhookDeliveries, DELIVERY_LIMITS } from './webhook-deliveries.js'
