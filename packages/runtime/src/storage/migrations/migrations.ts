@@ -11,6 +11,7 @@ import { pluginKv } from './009-plugin-kv.js'
 import { externalApps } from './010-external-apps.js'
 import { traces } from './011-traces.js'
 import { deployments } from './012-deployments.js'
+import { participants } from './017-participants.js'
 
 /** Every migration, in the order they apply. Add new ones at the end with the next version. */
-export const MIGRATIONS: readonly Migration[] = [conversations, events, states, workflows, jobs, logs, turns, botpress, pluginKv, externalApps, traces, deployments]
+export const MIGRATIONS: readonly Migration[] = [conversations, events, states, workflows, jobs, logs, turns, botpress, pluginKv, externalApps, traces, deployments, participants]
