@@ -1,3 +1,4 @@
+import { AsyncCollection } from '@parley/sdk'
 import type {
   ActionableConversation, ActionableMessage, ActionableUser, ActionableWorkflow, Client, Conversation, Message, Tags, User, WorkflowInstance,
 } from '@parley/sdk'
@@ -21,8 +22,8 @@ export function actionableUser(client: Client, user: User): ActionableUser {
     tags: tagsOf(user.tags),
     update: async (changes) => actionableUser(client, (await client.updateUser({ id: user.id, ...changes })).user),
     delete: async () => unsupported('deleting a user'),
-    addToConversation: async () => unsupported('adding a participant'),
-    removeFromConversation: async () => unsupported('removing a participant'),
+    addToConversation: async ({ conversationId }) => actionableUser(client, (await client.addParticipant({ id: conversationId, userId: user.id })).participant),
+    removeFromConversation: async ({ conversationId }) => (await client.removeParticipant({ id: conversationId, userId: user.id }), actionableUser(client, user)),
   }
 }
 
@@ -62,7 +63,10 @@ export function actionableConversation(client: Client, conversation: Conversatio
     },
     listMessages,
     getMessages: listMessages,
-    listParticipants: () => unsupported('listing participants'),
+    listParticipants: () => new AsyncCollection(async (nextToken) => {
+      const page = await client.listParticipants({ id, ...(nextToken === undefined ? {} : { nextToken }) })
+      return { items: page.participants.map((user) => actionableUser(client, user)), meta: page.meta }
+    }),
   }
 }
 

@@ -6,6 +6,7 @@ import { eventOperations } from './events.js'
 import { fileOperations } from './files.js'
 import { messageOperations } from './messages.js'
 import type { ClientAlias, ClientName, ClientOperation } from './operation.js'
+import { participantOperations } from './participants.js'
 import { stateOperations } from './states.js'
 import { tableOperations } from './tables.js'
 import { workflowOperations } from './workflows.js'
@@ -33,6 +34,7 @@ export const clientOperations = {
   ...actionOperations,
   ...appOperations,
   ...fileOperations,
+  ...participantOperations,
 } as const
 
 /** Methods served by another's route. */
@@ -52,7 +54,7 @@ export const clientAliases = {
 export const clientComposites = ['updateState'] as const
 
 type Routed = keyof typeof clientOperations | keyof typeof clientAliases
-// Botpress's other extension operations (directory deletes, participants, file search, analytics) are
+// Botpress's other extension operations (directory deletes, file search, analytics) are
 // typed in the SDK but not served yet, over HTTP or in-process.
 type Missing = Exclude<ClientName, Routed | (typeof clientComposites)[number] | ClientExtensionOperation>
 type NotInClient = Exclude<Routed, ClientName>
