@@ -31,7 +31,7 @@ export function actionableMessage(client: Client, message: Message): ActionableM
   return {
     ...message,
     tags: tagsOf(message.tags),
-    update: async () => unsupported('changing a stored message'),
+    update: async (changes) => actionableMessage(client, (await client.updateMessage({ id: message.id, tags: changes.tags ?? {} })).message),
     delete: async () => unsupported('deleting a message'),
   }
 }

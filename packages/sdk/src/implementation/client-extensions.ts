@@ -87,7 +87,8 @@ export interface DirectoryClient {
   removeParticipant(request: { readonly id: string; readonly userId: string }): Promise<object>
   deleteConversation(request: { readonly id: string }): Promise<void>
   deleteUser(request: { readonly id: string }): Promise<void>
-  updateMessage(request: { readonly id: string; readonly tags: Tags }): Promise<{ message: import('./records.js').Message }>
+  /** Merges tags into a stored message and, given a payload, replaces its payload (checked against its type's schema). */
+  updateMessage(request: { readonly id: string; readonly tags?: Tags; readonly payload?: object }): Promise<{ message: import('./records.js').Message }>
   deleteMessage(request: { readonly id: string }): Promise<void>
 }
 

@@ -4,6 +4,7 @@ import { appOperations } from './apps.js'
 import { directoryOperations } from './directory.js'
 import { eventOperations } from './events.js'
 import { fileOperations } from './files.js'
+import { messageEditOperations } from './message-edits.js'
 import { messageOperations } from './messages.js'
 import type { ClientAlias, ClientName, ClientOperation } from './operation.js'
 import { participantOperations } from './participants.js'
@@ -35,6 +36,7 @@ export const clientOperations = {
   ...appOperations,
   ...fileOperations,
   ...participantOperations,
+  ...messageEditOperations,
 } as const
 
 /** Methods served by another's route. */
