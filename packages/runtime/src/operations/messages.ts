@@ -17,7 +17,3 @@ export async function listMessages(engine: Engine, caller: Caller, request: { re
   return { messages: page.items.map(toMessage) }
 }
 
-/** Changes a stored message's tags (merged; `undefined` removes one). Its type and payload stay as sent. */
-export async function updateMessage(engine: Engine, caller: Caller, request: { readonly id: string; readonly tags: Tags }) {
-  return { message: toMessage(await storesOf(engine.stores, caller.turn).messages.update(request.id, { tags: storedTags(request.tags) ?? {} })) }
-}

@@ -1,7 +1,7 @@
+import { AsyncCollection } from '@parley/sdk'
 import type {
   ActionableConversation, ActionableMessage, ActionableUser, ActionableWorkflow, Client, Conversation, Message, Tags, User, WorkflowInstance,
 } from '@parley/sdk'
-import { RuntimeError } from '../engine/errors.js'
 import { defined } from '../engine/records.js'
 import { paged } from './pages.js'
 
@@ -10,19 +10,14 @@ import { paged } from './pages.js'
 
 type Input = Record<string, unknown>
 
-/** What the runtime does not keep, said plainly rather than pretended. */
-function unsupported(what: string): never {
-  throw new RuntimeError('NOT_SUPPORTED', `${what} is not supported by this runtime; keep the record and change its tags instead`)
-}
-
 export function actionableUser(client: Client, user: User): ActionableUser {
   return {
     ...user,
     tags: tagsOf(user.tags),
     update: async (changes) => actionableUser(client, (await client.updateUser({ id: user.id, ...changes })).user),
     delete: async () => client.deleteUser({ id: user.id }),
-    addToConversation: async () => unsupported('adding a participant'),
-    removeFromConversation: async () => unsupported('removing a participant'),
+    addToConversation: async ({ conversationId }) => actionableUser(client, (await client.addParticipant({ id: conversationId, userId: user.id })).participant),
+    removeFromConversation: async ({ conversationId }) => (await client.removeParticipant({ id: conversationId, userId: user.id }), actionableUser(client, user)),
   }
 }
 
@@ -62,7 +57,10 @@ export function actionableConversation(client: Client, conversation: Conversatio
     },
     listMessages,
     getMessages: listMessages,
-    listParticipants: () => unsupported('listing participants'),
+    listParticipants: () => new AsyncCollection(async (nextToken) => {
+      const page = await client.listParticipants({ id, ...(nextToken === undefined ? {} : { nextToken }) })
+      return { items: page.participants.map((user) => actionableUser(client, user)), meta: page.meta }
+    }),
   }
 }
 

@@ -13,6 +13,8 @@ import * as events from '../operations/events.js'
 import * as files from '../operations/files.js'
 import * as runtimeTables from '../operations/runtime-tables.js'
 import * as messages from '../operations/messages.js'
+import { updateMessage } from '../operations/message-edits.js'
+import * as participants from '../operations/participants.js'
 import * as states from '../operations/states.js'
 import * as tables from '../operations/tables.js'
 import * as workflows from '../operations/workflows.js'
@@ -56,10 +58,11 @@ const OPERATIONS: Readonly<Record<string, Operation>> = {
   deleteUser: deletions.deleteUser,
   deleteConversation: deletions.deleteConversation,
   deleteMessage: deletions.deleteMessage,
+  ...participants,
   createMessage: async (engine, caller, request) => ({ message: await createMessage(engine, caller, request) }),
   getMessage: messages.getMessage,
   listMessages: messages.listMessages,
-  updateMessage: messages.updateMessage,
+  updateMessage,
   createTable: runtimeTables.createTable,
   getTable: runtimeTables.getTable,
   deleteTable: runtimeTables.deleteTable,

@@ -3,6 +3,7 @@ import type { Queryable } from './database/database.js'
 import { createConversationStore, type ConversationStore } from './conversations/conversations.js'
 import { createEventStore, type EventStore } from './events/events.js'
 import { createMessageStore, type MessageStore } from './messages/messages.js'
+import { createParticipantStore, type ParticipantStore } from './participants/participants.js'
 import { createStateStore, type StateStore } from './states/states.js'
 import { createTableStore, type TableStore } from './tables/table-store.js'
 import { createUserStore, type UserStore } from './users/users.js'
@@ -25,6 +26,7 @@ export interface BotStorage {
   readonly states: StateStore
   readonly tables: TableStore
   readonly workflows: WorkflowStore
+  readonly participants: ParticipantStore
 }
 
 /**
@@ -41,5 +43,6 @@ export function createBotStorage(db: Queryable, options: BotStorageOptions): Bot
     states: createStateStore(db, botId, { sizeLimit: options.stateSizeLimit }),
     tables: createTableStore(db, botId, options.tables ?? {}),
     workflows: createWorkflowStore(db, botId),
+    participants: createParticipantStore(db, botId),
   }
 }

@@ -88,10 +88,17 @@ export interface TablesAdminClient {
 
 /** Directory operations Botpress code calls beside Parley's get/update/list. */
 export interface DirectoryClient {
+  /** A conversation's participants (by `id`, the conversation's): users added, and every user who sent it a message. */
   listParticipants(request: { readonly id: string; readonly nextToken?: string }): Promise<{ participants: User[]; meta: PageMeta }>
+  /** Makes an existing user a participant of the conversation `id` (again is no error). */
+  addParticipant(request: { readonly id: string; readonly userId: string }): Promise<{ participant: User }>
+  /** The user, when a participant of the conversation `id`; otherwise a not-found error. */
+  getParticipant(request: { readonly id: string; readonly userId: string }): Promise<{ participant: User }>
+  removeParticipant(request: { readonly id: string; readonly userId: string }): Promise<object>
   deleteConversation(request: { readonly id: string }): Promise<void>
   deleteUser(request: { readonly id: string }): Promise<void>
-  updateMessage(request: { readonly id: string; readonly tags: Tags }): Promise<{ message: import('./records.js').Message }>
+  /** Merges tags into a stored message and, given a payload, replaces its payload (checked against its type's schema). */
+  updateMessage(request: { readonly id: string; readonly tags?: Tags; readonly payload?: object }): Promise<{ message: import('./records.js').Message }>
   deleteMessage(request: { readonly id: string }): Promise<void>
 }
 

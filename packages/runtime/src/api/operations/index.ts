@@ -5,8 +5,10 @@ import { appOperations } from './apps.js'
 import { directoryOperations } from './directory.js'
 import { eventOperations } from './events.js'
 import { fileOperations } from './files.js'
+import { messageEditOperations } from './message-edits.js'
 import { messageOperations } from './messages.js'
 import type { ClientAlias, ClientName, ClientOperation } from './operation.js'
+import { participantOperations } from './participants.js'
 import { stateOperations } from './states.js'
 import { tableOperations } from './tables.js'
 import { workflowOperations } from './workflows.js'
@@ -35,6 +37,8 @@ export const clientOperations = {
   ...appOperations,
   ...fileOperations,
   ...analyticsOperations,
+  ...participantOperations,
+  ...messageEditOperations,
 } as const
 
 /** Methods served by another's route. */
@@ -54,10 +58,7 @@ export const clientAliases = {
 export const clientComposites = ['updateState'] as const
 
 type Routed = keyof typeof clientOperations | keyof typeof clientAliases
-// Botpress's participant lists are typed in the SDK but not served yet, over HTTP or in-process; every
-// other method is.
-type NotServed = 'listParticipants'
-type Missing = Exclude<ClientName, Routed | (typeof clientComposites)[number] | NotServed>
+type Missing = Exclude<ClientName, Routed | (typeof clientComposites)[number]>
 type NotInClient = Exclude<Routed, ClientName>
 
 /** Fails to compile, naming the methods, when a `Client` method is not described or a description names no method. */

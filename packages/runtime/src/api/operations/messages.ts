@@ -28,13 +28,6 @@ export const messageOperations = describeOperations({
     params: idParams,
     success: { status: 200, schema: one },
   },
-  updateMessage: {
-    method: 'patch', path: '/v1/bots/:botId/messages/:id', summary: "Change a message's tags", tag: 'messages',
-    params: idParams,
-    body: z.strictObject({ tags: tagsInput }),
-    success: { status: 200, schema: one },
-    ...tagged,
-  },
   deleteMessage: {
     method: 'delete', path: '/v1/bots/:botId/messages/:id', summary: 'Delete a message', tag: 'messages',
     params: idParams,

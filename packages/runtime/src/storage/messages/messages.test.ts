@@ -49,6 +49,12 @@ describe.each(testDrivers())('messages on $name', (driver) => {
     await expect(messages.update('msg_nope', { tags: {} })).rejects.toMatchObject({ code: 'NOT_FOUND' })
   })
 
+  it('replaces the payload on update when one is given, keeping it otherwise', async () => {
+    const created = await messages.create({ conversationId, userId, direction: 'outgoing', ...text('draft') })
+    expect((await messages.update(created.id, { tags: {}, payload: JSON.parse('{"text":"final","__proto__":"kept as data"}') })).payload).toEqual(JSON.parse('{"text":"final","__proto__":"kept as data"}'))
+    expect((await messages.update(created.id, { tags: { seen: '1' } })).payload).toEqual(JSON.parse('{"text":"final","__proto__":"kept as data"}'))
+  })
+
   it('lists a conversation\'s messages in the order they were written, newest first on request, and by tags', async () => {
     const conversation = (await createConversationStore(testDb.db, 'bot-a').create({ channel: 'channel', integration: 'webchat' })).id
     await testDb.db.transaction(async (tx) => {

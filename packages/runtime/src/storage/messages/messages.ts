@@ -30,9 +30,10 @@ export interface CreateMessageInput {
   readonly tags?: Tags
 }
 
-/** Given tags are added to the message's tags or replace those of the same name; the others stay. */
+/** Given tags are added to the message's tags or replace those of the same name; the others stay. A given payload replaces it. */
 export interface UpdateMessageInput {
   readonly tags: Tags
+  readonly payload?: Record<string, unknown>
 }
 
 export interface ListMessagesOptions extends PageOptions {
@@ -119,7 +120,8 @@ async function listMessages(db: Queryable, botId: string, options: ListMessagesO
 
 async function updateMessage(db: Queryable, botId: string, id: string, input: UpdateMessageInput): Promise<Message> {
   const p = sqlParams()
-  const sql = `UPDATE parley_messages SET tags = ${mergedTags(p, input.tags)}, updated_at = now()
+  const payload = input.payload === undefined ? '' : `payload = ${p.json(input.payload)}, `
+  const sql = `UPDATE parley_messages SET ${payload}tags = ${mergedTags(p, input.tags)}, updated_at = now()
     WHERE bot_id = ${p.add(botId)} AND id = ${p.add(id)} RETURNING ${COLUMNS}`
   const { rows } = await db.query<MessageRow>(sql, p.values)
   if (!rows[0]) throw notFound('message', id, botId)

@@ -15,7 +15,8 @@ import { turnSpeed } from './013-turn-speed.js'
 import { leanTraces } from './014-lean-traces.js'
 import { bpApi } from './015-bp-api.js'
 import { jobVersions } from './016-job-versions.js'
+import { participants } from './017-participants.js'
 import { webhookDeliveries } from './018-webhook-deliveries.js'
 
 /** Every migration, in the order they apply. Add new ones at the end with the next version. */
-export const MIGRATIONS: readonly Migration[] = [conversations, events, states, workflows, jobs, logs, turns, botpress, pluginKv, externalApps, traces, deployments, turnSpeed, leanTraces, bpApi, jobVersions, webhookDeliveries]
+export const MIGRATIONS: readonly Migration[] = [conversations, events, states, workflows, jobs, logs, turns, botpress, pluginKv, externalApps, traces, deployments, turnSpeed, leanTraces, bpApi, jobVersions, participants, webhookDeliveries]

@@ -49,10 +49,11 @@ export function messageOverlay(botId: string, stored: MessageStore, { pending, w
       return { ...page, items: page.items.map(withTags) }
     },
     count: async (options = {}) => (await stored.count(options)) + added(options).length,
-    update: async (id, { tags }) => {
+    update: async (id, { tags, payload }) => {
       const own = pending().messages.get(id)
-      if (own) return remember(writable().messages, id, { ...own, tags: { ...own.tags, ...tags }, updatedAt: nowIso() })
-      const found = await stored.get(id)
+      if (own) return remember(writable().messages, id, { ...own, ...defined({ payload }), tags: { ...own.tags, ...tags }, updatedAt: nowIso() })
+      // A stored message's new payload is written at once, as a participant is: the turn holds only tags for it.
+      const found = payload === undefined ? await stored.get(id) : await stored.update(id, { tags: {}, payload })
       if (!found) throw notFound('message', id, botId)
       writable().messageTags.set(id, { ...pending().messageTags.get(id), ...tags })
       return { ...withTags(found), updatedAt: nowIso() }

@@ -6,6 +6,7 @@ import type { TurnStart } from './begin.js'
 import { commitPending, type CommitOptions, type CommitResult } from './commit.js'
 import { copyPending, emptyPending, isEmpty, type Pending, type TurnJob } from './pending.js'
 import { conversationOverlay, eventOverlay, messageOverlay, userOverlay, workflowOverlay } from './record-overlays.js'
+import { participantOverlay } from './participant-overlay.js'
 import { preloadStates, stateOverlay } from './state-overlay.js'
 
 export interface TurnBufferOptions {
@@ -71,6 +72,7 @@ export function createTurnBuffer(options: TurnBufferOptions): TurnBuffer {
     states: stateOverlay({ botId, limit, stored: stored.states, pending: get, writable, loadedOwners: start?.loadedOwners ?? new Set(), notLoaded: start?.notLoaded ?? new Set() }),
     tables: stored.tables,
     workflows: workflowOverlay(botId, stored.workflows, access),
+    participants: participantOverlay(stored.participants, get),
   }
   return {
     stores,

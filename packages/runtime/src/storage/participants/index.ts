@@ -1,0 +1,1 @@
+export { createParticipantStore, type ParticipantStore } from './participants.js'
