@@ -35,7 +35,7 @@ export function findPluginRoute(engine: Engine, alias: string, method: string, p
 /** Runs a route's handler with the plugin's props; a handler that throws rejects, for the server to answer 500. */
 export async function handlePluginRequest(engine: Engine, found: FoundPluginRoute, request: PluginRequest): Promise<PluginResponse> {
   const ctx = { botId: engine.botId, alias: found.unit.alias, conversationId: '', userId: request.user?.id ?? '', messageId: '', eventId: '' }
-  return found.route.handler({ ...engine.props.code(found.unit, ctx, undefined), request })
+  return found.route.handler(engine.props.code(found.unit, ctx, undefined, { request }) as never)
 }
 
 /** Every plugin's dashboard pages, in the order the plugins were added. */
