@@ -70,3 +70,33 @@ describe('Botpress handler props', () => {
     }
   })
 })
+
+describe('handler props', () => {
+  const PROPS = ['client', 'ctx', 'logger', 'configuration', 'alias', 'actions', 'states', 'events', 'tables', 'workflows', 'users', 'conversations', 'messages', 'interfaces', 'integrations', 'kv']
+
+  it('spread, destructure and assign as a plain object, each prop made once and working from a copy', async () => {
+    const seen: Record<string, unknown> = {}
+    const definition = new BotDefinition({ states: { counter: { type: 'conversation', schema: z.object({ n: z.number() }) } } })
+    const implementation = new BotImplementation({ actions: {} })
+    implementation.on.message('text', async (props) => {
+      const copy = { ...props }
+      const { states, client, ctx } = props
+      seen['spread'] = PROPS.filter((name) => typeof (copy as Record<string, unknown>)[name] === 'undefined')
+      seen['keys'] = Object.keys(props)
+      seen['same'] = props.states === states && copy.client === client && props.kv === props.kv
+      await copy.states.counter.set({ id: ctx.conversationId, payload: { n: 7 } })
+      seen['read'] = (await states.counter.get({ id: ctx.conversationId })).state.payload
+      const logger = props.logger
+      ;(props as { logger: unknown }).logger = 'replaced'
+      seen['assigned'] = [props.logger, typeof logger.info]
+    })
+    const bot = await createTestBot({ definition, implementation })
+    try {
+      await (await bot.conversation()).send('hi')
+      expect(seen).toEqual({ spread: [], keys: expect.arrayContaining(PROPS), same: true, read: { n: 7 }, assigned: ['replaced', 'function'] })
+      expect(await bot.failures()).toEqual([])
+    } finally {
+      await bot.stop()
+    }
+  })
+})

@@ -2,7 +2,7 @@ import type { Context } from '@parley/sdk'
 import type { Engine, PropsFactory } from '../engine/engine.js'
 import type { Turn } from '../engine/turn.js'
 import type { CodeUnit } from '../engine/units.js'
-import { handlerProps } from '../proxies/handler-props.js'
+import { handlerProps, type PropsMaker } from '../proxies/handler-props.js'
 import { integrationProps } from '../proxies/integration-props.js'
 import { actionableWorkflow } from '../proxies/actionable.js'
 
@@ -11,17 +11,18 @@ import { actionableWorkflow } from '../proxies/actionable.js'
  * up to three hooks and a handler of each unit, which all get the same client and proxies.
  */
 export function propsFactory(engine: Engine): PropsFactory {
-  const built = new WeakMap<Turn, Map<CodeUnit, { readonly ctx: Context; readonly props: ReturnType<typeof handlerProps> }>>()
+  const built = new WeakMap<Turn, Map<CodeUnit, { readonly ctx: Context; readonly props: PropsMaker }>>()
+  const maker = (unit: CodeUnit, ctx: Context, turn: Turn | undefined) => {
+    if (!turn) return handlerProps(engine, unit, ctx, turn)
+    const units = built.get(turn) ?? built.set(turn, new Map()).get(turn)!
+    const known = units.get(unit)
+    if (known?.ctx === ctx) return known.props
+    const props = handlerProps(engine, unit, ctx, turn)
+    units.set(unit, { ctx, props })
+    return props
+  }
   return {
-    code: (unit, ctx, turn) => {
-      if (!turn) return handlerProps(engine, unit, ctx, turn)
-      const units = built.get(turn) ?? built.set(turn, new Map()).get(turn)!
-      const known = units.get(unit)
-      if (known?.ctx === ctx) return known.props
-      const props = handlerProps(engine, unit, ctx, turn)
-      units.set(unit, { ctx, props })
-      return props
-    },
+    code: (unit, ctx, turn, extra) => maker(unit, ctx, turn)(extra),
     integration: (unit, ctx, turn) => integrationProps(engine, unit, ctx, turn),
     workflow(unit, ctx, turn, workflow) {
       return actionableWorkflow(this.code(unit, ctx, turn).client, workflow)

@@ -19,7 +19,8 @@ export type MessageListener = (message: Message) => void
  * built on top of them.
  */
 export interface PropsFactory {
-  code(unit: CodeUnit, ctx: Context, turn: Turn | undefined): CommonHandlerProps<LooseTypes>
+  /** `unit`'s props for one call, with `extra` (what the call adds: `{ type, input }`, a hook's `data`…) over them. */
+  code(unit: CodeUnit, ctx: Context, turn: Turn | undefined, extra?: object): CommonHandlerProps<LooseTypes>
   integration(unit: IntegrationUnit, ctx: Context, turn: Turn | undefined): IntegrationHandlerProps<LooseIntegrationTypes>
   /** A workflow run as `unit`'s handlers get it: with the methods that move it on, through the unit's client. */
   workflow(unit: CodeUnit, ctx: Context, turn: Turn | undefined, workflow: WorkflowInstance): ActionableWorkflow

@@ -82,7 +82,7 @@ async function runHandler(engine: Engine, call: Call, input: Payload): Promise<P
 async function runCodeAction(engine: Engine, unit: CodeUnit, call: Call, given: Payload): Promise<Payload> {
   const input = await inputThroughHooks(engine, call, 'beforeIncomingCallAction', given)
   const handler = unit.actions[call.action.localName]!
-  const output = await handler({ ...engine.props.code(unit, call.ctx, call.turn), type: call.action.localName, input } as never)
+  const output = await handler(engine.props.code(unit, call.ctx, call.turn, { type: call.action.localName, input }) as never)
   return outputThroughHooks(engine, call, 'afterIncomingCallAction', checkOutput(call, output))
 }
 

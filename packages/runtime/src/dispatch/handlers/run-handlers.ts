@@ -28,7 +28,7 @@ export async function runHandlers(engine: Engine, run: HandlerRun): Promise<Hand
     for (const registration of matching(unit, run.kind, run.name)) {
       const started = performance.now()
       try {
-        await run.turn.savepoint(async () => registration.handler({ ...engine.props.code(unit, run.ctx, run.turn), ...run.props(unit) } as never))
+        await run.turn.savepoint(async () => registration.handler(engine.props.code(unit, run.ctx, run.turn, run.props(unit)) as never))
         traceHandler(run, unit, registration.selector, started)
       } catch (error) {
         traceHandler(run, unit, registration.selector, started, error)

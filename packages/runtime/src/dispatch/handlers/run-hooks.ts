@@ -60,7 +60,7 @@ export async function runHooks<D>(engine: Engine, chain: HookChain<D>): Promise<
 async function runHook<D>(engine: Engine, unit: CodeUnit, chain: HookChain<D>, data: D, hook: (props: never) => unknown): Promise<HookReturn<D>> {
   const local = chain.view.toLocal(unit, data)
   const named = chain.kind.endsWith('Message') ? { message: local } : {}
-  const result = (await chain.turn.savepoint(async () => hook({ ...engine.props.code(unit, chain.ctx, chain.turn), ...chain.props, data: local, ...named } as never))) as HookReturn<D> | void
+  const result = (await chain.turn.savepoint(async () => hook(engine.props.code(unit, chain.ctx, chain.turn, { ...chain.props, data: local, ...named }) as never))) as HookReturn<D> | void
   return typeof result === 'object' && result !== null ? result : undefined
 }
 

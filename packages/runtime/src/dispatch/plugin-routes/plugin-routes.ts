@@ -37,7 +37,7 @@ export function findPluginRoute(engine: Engine, alias: string, method: string, p
 export async function handlePluginRequest(engine: Engine, found: FoundPluginRoute, request: PluginRequest): Promise<PluginResponse> {
   const ctx = { botId: engine.botId, alias: found.unit.alias, conversationId: '', userId: request.user?.id ?? '', messageId: '', eventId: '' }
   const deliveries = createWebhookDeliveries(engine.db, engine.botId, found.unit.alias)
-  return found.route.handler({ ...engine.props.code(found.unit, ctx, undefined), request, deliveries })
+  return found.route.handler(engine.props.code(found.unit, ctx, undefined, { request, deliveries }) as never)
 }
 
 /** Every plugin's dashboard pages, in the order the plugins were added. */
