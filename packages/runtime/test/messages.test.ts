@@ -84,10 +84,14 @@ describe('an outgoing message', () => {
     implementation.on.beforeOutgoingMessage('text', ({ data }) => ({ data: { ...data, payload: { text: `${data.payload.text}, edited` }, tags: { edited: 'yes' } } }))
     const seen: string[] = []
     implementation.on.afterOutgoingMessage('*', ({ data }) => void seen.push(`${data.id.slice(0, 4)} ${JSON.stringify(data.tags)}`))
+    // Botpress's after-outgoing hook reads the message as data.message; the data itself stays the message.
+    const read: unknown[] = []
+    implementation.on.afterOutgoingMessage('text', ({ data }) => void read.push([data.message.conversationId === data.conversationId, data.message.payload, Object.keys(data).includes('message'), 'message' in JSON.parse(JSON.stringify(data))]))
     const bot = await createTestBot({ definition: new BotDefinition({}), implementation })
     const { replies } = await bot.send('hi')
     expect(replies.map((reply) => [reply.payload, reply.tags, reply.direction])).toEqual([[{ text: 'draft, edited' }, { edited: 'yes' }, 'outgoing']])
     expect(seen).toEqual(['msg_ {"edited":"yes"}'])
+    expect(read).toEqual([[true, { text: 'draft, edited' }, false, false]])
     await bot.stop()
   })
 })

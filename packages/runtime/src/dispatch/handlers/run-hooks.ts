@@ -58,10 +58,20 @@ export async function runHooks<D>(engine: Engine, chain: HookChain<D>): Promise<
 }
 
 async function runHook<D>(engine: Engine, unit: CodeUnit, chain: HookChain<D>, data: D, hook: (props: never) => unknown): Promise<HookReturn<D>> {
-  const local = chain.view.toLocal(unit, data)
+  const local = withMessage(chain.kind, chain.view.toLocal(unit, data))
   const named = chain.kind.endsWith('Message') ? { message: local } : {}
   const result = (await chain.turn.savepoint(async () => hook(engine.props.code(unit, chain.ctx, chain.turn, { ...chain.props, data: local, ...named }) as never))) as HookReturn<D> | void
   return typeof result === 'object' && result !== null ? result : undefined
+}
+
+/**
+ * Botpress's after-outgoing-message hook reads the message sent as `data.message`. The property is not
+ * enumerable, so the data still compares, spreads and serializes as the message itself.
+ */
+function withMessage<D>(kind: string, local: D): D {
+  if (kind !== 'afterOutgoingMessage' || typeof local !== 'object' || local === null || Object.hasOwn(local, 'message')) return local
+  const target = Object.isExtensible(local) ? local : { ...local }
+  return Object.defineProperty(target, 'message', { value: local, enumerable: false }) as D
 }
 
 function outcomeOf<D>(result: HookReturn<D>): 'ok' | 'changed' | 'stopped' {
