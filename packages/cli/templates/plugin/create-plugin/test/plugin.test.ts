@@ -18,6 +18,7 @@ describe('the message counter', { timeout: 300_000 }, () => {
     const conversation = await bot.conversation()
     for (const text of ['a', 'b']) await conversation.send(text)
     const answer = await bot.runtime.handlePluginRequest('counts', { method: 'GET', path: '/endpoints/counts', query: {}, headers: {}, body: '', user: { id: 'admin' } })
-    expect(JSON.parse(answer.body!)).toEqual({ counts: [{ userId: conversation.user.id, count: 2, at: expect.any(String) }] })
+    const text = typeof answer.body === 'string' ? answer.body : new TextDecoder().decode(answer.body)
+    expect(JSON.parse(text)).toEqual({ counts: [{ userId: conversation.user.id, count: 2, at: expect.any(String) }] })
   })
 })
