@@ -11,8 +11,8 @@ import { lockDataDir } from './data-dir-lock.js'
 // root `postinstall` applies `patches/@electric-sql+pglite+*.patch` (patch-package), which reuses the
 // map when there is nothing to merge. The same patch has its protocol reader parse each chunk where it
 // lies (a view of PGlite's WebAssembly memory, read at once) instead of copying it whole and then again
-// field by field: about a quarter of the JavaScript CPU of a short call. Without the patch everything
-// works, only slower; drop it once PGlite ships the same changes.
+// field by field: about a quarter of the CPU of a short call (247 to 184 µs in a loop on this machine).
+// Without the patch everything works, only slower; drop it once PGlite ships the same changes.
 
 export interface PgliteOptions {
   /** A directory to keep the database in across restarts; in memory when absent. */
