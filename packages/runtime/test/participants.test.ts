@@ -24,6 +24,27 @@ describe('participants', () => {
     await bot.stop()
   })
 
+  it('take back a removed sender when they speak again, and keep out one a handler removes in the turn they speak', async () => {
+    const implementation = new BotImplementation({ actions: {} })
+    implementation.on.message('text', async ({ message, client }) => {
+      if ((message.payload as { text: string }).text === 'leave') await client.removeParticipant({ id: message.conversationId, userId: message.userId })
+    })
+    const bot = await createTestBot({ definition: new BotDefinition({}), implementation })
+    const { user: ada } = await bot.client.getOrCreateUser({ name: 'Ada' })
+    const conversation = await bot.conversation({ user: ada })
+    const participants = async () => (await bot.client.listParticipants({ id: conversation.id })).participants.map((user) => user.name)
+    await conversation.send('hello')
+    await bot.client.removeParticipant({ id: conversation.id, userId: ada.id })
+    expect(await participants()).toEqual([])
+    await conversation.send('back')
+    expect(await participants()).toEqual(['Ada'])
+    await conversation.send('leave')
+    expect(await participants()).toEqual([])
+    await conversation.send('back again')
+    expect(await participants()).toEqual(['Ada'])
+    await bot.stop()
+  })
+
   it('name the missing conversation or user, and refuse a page token they did not hand out', async () => {
     const bot = await emptyBot()
     const { user } = await bot.client.getOrCreateUser({})

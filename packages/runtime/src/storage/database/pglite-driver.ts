@@ -9,8 +9,10 @@ import { lockDataDir } from './data-dir-lock.js'
 // PGlite 0.3 copies its whole map of type parsers (316 entries) into a new object for every result it
 // parses, even when the query brings no parsers of its own: a third of its CPU time on short queries. The
 // root `postinstall` applies `patches/@electric-sql+pglite+*.patch` (patch-package), which reuses the
-// map when there is nothing to merge. Without the patch everything works, only slower; drop it once
-// PGlite ships the same change.
+// map when there is nothing to merge. The same patch has its protocol reader parse each chunk where it
+// lies (a view of PGlite's WebAssembly memory, read at once) instead of copying it whole and then again
+// field by field: about a quarter of the CPU of a short call (247 to 184 µs in a loop on this machine).
+// Without the patch everything works, only slower; drop it once PGlite ships the same changes.
 
 export interface PgliteOptions {
   /** A directory to keep the database in across restarts; in memory when absent. */

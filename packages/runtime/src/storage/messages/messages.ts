@@ -88,8 +88,12 @@ function toMessage(row: MessageRow): Message {
 async function createMessage(db: Queryable, botId: string, input: CreateMessageInput): Promise<Message> {
   const p = sqlParams()
   const values = [p.add(botId), p.add(newId('msg')), p.add(input.conversationId), p.add(input.userId), p.add(input.direction), p.add(input.type), p.json(input.payload), p.json(input.tags ?? {})]
-  const sql = `INSERT INTO parley_messages (bot_id, id, conversation_id, user_id, direction, type, payload, tags)
-    VALUES (${values.join(', ')}) RETURNING ${COLUMNS}`
+  // The sender of an incoming message becomes a participant in the same statement (as a turn's commit does).
+  const sql = `WITH stored AS (INSERT INTO parley_messages (bot_id, id, conversation_id, user_id, direction, type, payload, tags)
+      VALUES (${values.join(', ')}) RETURNING ${COLUMNS}),
+    sender AS (INSERT INTO parley_participants (bot_id, conversation_id, user_id)
+      SELECT ${values[0]}, conversation_id, user_id FROM stored WHERE direction = 'incoming' ON CONFLICT DO NOTHING)
+    SELECT ${COLUMNS} FROM stored`
   try {
     return toMessage((await db.query<MessageRow>(sql, p.values)).rows[0]!)
   } catch (error) {

@@ -4,7 +4,7 @@ import { defined } from '../sql/records.js'
 import { toStateRecord, type StateRecord, type StateRow } from '../states/state-rows.js'
 import { toUser, type User, type UserRow } from '../users/users.js'
 import { waitForTurn, type TicketHolder, type TicketState } from './conversation-lock.js'
-import { stateKeyOf } from './pending.js'
+import { participantKey, stateKeyOf } from './pending.js'
 
 /** States up to this many bytes (as stored) are loaded with the turn; larger ones when first read. */
 export const PREFETCH_BYTES = 8192
@@ -26,11 +26,14 @@ export interface TurnStart {
   readonly notLoaded: ReadonlySet<string>
   /** `type\0id` of the owners whose states are all in `states` or `notLoaded`. */
   readonly loadedOwners: ReadonlySet<string>
+  /** `conversation\0user` of the turn's user when already a participant of its conversation (`participantKey`). */
+  readonly participants: ReadonlySet<string>
 }
 
 interface Loaded {
   readonly conversation: ConversationRow | null
   readonly user: UserRow | null
+  readonly participant: boolean
   readonly states: readonly (Omit<StateRow, 'payload'> & { payload: StateRow['payload'] | null })[]
 }
 
@@ -64,5 +67,6 @@ function started(ticket: number | undefined, loaded: Loaded, options: TurnStartO
   return {
     ...defined({ ticket, conversation: loaded.conversation ? toConversation(loaded.conversation) : undefined, user: loaded.user ? toUser(loaded.user) : undefined }),
     states, notLoaded, loadedOwners: new Set(owners),
+    participants: new Set(loaded.participant && options.userId !== undefined ? [participantKey(options.conversationId, options.userId)] : []),
   }
 }

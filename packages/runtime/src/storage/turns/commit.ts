@@ -5,7 +5,7 @@ import { applySteps, finalWrite, type StateWrite } from '../states/state-steps.j
 import type { StateStore } from '../states/states.js'
 import { readWriteResult } from '../states/state-writes.js'
 import { afterConflict, MAX_WRITE_ATTEMPTS } from '../../guards/index.js'
-import { nowIso, stateKeyOf, type Pending, type StateEntry } from './pending.js'
+import { nowIso, participantKey, stateKeyOf, type Pending, type StateEntry } from './pending.js'
 
 export interface CommitOptions {
   readonly db: Queryable
@@ -14,6 +14,8 @@ export interface CommitOptions {
   readonly limit: number
   /** The stored states, read again when another writer got in first. */
   readonly stored: StateStore
+  /** Senders known to be participants of the conversation they wrote to (`participantKey`): not added again. */
+  readonly participants?: ReadonlySet<string>
   /** The conversation ticket to give back in the same statement. */
   readonly release?: { readonly conversationId: string; readonly ticket: number }
 }
@@ -105,7 +107,17 @@ function conflictIndex(error: unknown): number | undefined {
   return code === 'PV409' ? Number(detail) : undefined
 }
 
-function documentOf(pending: Pending, states: readonly StateWrite[], { release }: CommitOptions): object {
+/** The senders of the turn's incoming messages not known to be participants, each once. */
+function newSenders(pending: Pending, known: ReadonlySet<string> = new Set()): { conversation_id: string; user_id: string }[] {
+  const senders = new Map<string, { conversation_id: string; user_id: string }>()
+  for (const { direction, conversationId, userId } of pending.messages.values()) {
+    const key = participantKey(conversationId, userId)
+    if (direction === 'incoming' && !known.has(key)) senders.set(key, { conversation_id: conversationId, user_id: userId })
+  }
+  return [...senders.values()]
+}
+
+function documentOf(pending: Pending, states: readonly StateWrite[], { release, participants }: CommitOptions): object {
   const at = nowIso()
   const document: Record<string, unknown> = {}
   const add = (name: string, items: readonly unknown[]) => {
@@ -115,6 +127,7 @@ function documentOf(pending: Pending, states: readonly StateWrite[], { release }
     id: message.id, conversation_id: message.conversationId, user_id: message.userId, direction: message.direction,
     type: message.type, payload: message.payload, tags: message.tags, created_at: message.createdAt,
   })))
+  add('participants', newSenders(pending, participants))
   add('messageTags', [...pending.messageTags].map(([id, tags]) => ({ id, tags, at })))
   add('users', [...pending.users].map(([id, change]) => ({ id, name: change.name ?? null, picture_url: change.pictureUrl ?? null, tags: change.tags, at })))
   add('conversations', [...pending.conversations].map(([id, tags]) => ({ id, tags, at })))

@@ -41,6 +41,11 @@ export interface Pending {
   readonly jobsDone: number[]
 }
 
+/** How a turn knows a user as a participant of a conversation. */
+export function participantKey(conversationId: string, userId: string): string {
+  return `${conversationId}\u0000${userId}`
+}
+
 export function emptyPending(): Pending {
   return {
     states: new Map(), messages: new Map(), messageTags: new Map(), users: new Map(), conversations: new Map(),

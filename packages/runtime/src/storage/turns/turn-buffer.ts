@@ -64,6 +64,7 @@ export function createTurnBuffer(options: TurnBufferOptions): TurnBuffer {
   preloadStates(pending, start?.states ?? [])
   const users = new Map(start?.user ? [[start.user.id, start.user]] : [])
   const conversations = new Map(start?.conversation ? [[start.conversation.id, start.conversation]] : [])
+  const participants = new Set(start?.participants ?? [])
   const stores: BotStorage = {
     users: userOverlay(botId, stored.users, access, users),
     conversations: conversationOverlay(botId, stored.conversations, access, conversations),
@@ -72,7 +73,7 @@ export function createTurnBuffer(options: TurnBufferOptions): TurnBuffer {
     states: stateOverlay({ botId, limit, stored: stored.states, pending: get, writable, loadedOwners: start?.loadedOwners ?? new Set(), notLoaded: start?.notLoaded ?? new Set() }),
     tables: stored.tables,
     workflows: workflowOverlay(botId, stored.workflows, access),
-    participants: participantOverlay(stored.participants, get),
+    participants: participantOverlay(stored.participants, get, participants),
   }
   return {
     stores,
@@ -95,6 +96,6 @@ export function createTurnBuffer(options: TurnBufferOptions): TurnBuffer {
     messages: () => [...pending.messages.values()],
     addsJobs: () => pending.jobs.length > 0,
     isEmpty: () => isEmpty(pending),
-    commit: (release) => commitPending(pending, { db: options.db, botId, limit, stored: stored.states, ...(release ? { release } : {}) }),
+    commit: (release) => commitPending(pending, { db: options.db, botId, limit, stored: stored.states, participants, ...(release ? { release } : {}) }),
   }
 }

@@ -32,6 +32,38 @@ describe.each(testDrivers())('a turn on $name', (driver) => {
   }, STARTUP_TIMEOUT)
   afterAll(() => testDb.dispose())
 
+  it('makes the senders of its incoming messages participants with its commit, and knows from its start the user who already is one', async () => {
+    const { user, conversation } = await parties()
+    const other = await stored.users.create({ name: 'Grace' })
+    const say = (buffer: TurnBuffer, userId: string, direction: 'incoming' | 'outgoing' = 'incoming') =>
+      buffer.stores.messages.create({ conversationId: conversation.id, userId, direction, type: 'text', payload: { text: 'hi' } })
+    const participants = async () => (await stored.participants.list(conversation.id)).items.map((member) => member.name)
+    const start = () => beginTurn(testDb.db, botId, { conversationId: conversation.id, userId: user.id })
+    expect((await start()).participants.size).toBe(0)
+
+    const first = turn(await start())
+    await say(first, user.id)
+    await say(first, user.id)
+    await say(first, other.id, 'outgoing')
+    counted = 0
+    await statements(() => first.commit())
+    expect(counted).toBe(1)
+    expect(await participants()).toEqual(['Ada'])
+    expect((await start()).participants.size).toBe(1)
+
+    // Removed in the turn in which it speaks: it stays out; removed between turns: its next message brings it back.
+    const leaving = turn(await start())
+    await say(leaving, user.id)
+    await leaving.stores.participants.remove(conversation.id, user.id)
+    await leaving.commit()
+    expect(await participants()).toEqual([])
+    const back = turn(await start())
+    await say(back, user.id)
+    await say(back, other.id)
+    await back.commit()
+    expect(await participants()).toEqual(['Ada', 'Grace'])
+  })
+
   it('reads its own writes, stores nothing before it commits, and everything in one statement', async () => {
     const { user, conversation } = await parties()
     const buffer = turn()
