@@ -66,9 +66,9 @@ export function manifestPlugin(dir: string): ManifestPluginPackage {
   const implementation = new FolderPluginImplementation({
     definition,
     actions: {},
-    register: async ({ logger }) => {
+    register: async (props) => {
       await handler.check(manifest.events)
-      if (handler.pages) pages.splice(0, pages.length, ...folderPages(manifest, await listPages(handler.pages, logger)))
+      if (handler.pages) pages.splice(0, pages.length, ...folderPages(manifest, await listPages(handler.pages, props.logger)))
     },
     on: (plugin) => registerEvents(plugin, new Set(manifest.events), handler),
     ...(handler.http ? { routes: folderRoutes(handler.http), pages } : {}),
