@@ -1,7 +1,7 @@
 import * as bp from '../.parley'
 
 /** What a user types to have their journal summed up, by the `digest` workflow. */
-export const DIGEST = 'digest'
+const DIGEST = 'digest'
 
 /**
  * Answers each text with how many journal entries the user has. The journal plugin's handler runs

@@ -48,7 +48,7 @@ export function listPluginPages(engine: Engine): ListedPluginPage[] {
 }
 
 /** Below the plugin's address: the route that serves the page, or its own under `pages/`. */
-export function pageServedAt(page: Pick<PluginPage, 'path' | 'route'>): string {
+function pageServedAt(page: Pick<PluginPage, 'path' | 'route'>): string {
   return page.route === undefined ? `pages/${routePath(page.path)}` : routePath(page.route)
 }
 
