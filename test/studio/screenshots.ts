@@ -25,6 +25,11 @@ try {
   await page.setViewportSize({ width: 390, height: 844 })
   await shoot(page, 'conversation-phone', false)
   await page.setViewportSize({ width: 1280, height: 800 })
+  // "digest" starts the demo's workflow, whose answer is its second reply.
+  await say(page, 'digest', 2)
+  await visit(page, 'Workflows', () => page.locator('.records li a').first().click())
+  await page.getByLabel('Output').waitFor()
+  await shoot(page, 'workflows')
   // The charts and the bot's make-up load apart: wait for both.
   await visit(page, 'Bot', () => Promise.all([page.locator('.chart canvas').first().waitFor(), page.getByRole('heading', { name: 'Plugins' }).waitFor()]))
   await shoot(page, 'bot')
@@ -51,14 +56,17 @@ try {
 
 async function chat(page: Page, texts: readonly string[]): Promise<void> {
   await visit(page, 'Conversations', () => page.getByRole('button', { name: 'New chat' }).click())
-  for (const text of texts) {
-    const bot = page.locator('.messages .from-bot')
-    const before = await bot.count()
-    await page.getByLabel('Message as the user').fill(text)
-    await page.getByLabel('Message as the user').press('Enter')
-    await bot.nth(before).waitFor()
-  }
+  for (const text of texts) await say(page, text, 1)
   await page.locator('.turn').nth(texts.length - 1).waitFor()
+}
+
+/** Types `text` in the live chat and waits for the bot's `replies` answers to it. */
+async function say(page: Page, text: string, replies: number): Promise<void> {
+  const bot = page.locator('.messages .from-bot')
+  const before = await bot.count()
+  await page.getByLabel('Message as the user').fill(text)
+  await page.getByLabel('Message as the user').press('Enter')
+  await bot.nth(before + replies - 1).waitFor()
 }
 
 async function visit(page: Page, link: string, ready: () => Promise<unknown>): Promise<void> {

@@ -1,3 +1,5 @@
+import { readFileSync, writeFileSync } from 'node:fs'
+import { join } from 'node:path'
 import { chromium, type Browser, type Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { startDemoDev, type DemoDev } from './support/demo-dev.js'
@@ -15,7 +17,8 @@ let page: Page
 const elsewhere: string[] = []
 
 beforeAll(async () => {
-  ;[dev, browser] = await Promise.all([startDemoDev(), chromium.launch({ executablePath: CHROMIUM, args: ARGS })])
+  // The demo bot, with a plugin folder (seed 000) whose routes.py serves a page.
+  ;[dev, browser] = await Promise.all([startDemoDev({ folderPlugin: true }), chromium.launch({ executablePath: CHROMIUM, args: ARGS })])
   page = await browser.newPage()
   // Waits end on what the page shows; the limit only catches a hang, on however loaded a machine.
   page.setDefaultTimeout(120_000)
@@ -57,6 +60,17 @@ describe('Parley Studio', () => {
     expect(await frame.getAttribute('sandbox')).toBe('allow-scripts allow-forms allow-popups')
     // The page's own script runs, and cannot reach the Studio that shows it.
     await page.frameLocator('iframe[title="Journal"]').getByText('Shown in a sandboxed frame.').waitFor()
+    await page.getByRole('link', { name: "Back to the bot's pages" }).click()
+    await page.getByRole('heading', { name: 'Plugins' }).waitFor()
+  })
+
+  it('lists the pages a plugin folder\'s routes.py serves, titled by their paths, and shows one in the same sandboxed frame', async () => {
+    const pages = page.getByRole('navigation', { name: 'Message stats pages' })
+    await pages.getByRole('link', { name: '/report' }).click()
+    const frame = page.locator('iframe[title="/report"]')
+    await frame.waitFor()
+    expect(await frame.getAttribute('sandbox')).toBe('allow-scripts allow-forms allow-popups')
+    await page.frameLocator('iframe[title="/report"]').getByText('Served by routes.py.').waitFor()
     await page.getByRole('link', { name: "Back to the bot's pages" }).click()
     await page.getByRole('heading', { name: 'Plugins' }).waitFor()
   })
@@ -207,15 +221,52 @@ describe('Parley Studio', () => {
     await page.locator('.turn.selected').waitFor()
   })
 
-  it('shows workflows, events and the API document', async () => {
+  it('shows the workflow a message started, its status, input and output, and a timeline whose turns open their traces', async () => {
     await nav('Workflows')
     await page.getByText('No workflow has run yet').waitFor()
+    const userId = await firstUser()
+    await api(`/v1/bots/${dev.botId}/messages/incoming`, { method: 'POST', body: JSON.stringify({ conversationId: await firstConversation(), userId, type: 'text', payload: { text: 'digest' } }) })
+    // The list is read when asked: once the runtime has the run completed, its Refresh shows it.
+    await page.waitForFunction(async (path) => ((await (await fetch(path)).json()) as { workflows: { status: string }[] }).workflows.some((w) => w.status === 'completed'), `/v1/bots/${dev.botId}/workflows?name=digest`, { polling: 100 })
+    await page.getByRole('button', { name: 'Refresh' }).click()
+    const run = page.locator('.records li').filter({ hasText: 'digest' })
+    await run.locator('.badge').filter({ hasText: 'completed' }).waitFor()
+    await run.getByRole('link', { name: 'digest' }).click()
+    const timeline = page.getByRole('region', { name: /digest/ })
+    await timeline.getByLabel('Output').waitFor()
+    expect(JSON.parse((await timeline.getByLabel('Input').textContent())!)).toEqual({ userId })
+    expect(JSON.parse((await timeline.getByLabel('Output').textContent())!)).toEqual({ entries: expect.any(Number) })
+    const steps = timeline.getByRole('list', { name: 'Timeline' }).getByRole('listitem')
+    expect(await steps.locator('strong').allTextContents()).toEqual(expect.arrayContaining(['started', 'turn', 'finished']))
+    await steps.filter({ hasText: 'workflowStart (bot)' }).getByRole('link', { name: 'turn' }).click()
+    const turn = page.locator('.turn.selected')
+    await turn.waitFor()
+    await turn.locator('tr.step.handler').filter({ hasText: 'workflowStart handler' }).waitFor()
+    expect(await turn.locator('tr.step.message').count()).toBe(1)
+  })
+
+  it('shows events and the API document', async () => {
     await nav('Events & jobs')
     await page.getByRole('heading', { name: 'Events', exact: true }).waitFor()
     await page.locator('.records summary').filter({ hasText: 'journal:entryRecorded' }).first().waitFor()
     await nav('API')
     await page.locator('.swagger .opblock').first().waitFor()
     expect(await page.locator('.swagger').textContent()).toContain('/v1/bots/{botId}/states')
+  })
+
+  it('keeps a conversation\'s live stream when parley dev reloads the bot', async () => {
+    await page.evaluate(`window.location.hash = '#/${dev.botId}/conversations/${await firstConversation()}'`)
+    await page.getByRole('list', { name: 'Messages' }).getByText('log me').first().waitFor()
+    await page.evaluate('window.notReloaded = true')
+    const from = dev.output().length
+    const source = join(dev.dir, 'src', 'index.ts')
+    writeFileSync(source, readFileSync(source, 'utf8').replace('`You said "', '`You wrote "'))
+    await dev.printed(/Reloaded after changes to/, from)
+    await api(`/v1/bots/${dev.botId}/messages/incoming`, { method: 'POST', body: JSON.stringify({ conversationId: await firstConversation(), userId: await firstUser(), type: 'text', payload: { text: 'after the reload' } }) })
+    // The reloaded bot's reply and its turn's trace arrive on the streams the page opened before.
+    await page.getByRole('list', { name: 'Messages' }).getByText('You wrote "after the reload"', { exact: false }).waitFor()
+    await page.locator('.turn').filter({ has: page.locator('tr.step.handler') }).filter({ hasText: 'message turn' }).first().waitFor()
+    expect(await page.evaluate('window.notReloaded')).toBe(true)
   })
 
   it('fits a phone screen', async () => {

@@ -28,6 +28,15 @@ export namespace tables {
 }
 export namespace workflows {
   export type Workflows = $types.Workflows
+  export namespace digest {
+    export type Digest = $types.Workflows['digest']
+    export namespace input {
+      export type Input = $types.Workflows['digest']['input']
+    }
+    export namespace output {
+      export type Output = $types.Workflows['digest']['output']
+    }
+  }
 }
 export namespace integrations {
   export type Integrations = $types.Integrations

@@ -46,6 +46,14 @@ export interface JournalEntriesRow {
   text: string
 }
 
+export interface DigestWorkflowInput {
+  userId: string
+}
+
+export interface DigestWorkflowOutput {
+  entries: number
+}
+
 export interface TextMessage {
   text: string
 }
@@ -203,7 +211,9 @@ export type States = {
 export type Tables = { journalEntries: JournalEntriesRow }
 
 /** Workflow input and output by workflow name. */
-export type Workflows = {}
+export type Workflows = {
+  digest: { input: DigestWorkflowInput; output: DigestWorkflowOutput }
+}
 
 /** Message payloads by message type: the standard ones and those of every channel. */
 export type Messages = {

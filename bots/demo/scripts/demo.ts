@@ -8,7 +8,7 @@ const client = runtime.client()
 const { user } = await client.getOrCreateUser({ name: 'Ada' })
 const { conversation } = await client.getOrCreateConversation({ channel: 'webchat' })
 
-for (const text of ['Hello there!', 'Want to buy some spam?', 'Fine, just saying hi.']) {
+for (const text of ['Hello there!', 'Want to buy some spam?', 'Fine, just saying hi.', 'digest']) {
   await runtime.receiveMessage({ conversationId: conversation.id, userId: user.id, type: 'text', payload: { text } })
   await runtime.runJobs()
 }

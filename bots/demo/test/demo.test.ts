@@ -13,4 +13,15 @@ describe('the demo bot', () => {
     expect(await bot.events('journal:entryRecorded')).toHaveLength(2)
     await bot.stop()
   })
+
+  it('starts the digest workflow on "digest", which answers in the conversation and completes with the count', async () => {
+    const bot = await createTestBot(demo)
+    const conversation = await bot.conversation()
+    await conversation.send('First thought')
+    const { texts } = await conversation.send('Digest')
+    expect(texts).toEqual(['Putting your digest together…\n— the Parley demo bot', 'Your digest: 2 entries in your journal, this one included.\n— the Parley demo bot'])
+    const { workflows } = await bot.client.listWorkflows({ name: 'digest' })
+    expect(workflows).toMatchObject([{ status: 'completed', conversationId: conversation.id, input: { userId: conversation.user.id }, output: { entries: 2 } }])
+    await bot.stop()
+  })
 })

@@ -25,6 +25,14 @@ def create_blueprint():
     def broken():
         raise ValueError('nope')
 
+    @bp.route('/report/')
+    def report():
+        return '<h1>Report</h1>'
+
+    @bp.route('/entries/<int:n>')
+    def entry(n):
+        return str(n)
+
     return bp
 `
 
@@ -76,6 +84,21 @@ describe('a plugin folder\'s routes.py over HTTP', () => {
   it('needs a token for the bot', async () => {
     expect((await call(base, { token: t.otherToken })).status).toBe(403)
     expect((await fetch(`${t.url}${base}`)).status).toBe(401)
+  })
+
+  it('lists its pages for the dashboard, titled by their paths, and serves them in the Studio by their own routes', async () => {
+    const listed = JSON.parse((await call('/v1/bots/fixture/plugins/pages')).text) as { pages: { path: string }[] }
+    // Pages are the GET routes a browser opens by address alone: no variables, nothing under api/.
+    expect(listed.pages).toEqual([
+      { pluginId: 'stats', path: '/', title: '/', group: 'Stats', route: 'routes/', url: '/api/plugins/stats/routes' },
+      { pluginId: 'stats', path: '/report/', title: '/report/', group: 'Stats', route: 'routes/report/', url: '/api/plugins/stats/routes/report' },
+    ])
+    const page = await fetch(`${t.url}/v1/bots/fixture/studio/plugin-pages/stats?path=${encodeURIComponent('/report/')}`, { headers: { authorization: `Bearer ${t.botToken}` } })
+    expect([page.status, await page.text()]).toEqual([200, '<h1>Report</h1>'])
+    expect(page.headers.get('content-security-policy')).toContain('sandbox allow-scripts')
+    // Served by routes.py, the page keeps its token check: it is not served again as a public page.
+    expect((await fetch(`${t.url}/api/plugins/stats/pages/report`)).status).toBe(404)
+    expect((await fetch(`${t.url}/api/plugins/stats/routes/report/`)).status).toBe(401)
   })
 
   it('answers Flask\'s own 404 and 500, and 404 for a plugin that has no routes', async () => {

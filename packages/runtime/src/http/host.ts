@@ -66,6 +66,8 @@ export interface PluginPageEntry {
   readonly icon?: string
   readonly group?: string
   readonly component?: string
+  /** The plugin's route that serves the page, when not its own `pages/<path>`. */
+  readonly route?: string
   readonly url: string
 }
 

@@ -194,6 +194,15 @@ describe.each(testDrivers())('Parley Studio over HTTP on $name', (driver) => {
     }
   })
 
+  it('lists the turns that ran the handlers of a conversation\'s workflow with that conversation\'s turns', async () => {
+    await chat('before the workflow', 'studio-workflow')
+    const { workflow } = await t.host.bot('fixture')!.client.startWorkflow({ name: 'onboarding', input: { step: 'done' }, conversationId: 'studio-workflow' })
+    await t.runtime.runJobs()
+    const [turn] = ((await call('GET', `${studio}/workflows/${workflow.id}/timeline`)).body as { entries: { kind: string; turnId?: string }[] }).entries.filter((entry) => entry.kind === 'turn')
+    const turns = (await call('GET', `${studio}/conversations/studio-workflow/turns`)).body.turns as { turnId: string; workflowId?: string }[]
+    expect(turns.find((listed) => listed.turnId === turn!.turnId)).toMatchObject({ workflowId: workflow.id, conversationId: 'studio-workflow' })
+  })
+
   it('filters log lines by level, source, conversation and turn, each naming its turn', async () => {
     await chat('logged', 'studio-logs')
     const [line, ...more] = (await call('GET', `${studio}/logs?conversationId=studio-logs&level=info&source=bot`)).body.logs

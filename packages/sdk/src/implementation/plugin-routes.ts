@@ -51,4 +51,9 @@ export interface PluginPage {
   readonly component?: string
   /** The page's HTML; a plain page naming it when absent. */
   readonly html?: string
+  /**
+   * One of the plugin's own GET routes that serves the page instead of `html` (below its address:
+   * `routes/dashboard`). The page keeps that route's access, and is not served again under `pages/`.
+   */
+  readonly route?: string
 }

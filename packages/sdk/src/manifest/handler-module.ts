@@ -21,6 +21,8 @@ export interface HandlerModule {
   run(event: string, data: object, props: Props): Promise<void>
   /** Hands a request to `routes.py`'s Flask blueprint; absent when the folder has no routes.py. */
   readonly http?: (request: FolderHttpRequest) => Promise<FolderHttpResponse>
+  /** The paths of the blueprint's pages; absent when the folder has no routes.py. */
+  readonly pages?: () => Promise<string[]>
 }
 
 /** The interpreter for `handler.py`: `PARLEY_PYTHON`, else `python3` on the PATH. */
@@ -104,7 +106,7 @@ function pythonHandler(file: string, pluginId: string, events: readonly string[]
   bridges.set(file, bridge)
   return {
     file,
-    ...(routes ? { http: (request: FolderHttpRequest) => bridge.http(request) } : {}),
+    ...(routes ? { http: (request: FolderHttpRequest) => bridge.http(request), pages: () => bridge.pages() } : {}),
     async check(listed) {
       const missing = await bridge.missing(listed)
       if (missing.length > 0) throw missingError(pluginId, file, missing)

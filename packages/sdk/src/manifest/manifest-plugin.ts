@@ -7,6 +7,7 @@ import type { CommonHandlerProps, EventHandlerProps, MessageHandlerProps } from 
 import type { Registrar } from '../implementation/registry.js'
 import type { LooseTypes } from '../implementation/types.js'
 import type { Message } from '../implementation/records.js'
+import type { PluginPage } from '../implementation/plugin-routes.js'
 import { eventData, messageData } from './event-data.js'
 import type { ManifestEventName } from './events.js'
 import { findHandlerFile, openHandler, type HandlerModule } from './handler-module.js'
@@ -14,7 +15,7 @@ import type { FolderHttpRequest, FolderHttpResponse } from './python-bridge.js'
 import { SESSION_STATE, manifestDefinition } from './manifest-definition.js'
 import type { Manifest } from './manifest-schema.js'
 import { MANIFEST_FILE, readManifest } from './read-manifest.js'
-import { folderRoutes } from './folder-routes.js'
+import { FOLDER_ROUTES_PATH, folderRoutes } from './folder-routes.js'
 
 type Props = CommonHandlerProps<LooseTypes>
 
@@ -61,16 +62,38 @@ export function manifestPlugin(dir: string): ManifestPluginPackage {
   const handlerFile = findHandlerFile(folder, manifest.id)
   const handler = openHandler(handlerFile, manifest.id, manifest.events)
   const definition = manifestDefinition(manifest)
+  const pages: PluginPage[] = []
   const implementation = new FolderPluginImplementation({
     definition,
     actions: {},
-    register: () => handler.check(manifest.events),
+    register: async (props) => {
+      await handler.check(manifest.events)
+      if (handler.pages) pages.splice(0, pages.length, ...folderPages(manifest, await listPages(handler.pages, props.logger)))
+    },
     on: (plugin) => registerEvents(plugin, new Set(manifest.events), handler),
-    ...(handler.http ? { routes: folderRoutes(handler.http) } : {}),
+    ...(handler.http ? { routes: folderRoutes(handler.http), pages } : {}),
   }, handler.http)
   return {
     type: 'plugin', name: manifest.id, version: manifest.version, definition, implementation, manifest, dir: folder, handlerFile,
     ...(handler.http ? { http: handler.http } : {}),
+  }
+}
+
+/**
+ * The blueprint's pages, listed in the dashboard under the plugin's name and titled by their path (a
+ * plugin folder gives its routes no titles), each served by its own route and keeping its token check.
+ */
+function folderPages(manifest: Manifest, paths: readonly string[]): PluginPage[] {
+  return paths.map((path) => ({ path, title: path, group: manifest.name, route: `${FOLDER_ROUTES_PATH}/${path.replace(/^\/+/, '')}` }))
+}
+
+/** A routes.py that fails to load lists no pages and says why; its routes answer with the same error. */
+async function listPages(pages: () => Promise<string[]>, logger: Props['logger']): Promise<string[]> {
+  try {
+    return await pages()
+  } catch (error) {
+    logger.warn(`routes.py's pages are not listed in the dashboard: ${error instanceof Error ? error.message : String(error)}`)
+    return []
   }
 }
 

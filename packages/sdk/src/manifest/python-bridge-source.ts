@@ -1,7 +1,7 @@
 /**
  * The Python side of the bridge, run as `python3 -u -c <this> <handler.py> [routes.py]`. It imports the handler once
  * and answers JSON lines on stdin/stdout: `check` lists the missing `on_<event>` functions, `event` runs
- * one, and `http` hands a request to the Flask blueprint of `routes.py`. The handler's `sdk` sends `log` lines and makes `call`s that the runtime answers with a `reply`.
+ * one, `http` hands a request to the Flask blueprint of `routes.py`, and `pages` lists the blueprint's pages. The handler's `sdk` sends `log` lines and makes `call`s that the runtime answers with a `reply`.
  * What the handler prints goes to stderr, so it never garbles the protocol. Kept as a string so the
  * package ships it with its JavaScript.
  */
@@ -146,6 +146,8 @@ def _serve(module):
             _run(module, request)
         elif kind == "http":
             _http(request)
+        elif kind == "pages":
+            _pages(request)
 
 
 _app = None
@@ -178,6 +180,20 @@ def _http(request):
             body = response.get_data()
             headers = {name: value for name, value in response.headers.items()}
             _send({"type": "done", "id": request["id"], "status": response.status_code, "headers": headers, "body": base64.b64encode(body).decode("ascii")})
+    except BaseException as error:
+        _send({"type": "done", "id": request["id"], "error": repr(error), "traceback": traceback.format_exc()})
+
+
+def _pages(request):
+    # A page is what a browser can open by its address alone: a GET route without variables. Routes
+    # under api/ are taken for endpoints, and static/ serves files.
+    try:
+        paths = sorted({
+            rule.rule for rule in _flask_app().url_map.iter_rules()
+            if "GET" in (rule.methods or ()) and not rule.arguments and rule.endpoint != "static"
+            and rule.rule.strip("/").split("/")[0] not in ("api", "static")
+        })
+        _send({"type": "done", "id": request["id"], "paths": paths})
     except BaseException as error:
         _send({"type": "done", "id": request["id"], "error": repr(error), "traceback": traceback.format_exc()})
 

@@ -102,6 +102,13 @@ export class PythonBridge {
     return { status: Number(done['status']), headers: done['headers'] as Record<string, string>, body: Buffer.from(String(done['body']), 'base64') }
   }
 
+  /** The paths of the blueprint's pages: its GET routes without variables, outside `api/` and `static/`. */
+  async pages(): Promise<string[]> {
+    const done = await this.request({ type: 'pages' }, undefined)
+    if (done['error'] !== undefined) throw new Error(`${String(done['error'])}\n${String(done['traceback'])}`)
+    return done['paths'] as string[]
+  }
+
   close(): void {
     this.child?.process.kill()
     this.child = undefined

@@ -13,7 +13,7 @@ export interface FoundPluginRoute {
 /** A dashboard page with the plugin that adds it and where it is served. */
 export interface ListedPluginPage extends Omit<PluginPage, 'html'> {
   readonly pluginId: string
-  /** Below the server's root: `/api/plugins/<alias>/pages/<path>`. */
+  /** Below the server's root: `/api/plugins/<alias>/pages/<path>`, or the address of the route that serves it. */
   readonly url: string
 }
 
@@ -43,8 +43,13 @@ export async function handlePluginRequest(engine: Engine, found: FoundPluginRout
 /** Every plugin's dashboard pages, in the order the plugins were added. */
 export function listPluginPages(engine: Engine): ListedPluginPage[] {
   return [...engine.plugins.values()].flatMap((unit) => (unit.pages ?? []).map(({ html: _html, ...page }) => ({
-    ...page, pluginId: unit.alias, url: `/api/plugins/${encodeURIComponent(unit.alias)}/pages/${routePath(page.path)}`,
+    ...page, pluginId: unit.alias, url: `/api/plugins/${encodeURIComponent(unit.alias)}/${pageServedAt(page)}`,
   })))
+}
+
+/** Below the plugin's address: the route that serves the page, or its own under `pages/`. */
+function pageServedAt(page: Pick<PluginPage, 'path' | 'route'>): string {
+  return page.route === undefined ? `pages/${routePath(page.path)}` : routePath(page.route)
 }
 
 /** The route's own path, or, for a prefix route, that path and every path below it. */
@@ -54,7 +59,7 @@ function serves(route: PluginRoute, wanted: string): boolean {
 }
 
 function routesOf(unit: CodeUnit): PluginRoute[] {
-  return [...(unit.routes ?? []), ...(unit.pages ?? []).map((page) => pageRoute(page))]
+  return [...(unit.routes ?? []), ...(unit.pages ?? []).filter((page) => page.route === undefined).map((page) => pageRoute(page))]
 }
 
 function pageRoute(page: PluginPage): PluginRoute {

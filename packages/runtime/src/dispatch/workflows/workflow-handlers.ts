@@ -1,6 +1,7 @@
 import type { Context, Event, HandlerKind } from '@parley/sdk'
 import type { Engine } from '../../engine/engine.js'
 import { toWorkflow } from '../../engine/records.js'
+import type { TraceLinks } from '../../engine/trace.js'
 import type { Turn } from '../../engine/turn.js'
 import type { CodeUnit } from '../../engine/units.js'
 import { StorageError } from '../../storage/errors/index.js'
@@ -49,10 +50,15 @@ export async function timeOutWorkflow(engine: Engine, workflowId: string, jobId?
 async function runWorkflowHandlers(engine: Engine, turn: Turn, kind: HandlerKind, workflow: storage.WorkflowInstance, event?: Event): Promise<void> {
   const ctx: Context = { botId: engine.botId, alias: '', conversationId: workflow.conversationId ?? '', userId: workflow.userId ?? '', messageId: '', eventId: event?.id ?? '' }
   const record = toWorkflow(workflow)
-  // The workflow's timeline lists the turns that ran its handlers.
-  if (turn.trace) turn.trace.links.workflowId = workflow.id
+  // The workflow's timeline lists the turns that ran its handlers, and its conversation shows them.
+  if (turn.trace) linkTrace(turn.trace.links, workflow)
   const props = (unit: CodeUnit) => ({ workflow: engine.props.workflow(unit, ctx, turn, record), ...(event ? { event } : {}) })
   await runHandlers(engine, { kind, name: workflow.name, ctx, turn, props })
+}
+
+function linkTrace(links: TraceLinks, workflow: storage.WorkflowInstance): void {
+  links.workflowId = workflow.id
+  if (links.conversationId === undefined && workflow.conversationId) links.conversationId = workflow.conversationId
 }
 
 /** Another process finished the workflow first: nothing is left to do here. */

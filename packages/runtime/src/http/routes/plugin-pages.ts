@@ -9,7 +9,8 @@ const page = z.object({
   icon: z.string().optional(),
   group: z.string().optional(),
   component: z.string().optional(),
-  url: z.string().describe('Where the page is served, below the server: /api/plugins/<pluginId>/pages/<path>'),
+  route: z.string().optional().describe("The plugin's own GET route that serves the page, when it is not served under pages/ (a plugin folder's routes.py)"),
+  url: z.string().describe('Where the page is served, below the server: /api/plugins/<pluginId>/pages/<path>, or its route'),
 })
 
 /** The dashboard pages the bot's plugins add, for a dashboard to link to. */

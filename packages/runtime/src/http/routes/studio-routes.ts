@@ -43,13 +43,13 @@ function handlers(keepAliveMs: number): Handlers {
 /**
  * The page's own HTML, answered so that a browser runs it sandboxed (no access to the studio's origin,
  * its cookie or its pages) and lets only this server's pages frame it. Only a page the plugin registered
- * is served here; its other routes are not.
+ * is served here (by its own route, for a plugin folder's routes.py); its other routes are not.
  */
 async function pluginPage(c: Context, bot: HostedBot, pluginId: string, path: string): Promise<Response> {
   const trim = (text: string) => text.replace(/^\/+|\/+$/g, '')
   const page = bot.plugins?.pages().find((entry) => entry.pluginId === pluginId && trim(entry.path) === trim(path))
   if (!page) throw new RequestError('PLUGIN_PAGE_NOT_FOUND', `plugin "${pluginId}" of bot "${bot.id}" adds no page "${path}"; GET /v1/bots/${bot.id}/plugins/pages lists them`)
-  const answer = await bot.plugins!.handle(pluginId, { method: 'GET', path: `pages/${trim(page.path)}`, query: {}, headers: {}, body: '' })
+  const answer = await bot.plugins!.handle(pluginId, { method: 'GET', path: page.route ?? `pages/${trim(page.path)}`, query: {}, headers: {}, body: '' })
   const body = answer.body ?? ''
   return c.body(typeof body === 'string' ? body : new Uint8Array(body), 200, PAGE_HEADERS)
 }

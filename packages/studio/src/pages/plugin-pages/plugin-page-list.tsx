@@ -4,14 +4,14 @@ import { href } from '../../app/router.js'
 import { useAsync } from '../../ui/async.js'
 import { Empty, Show } from '../../ui/notes.js'
 
-/** The pages the bot's plugins add, by the group each registered, each opening inside the Studio. */
+/** The pages the bot's plugins add (a plugin folder's under its name), by the group each registered, each opening inside the Studio. */
 export function PluginPageList({ api, botId }: { api: BotApi; botId: string }) {
   const [pages, reload] = useAsync(() => api.pluginPages(), [api])
   return (
     <section aria-labelledby="plugin-pages-title">
       <h2 id="plugin-pages-title">Plugin pages</h2>
       <Show loaded={pages} what="the plugins' pages" retry={reload}>
-        {({ pages: list }) => list.length === 0 ? <Empty>No plugin adds a page. A plugin adds one with <code>pages</code> (or <code>adminPages</code> in <code>createPlugin</code>).</Empty> : (
+        {({ pages: list }) => list.length === 0 ? <Empty>No plugin adds a page. A plugin adds one with <code>pages</code> (or <code>adminPages</code> in <code>createPlugin</code>); a plugin folder's <code>routes.py</code> adds its GET routes.</Empty> : (
           <div class="page-groups">
             {[...groups(list)].map(([group, members]) => (
               <nav key={group} aria-label={`${group} pages`}>

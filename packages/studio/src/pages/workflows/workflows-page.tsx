@@ -43,10 +43,10 @@ function Timeline({ api, botId, id }: { api: BotApi; botId: string; id: string }
           <>
             <h2 id="timeline-title">{workflow.name} <span class={`badge ${workflow.status}`}>{workflow.status}</span></h2>
             {workflow.error && <p class="field-error">{workflow.error}</p>}
-            <h3>Input</h3><JsonView value={workflow.input} />
-            {workflow.output && <><h3>Output</h3><JsonView value={workflow.output} /></>}
-            <h3>Timeline</h3>
-            <ol class="timeline">
+            <h3>Input</h3><JsonView value={workflow.input} label="Input" />
+            {workflow.output && <><h3>Output</h3><JsonView value={workflow.output} label="Output" /></>}
+            <h3 id="timeline-steps">Timeline</h3>
+            <ol class="timeline" aria-labelledby="timeline-steps">
               {entries.map((entry, i) => (
                 <li key={i}><time dateTime={entry.at}>{time(entry.at)}</time> <strong>{entry.kind}</strong> {entry.summary}
                   {entry.turnId && workflow.conversationId && <> · <a href={href([botId, 'conversations', workflow.conversationId], { turn: entry.turnId })}>turn</a></>}
