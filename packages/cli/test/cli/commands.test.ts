@@ -1,6 +1,7 @@
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { join, relative } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { main } from '../../src/main.js'
 import { runCli, runProcess } from '../support/run-cli.js'
 import { FIXTURE_PROJECTS } from '../support/paths.js'
 import { makeTempDir, useSourcesOfParley } from '../support/temp-project.js'
@@ -203,15 +204,23 @@ describe('parley, on bad input', () => {
   })
 })
 
+/** `parley` run in this process, its output kept: for help, which starts nothing a child process would isolate. */
+async function mainHere(args: readonly string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+  const written = { stdout: '', stderr: '' }
+  const out = { info: (text: string) => void (written.stdout += `${text}\n`), error: (text: string) => void (written.stderr += `${text}\n`) }
+  const code = await main(['node', 'parley', ...args], out)
+  return { code, ...written }
+}
+
 describe('parley help', () => {
   it.each(['init', 'gen', 'check', 'build', 'add', 'remove', 'dev', 'start', 'chat'])('describes %s and each of its flags', async (command) => {
-    const result = await runCli([command, '--help'], FIXTURE_PROJECTS)
+    const result = await mainHere([command, '--help'])
     expect(result.code).toBe(0)
     expect(result.stdout).toMatch(new RegExp(`^Usage: parley ${command}`))
     for (const line of result.stdout.split('\n').filter((l) => /^\s+-/.test(l))) expect(line.trim(), 'a flag without a description').toMatch(/^\S.*\s{2,}\S/)
   })
 
-  it('names the environment dev and start read, PORT first', async () => {
+  it('names the environment dev and start read, PORT first, on the standard output of the command', async () => {
     for (const command of ['dev', 'start']) {
       const help = (await runCli([command, '--help'], FIXTURE_PROJECTS)).stdout
       expect(help).toMatch(/^\s+PORT\b/m)
