@@ -88,6 +88,21 @@ describe('parley, on a new bot', () => {
     }
   })
 
+  it('check leaves the TypeScript sources of an installed package to that package', async () => {
+    const pkg = join(project, 'node_modules', 'shipped-as-source')
+    mkdirSync(pkg, { recursive: true })
+    writeFileSync(join(pkg, 'package.json'), JSON.stringify({ name: 'shipped-as-source', type: 'module', exports: './index.ts' }))
+    writeFileSync(join(pkg, 'index.ts'), "export const answer: number = 42\nexport const broken: number = 'not a number'\n")
+    const user = join(project, 'src', 'uses-package.ts')
+    writeFileSync(user, "import { answer } from 'shipped-as-source'\n\nexport const doubled: number = answer * 2\n")
+    try {
+      expect(await runCli(['check'], project)).toMatchObject({ code: 0, problems: [] })
+    } finally {
+      rmSync(join(project, 'node_modules'), { recursive: true })
+      rmSync(user)
+    }
+  })
+
   it('check type-checks definition files with --definitions, having validated them by running them', async () => {
     const extra = join(project, 'extra.definition.ts')
     writeFileSync(extra, "export const version: number = 'one'\n")
