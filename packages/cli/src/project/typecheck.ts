@@ -40,7 +40,9 @@ export interface TypecheckOptions {
 export function typecheckProject(projectDir: string, options: TypecheckOptions = {}): TypeDiagnostic[] {
   const tsConfigFilePath = join(projectDir, 'tsconfig.json')
   if (!existsSync(tsConfigFilePath)) throw new CliError('PROJECT_INVALID', `no tsconfig.json in ${projectDir}; the project is type-checked with it (\`parley init\` writes one)`)
-  const project = new Project({ tsConfigFilePath, compilerOptions: { noEmit: true } })
+  // The compiler finds the files the project imports itself; ts-morph adding each of them to the project
+  // first only doubles the work, and would make installed packages look like the project's own files.
+  const project = new Project({ tsConfigFilePath, compilerOptions: { noEmit: true }, skipFileDependencyResolution: true })
   if (options.generated) overlay(project, projectDir, options.generated)
   if (options.definitions === false) leaveOutDefinitions(project)
   const program = project.getProgram().compilerObject
@@ -50,11 +52,14 @@ export function typecheckProject(projectDir: string, options: TypecheckOptions =
 
 /**
  * What `ts.getPreEmitDiagnostics(program)` gives, computed file by file so progress can be shown:
- * declaration files first (quick with skipLibCheck), then the project's own, counted.
+ * declaration files first (quick with skipLibCheck), then the project's own, counted. The TypeScript
+ * sources of installed packages (a linked Parley checkout resolves to them) are left out: their errors
+ * are the package's to check, and checking every function body in them costs more than the project.
  */
 function preEmitDiagnostics(program: ts.Program, options: TypecheckOptions): readonly ts.Diagnostic[] {
   const wanted = (file: ts.SourceFile) => !options.onlyDefinitions || file.fileName.endsWith('.definition.ts')
-  const files = program.getSourceFiles().filter(wanted)
+  const ownOrDeclaration = (file: ts.SourceFile) => file.isDeclarationFile || !program.isSourceFileFromExternalLibrary(file)
+  const files = program.getSourceFiles().filter((file) => wanted(file) && ownOrDeclaration(file))
   const declarations = files.filter((file) => file.isDeclarationFile)
   const own = files.filter((file) => !file.isDeclarationFile)
   // As TypeScript decides whether declaration files would be emitted.

@@ -1,4 +1,4 @@
-import { existsSync, mkdirSync, writeFileSync } from 'node:fs'
+import { cpSync, existsSync, mkdirSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { chromium } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
@@ -46,6 +46,20 @@ function underParent(args: readonly string[], cwd: string, env: NodeJS.ProcessEn
   return watchProcess([process.execPath, '-e', parent], { cwd, env })
 }
 
+let builtOnce: Promise<string> | undefined
+
+/** A copy of one project `parley build` made: building is the same work each time, so it is done once. */
+async function builtProject(name: string): Promise<string> {
+  const built = await (builtOnce ??= (async () => {
+    const dir = botProject('built-bot')
+    expect(await runCli(['build'], dir)).toMatchObject({ code: 0 })
+    return dir
+  })())
+  const copy = join(temp.dir, name)
+  cpSync(built, copy, { recursive: true })
+  return copy
+}
+
 async function refused(url: string): Promise<boolean> {
   return fetch(`${url}/health`).then(() => false, () => true)
 }
@@ -77,8 +91,7 @@ describe('parley dev', () => {
 describe('bad configuration', () => {
   let built: string
   beforeAll(async () => {
-    built = botProject('built-bot')
-    expect(await runCli(['build'], built)).toMatchObject({ code: 0 })
+    built = await builtProject('start-bad-tokens')
   })
 
   it.each([['start'], ['dev']])('parley %s exits 1 at once on invalid PARLEY_API_TOKENS, before opening the database', async (command) => {
@@ -95,8 +108,7 @@ describe('bad configuration', () => {
 describe('no server outlives the process that started it', () => {
   let built: string
   beforeAll(async () => {
-    built = botProject('served-bot')
-    expect(await runCli(['build'], built)).toMatchObject({ code: 0 })
+    built = await builtProject('served-bot')
   })
 
   const cases = (['start', 'dev'] as const).flatMap((command) => (['SIGTERM', 'SIGINT', 'SIGKILL'] as const).map((signal) => [command, signal] as const))

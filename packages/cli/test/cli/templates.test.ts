@@ -17,7 +17,8 @@ describe('templates', () => {
   const temp = makeTempDir()
   afterAll(temp.cleanup)
 
-  it.each(TEMPLATES)('%s %s passes parley check', async (type, template) => {
+  // Each template in a directory of its own, so several at a time: a machine with a core to spare uses it.
+  it.concurrent.for(TEMPLATES)('%s %s passes parley check', async ([type, template], { expect }) => {
     const name = `${type}-${template}`
     const init = await runCli(['init', '--type', type, '--template', template, name], temp.dir)
     expect(init).toMatchObject({ code: 0, problems: [] })
