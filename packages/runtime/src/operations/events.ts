@@ -67,10 +67,18 @@ export interface ListEventsRequest {
 
 /** The events of the types the caller may use: all for the bot, a plugin's own and its dependencies' for a plugin. */
 export async function listEvents(engine: Engine, caller: Caller, request: ListEventsRequest = {}) {
+  checkStatus(request.status)
   const type = request.type === undefined ? undefined : caller.unit.scope.resolve('event', request.type)
   const types = type === undefined ? caller.unit.scope.reachable('event') : undefined
   const page = await storesOf(engine.stores, caller.turn).events.list({ ...request, type, now: engine.clock.now(), ...defined({ types }) })
   return { events: page.items.map((event) => toEvent(event, engine.botId, caller.unit.scope.local('event', event.type))) }
+}
+
+const EVENT_STATUSES: readonly ListedEventStatus[] = ['scheduled', 'pending', 'processed', 'failed']
+
+function checkStatus(status: unknown): void {
+  if (status === undefined || EVENT_STATUSES.includes(status as ListedEventStatus)) return
+  throw new PayloadError('listEvents', [{ path: 'status', message: `${JSON.stringify(String(status).slice(0, 40))} is not one of ${EVENT_STATUSES.join(', ')}` }])
 }
 
 function reaches(caller: Caller, event: StoredEvent): boolean {
