@@ -1,4 +1,4 @@
-import { BotDefinition, BotImplementation, Cognitive, PluginDefinition, PluginImplementation, version, z } from '@parley/sdk'
+import { BotDefinition, BotImplementation, Cognitive, isHttpError, PluginDefinition, PluginImplementation, version, z } from '@parley/sdk'
 import llm from '@parley/interfaces/llm'
 import { createTestBot, scriptedLlm } from '@parley/runtime/testing'
 import { describe, expect, it } from 'vitest'
@@ -60,5 +60,61 @@ describe('the cognitive helper', () => {
     } finally {
       await test.stop()
     }
+  })
+})
+
+/** A plugin with no `llm` dependency, as Botpress's own plugins reach the hosted service through their client. */
+const summarizer = new PluginDefinition({
+  name: 'summarizer',
+  version: '1.0.0',
+  actions: {
+    summarize: {
+      input: { schema: z.object({ text: z.string(), model: z.string() }) },
+      output: { schema: z.object({ summary: z.string() }) },
+    },
+  },
+})
+
+const summarizing = new PluginImplementation({
+  actions: {
+    summarize: async ({ input, client }) => {
+      const request = { model: input.model, systemPrompt: 'Summarize.', messages: [] as { role: 'user'; content: string }[] }
+      request.messages.push({ role: 'user', content: input.text })
+      const { output } = await new Cognitive({ client }).generateText(request)
+      return { summary: output }
+    },
+  },
+})
+
+describe('the cognitive helper through a client', () => {
+  it("answers text from the bot's llm integration for the models fast and best, with no model id sent", async () => {
+    const model = scriptedLlm({ reply: ({ messages }) => `Short: ${messages.at(-1)?.content}` })
+    const definition = new BotDefinition({}).addIntegration(model.definition, { alias: 'brain' }).addPlugin({ definition: summarizer, implementation: summarizing }, {})
+    const test = await createTestBot({ definition, implementation: new BotImplementation({ actions: {} }), integrations: { brain: model.implementation } })
+    try {
+      expect(await test.callAction('summarizer:summarize', { text: 'a long story', model: 'fast' })).toEqual({ summary: 'Short: a long story' })
+      expect(await test.callAction('summarizer:summarize', { text: 'another', model: 'best' })).toEqual({ summary: 'Short: another' })
+      expect(model.calls.map((call) => call.model)).toEqual([undefined, undefined])
+      expect(model.calls[0]).toMatchObject({ systemPrompt: 'Summarize.', messages: [{ role: 'user', content: 'a long story' }] })
+    } finally {
+      await test.stop()
+    }
+  })
+
+  it('fails naming the action when the bot has no llm integration', async () => {
+    const definition = new BotDefinition({}).addPlugin({ definition: summarizer, implementation: summarizing }, {})
+    const test = await createTestBot({ definition, implementation: new BotImplementation({ actions: {} }) })
+    try {
+      await expect(test.callAction('summarizer:summarize', { text: 'x', model: 'fast' })).rejects.toThrow('cognitive:generateContent')
+    } finally {
+      await test.stop()
+    }
+  })
+})
+
+describe('isHttpError', () => {
+  it('tells an error a server answered with a status from any other', () => {
+    const answered = Object.assign(new Error('Too Many Requests'), { response: { status: 429 } })
+    expect([isHttpError(answered), isHttpError(new Error('boom')), isHttpError({ response: { status: 500 } }), isHttpError(Object.assign(new Error('x'), { response: { status: '500' } }))]).toEqual([true, false, false, false])
   })
 })

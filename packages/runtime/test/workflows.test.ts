@@ -1,4 +1,4 @@
-import { BotDefinition, BotImplementation, z } from '@parley/sdk'
+import { BotDefinition, BotImplementation, DEFAULT_WORKFLOW_TIMEOUT_MS, z } from '@parley/sdk'
 import { describe, expect, it } from 'vitest'
 import { createTestBot } from '../src/testing/index.js'
 
@@ -13,9 +13,11 @@ function composed(trace: string[]) {
     },
   })
   const implementation = new BotImplementation({ actions: {} })
-  implementation.on.workflowStart('onboarding', ({ workflow }) => void trace.push(`start ${workflow.status} ${JSON.stringify(workflow.input)}`))
-  implementation.on.workflowContinue('*', ({ workflow, event }) => void trace.push(`continue ${workflow.status}${event ? ` after ${event.type} ${JSON.stringify(event.payload)}` : ''}`))
-  implementation.on.workflowTimeout('onboarding', ({ workflow }) => void trace.push(`timeout ${workflow.status}`))
+  // With no event of its own, a handler gets Botpress's `workflow_update` event naming what happened.
+  const update = (event: { type: string; payload: Record<string, unknown> }) => (event.type === 'workflow_update' ? `${event.payload.eventType}` : `after ${event.type} ${JSON.stringify(event.payload)}`)
+  implementation.on.workflowStart('onboarding', ({ workflow, event }) => void trace.push(`start ${workflow.status} ${JSON.stringify(workflow.input)} ${update(event)}`))
+  implementation.on.workflowContinue('*', ({ workflow, event }) => void trace.push(`continue ${workflow.status} ${update(event)}`))
+  implementation.on.workflowTimeout('onboarding', ({ workflow, event }) => void trace.push(`timeout ${workflow.status} ${update(event)}`))
   return { definition, implementation }
 }
 
@@ -26,12 +28,12 @@ describe('workflows', () => {
     const { workflow } = await bot.client.startWorkflow({ name: 'onboarding', input: { plan: 'pro' } })
     expect(workflow.status).toBe('pending')
     await bot.settle()
-    expect(trace).toEqual(['start in_progress {"plan":"pro"}'])
+    expect(trace).toEqual(['start in_progress {"plan":"pro"} workflow_started'])
     await bot.client.updateWorkflow({ id: workflow.id, status: 'in_progress' })
     await bot.settle()
     await bot.client.createEvent({ type: 'answered', payload: { answer: 'yes' }, workflowId: workflow.id })
     await bot.settle()
-    expect(trace.slice(1)).toEqual(['continue in_progress', 'continue in_progress after answered {"answer":"yes"}'])
+    expect(trace.slice(1)).toEqual(['continue in_progress workflow_continued', 'continue in_progress after answered {"answer":"yes"}'])
     await expect(bot.client.updateWorkflow({ id: workflow.id, status: 'completed', output: { completed: 'yes' } })).rejects.toThrow(
       'workflow "onboarding" output.completed: Expected boolean, received string',
     )
@@ -48,9 +50,23 @@ describe('workflows', () => {
     const { workflow: finished } = await bot.client.startWorkflow({ name: 'onboarding', input: { plan: 'x' }, timeoutMs: 60_000 })
     await bot.client.updateWorkflow({ id: finished.id, status: 'cancelled' })
     await bot.advance('1m')
-    expect(trace.filter((line) => line.startsWith('timeout'))).toEqual(['timeout timed_out'])
+    expect(trace.filter((line) => line.startsWith('timeout'))).toEqual(['timeout timed_out workflow_timedout'])
     expect((await bot.client.getWorkflow({ id: workflow.id })).workflow.status).toBe('timed_out')
     expect((await bot.client.getWorkflow({ id: finished.id })).workflow.status).toBe('cancelled')
+    await bot.stop()
+  })
+
+  it('started without a timeout, time out a day later, as every Botpress run has a timeout', async () => {
+    const trace: string[] = []
+    const bot = await createTestBot(composed(trace))
+    const before = bot.clock.now().getTime()
+    const { workflow } = await bot.client.startWorkflow({ name: 'onboarding', input: { plan: 'free' } })
+    const timeoutAt = Date.parse(workflow.timeoutAt) - DEFAULT_WORKFLOW_TIMEOUT_MS
+    expect([timeoutAt >= before, timeoutAt <= bot.clock.now().getTime()]).toEqual([true, true])
+    await bot.advance('23h')
+    expect((await bot.client.getWorkflow({ id: workflow.id })).workflow.status).toBe('in_progress')
+    await bot.advance('1h')
+    expect(trace.filter((line) => line.startsWith('timeout'))).toEqual(['timeout timed_out workflow_timedout'])
     await bot.stop()
   })
 

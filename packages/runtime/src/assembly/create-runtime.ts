@@ -14,6 +14,7 @@ import { createAppDeliveries, type AppDeliveries } from '../dispatch/apps/delive
 import { loadUnits, type LoadedUnits } from './load/load-units.js'
 import type { Runtime, RuntimeOptions } from './runtime.js'
 import { runtimeOf } from './runtime-api.js'
+import { checkedPublicUrl } from './public-url.js'
 
 /**
  * Loads a composed bot and prepares it to run: checks that every part has its implementation, brings the
@@ -66,6 +67,7 @@ function buildEngine(db: Database, botId: string, options: RuntimeOptions, units
       ...(options.conversations?.inactivityMs === undefined ? {} : { conversationInactivityMs: options.conversations.inactivityMs }),
     },
     apps: { allowPrivateUrls: options.apps?.allowPrivateUrls ?? false, concurrencyPerUrl: options.apps?.concurrencyPerUrl ?? 4 },
+    ...(options.publicUrl === undefined ? {} : { publicUrl: checkedPublicUrl(options.publicUrl) }),
   }
   // The job handlers and the props need the whole engine; they only run once it is complete.
   const engine = parts as Engine

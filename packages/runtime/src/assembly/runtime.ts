@@ -73,6 +73,11 @@ export interface RuntimeOptions extends ComposedBot, LoadOptions {
   }
   /** The URL an integration's webhook is reached at, given to its `register`. */
   readonly webhookUrl?: (alias: string) => string
+  /**
+   * Where the runtime's HTTP server is reached from outside (`https://bots.example.com`, or with a path
+   * prefix): a file's `url` and `uploadUrl` are then absolute, under it, instead of server paths.
+   */
+  readonly publicUrl?: string
 }
 
 /**

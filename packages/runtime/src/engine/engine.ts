@@ -53,6 +53,8 @@ export interface Engine {
   readonly props: PropsFactory
   readonly turns: TurnSettings
   readonly apps: AppSettings
+  /** Where the runtime's HTTP server is reached from outside (`https://bots.example.com`), when known. */
+  readonly publicUrl?: string
 }
 
 /** How deliveries to external apps behave in this runtime. */

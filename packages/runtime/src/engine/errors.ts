@@ -20,6 +20,7 @@ export type RuntimeErrorCode =
   | 'NOT_SUPPORTED'
   | 'UPLOAD_TOKEN_REFUSED'
   | 'UPLOAD_EXPIRED'
+  | 'PUBLIC_URL_INVALID'
 
 /** The runtime could not do what was asked; the message names the bot part at fault and what to change. */
 export class RuntimeError extends ParleyError {

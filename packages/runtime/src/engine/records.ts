@@ -1,4 +1,4 @@
-import type { BotDefinition, Conversation, Event, Message, StateRecord, Tags, User, WorkflowInstance } from '@parley/sdk'
+import { DEFAULT_WORKFLOW_TIMEOUT_MS, type BotDefinition, type Conversation, type Event, type Message, type StateRecord, type Tags, type User, type WorkflowInstance } from '@parley/sdk'
 import type * as storage from '../storage/index.js'
 import { channelName } from './channels.js'
 
@@ -6,19 +6,19 @@ import { channelName } from './channels.js'
 // event status); handlers see exactly the SDK's shapes.
 
 export function toUser(user: storage.User): User {
-  return { id: user.id, ...(user.name === undefined ? {} : { name: user.name }), tags: { ...user.tags }, createdAt: user.createdAt, updatedAt: user.updatedAt }
+  return { id: user.id, ...(user.name === undefined ? {} : { name: user.name }), tags: setTags(user.tags), createdAt: user.createdAt, updatedAt: user.updatedAt }
 }
 
 /** `integration` is the name of the channel's integration, as Botpress code compares it with `interfaces.<alias>.name`. */
 export function toConversation(conversation: storage.Conversation, definition: BotDefinition): Conversation {
   const { id, tags, createdAt, updatedAt } = conversation
   const integration = Object.hasOwn(definition.integrations, conversation.integration) ? definition.integrations[conversation.integration]!.definition.name : conversation.integration
-  return { id, channel: channelName(conversation), integration, tags: { ...tags }, createdAt, updatedAt }
+  return { id, channel: channelName(conversation), integration, tags: setTags(tags), createdAt, updatedAt }
 }
 
 export function toMessage(message: storage.Message): Message {
   const { id, type, payload, direction, userId, conversationId, createdAt } = message
-  return { id, type, payload, direction, userId, conversationId, tags: { ...message.tags }, createdAt }
+  return { id, type, payload, direction, userId, conversationId, tags: setTags(message.tags), createdAt }
 }
 
 /** `type` is the event's type as the receiving code names it. */
@@ -33,10 +33,20 @@ export function toState(state: storage.StateRecord, name = state.name): StateRec
   return { type, id, name, payload, version, createdAt, updatedAt, ...defined({ expiresAt }) }
 }
 
+/** A run stored before every run had a timeout reads as timing out the default time after it was created. */
 export function toWorkflow(workflow: storage.WorkflowInstance): WorkflowInstance {
   const { id, name, status, input, createdAt, updatedAt } = workflow
-  const { output, error, conversationId, userId, timeoutAt } = workflow
-  return { id, name, status, input, ...defined({ output, error, conversationId, userId, timeoutAt }), tags: { ...workflow.tags }, createdAt, updatedAt }
+  const { output, error, conversationId, userId } = workflow
+  const timeoutAt = workflow.timeoutAt ?? new Date(Date.parse(createdAt) + DEFAULT_WORKFLOW_TIMEOUT_MS).toISOString()
+  return { id, name, status, input, ...defined({ output, error, conversationId, userId }), timeoutAt, tags: setTags(workflow.tags), createdAt, updatedAt }
+}
+
+/**
+ * The tags a record has: a tag set to `''` is removed, as Botpress removes a tag written empty. Storage
+ * keeps the empty value (merging updates as it always does); every record read leaves it out.
+ */
+export function setTags(tags: storage.Tags): Tags {
+  return Object.fromEntries(Object.entries(tags).filter(([, value]) => value !== ''))
 }
 
 /** Tags as storage keeps them: only string values (a tag set to `undefined` is left out). */

@@ -8,7 +8,7 @@ import { storesOf, type Turn } from '../engine/turn.js'
 import type { Caller } from '../engine/units.js'
 import { runTurn } from '../dispatch/turns/run-turn.js'
 import { EVENT_JOB } from '../jobs/job-kinds.js'
-import type { StoredEvent } from '../storage/index.js'
+import type { ListedEventStatus, StoredEvent } from '../storage/index.js'
 
 export interface CreateEventRequest {
   readonly type: string
@@ -58,6 +58,8 @@ export async function getEvent(engine: Engine, caller: Caller, request: { readon
 
 export interface ListEventsRequest {
   readonly type?: string
+  /** `scheduled`: not yet due; `pending`: due, not yet handled. */
+  readonly status?: ListedEventStatus
   readonly conversationId?: string
   readonly limit?: number
   readonly offset?: number
@@ -65,10 +67,18 @@ export interface ListEventsRequest {
 
 /** The events of the types the caller may use: all for the bot, a plugin's own and its dependencies' for a plugin. */
 export async function listEvents(engine: Engine, caller: Caller, request: ListEventsRequest = {}) {
+  checkStatus(request.status)
   const type = request.type === undefined ? undefined : caller.unit.scope.resolve('event', request.type)
   const types = type === undefined ? caller.unit.scope.reachable('event') : undefined
-  const page = await storesOf(engine.stores, caller.turn).events.list({ ...request, type, ...defined({ types }) })
+  const page = await storesOf(engine.stores, caller.turn).events.list({ ...request, type, now: engine.clock.now(), ...defined({ types }) })
   return { events: page.items.map((event) => toEvent(event, engine.botId, caller.unit.scope.local('event', event.type))) }
+}
+
+const EVENT_STATUSES: readonly ListedEventStatus[] = ['scheduled', 'pending', 'processed', 'failed']
+
+function checkStatus(status: unknown): void {
+  if (status === undefined || EVENT_STATUSES.includes(status as ListedEventStatus)) return
+  throw new PayloadError('listEvents', [{ path: 'status', message: `${JSON.stringify(String(status).slice(0, 40))} is not one of ${EVENT_STATUSES.join(', ')}` }])
 }
 
 function reaches(caller: Caller, event: StoredEvent): boolean {

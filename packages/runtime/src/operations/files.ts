@@ -151,11 +151,16 @@ function dateOf(text: string): Date {
   throw new PayloadError('file', [{ path: 'expiresAt', message: `${JSON.stringify(text.slice(0, 40))} is not an ISO 8601 date` }])
 }
 
+/** A server path as a client outside reaches it: under the public URL when the runtime knows it. */
+function publicPath(engine: Engine, path: string): string {
+  return engine.publicUrl === undefined ? path : `${engine.publicUrl.replace(/\/+$/, '')}${path}`
+}
+
 function toStoredFile(engine: Engine, file: FileRecord): StoredFile {
   const { id, key, size, contentType, tags, index, status, expiresAt, failedStatusReason, createdAt, updatedAt } = file
   const accessPolicies = file.accessPolicies as AccessPolicy[]
   return {
-    id, botId: engine.botId, key, url: fileContentPath(engine.botId, id), size, contentType, tags, index, status, accessPolicies,
+    id, botId: engine.botId, key, url: publicPath(engine, fileContentPath(engine.botId, id)), size, contentType, tags, index, status, accessPolicies,
     ...defined({ expiresAt, failedStatusReason }), createdAt, updatedAt,
   }
 }

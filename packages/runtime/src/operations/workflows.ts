@@ -1,4 +1,4 @@
-import type { Client, Tags } from '@parley/sdk'
+import { DEFAULT_WORKFLOW_TIMEOUT_MS, type Client, type Tags } from '@parley/sdk'
 import type { Engine } from '../engine/engine.js'
 import { notFound, PayloadError } from '../engine/errors.js'
 import type { Caller } from '../engine/units.js'
@@ -88,14 +88,15 @@ export async function listWorkflows(engine: Engine, caller: Caller, request: Lis
 }
 
 /** `timeoutMs` from now, or `timeoutAt` (Botpress's spelling), which must be a date. */
-function timeoutOf(engine: Engine, name: string, request: { readonly timeoutMs?: number; readonly timeoutAt?: string }): Date | undefined {
+/** When the run times out: as asked, else {@link DEFAULT_WORKFLOW_TIMEOUT_MS} from now, as Botpress gives every run a timeout. */
+function timeoutOf(engine: Engine, name: string, request: { readonly timeoutMs?: number; readonly timeoutAt?: string }): Date {
   const { timeoutMs, timeoutAt } = request
   if (timeoutAt !== undefined) {
     const at = Date.parse(timeoutAt)
     if (Number.isFinite(at)) return new Date(at)
     throw new PayloadError(`workflow "${name}"`, [{ path: 'timeoutAt', message: `${JSON.stringify(timeoutAt.slice(0, 40))} is not an ISO 8601 date` }])
   }
-  if (timeoutMs === undefined) return undefined
+  if (timeoutMs === undefined) return new Date(engine.clock.now().getTime() + DEFAULT_WORKFLOW_TIMEOUT_MS)
   if (Number.isFinite(timeoutMs) && timeoutMs > 0) return new Date(engine.clock.now().getTime() + timeoutMs)
   throw new PayloadError(`workflow "${name}"`, [{ path: 'timeoutMs', message: `${timeoutMs} is not a positive number of milliseconds` }])
 }

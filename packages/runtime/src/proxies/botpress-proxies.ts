@@ -1,4 +1,4 @@
-import type { AnyWorkflowStatus, Client, EventSchedule, StateType, Tags, WorkflowStatus } from '@parley/sdk'
+import type { AnyWorkflowStatus, Client, EventSchedule, EventStatus, StateType, Tags, WorkflowStatus } from '@parley/sdk'
 import type { ProxyNames } from '../engine/units.js'
 import { defined } from '../engine/records.js'
 import { actionableConversation, actionableMessage, actionableUser, actionableWorkflow, hasTags } from './actionable.js'
@@ -38,6 +38,8 @@ function eventSender(client: Client, type: string, links: EventLinks): object {
     emit,
     send: async (payload: Input) => void (await emit(payload)),
     schedule: async (payload: Input, schedule: EventSchedule) => void (await emit(payload, { schedule })),
+    list: (request: { status?: EventStatus; conversationId?: string } = {}) =>
+      paged(async (window) => (await client.listEvents({ type, ...defined({ conversationId: links.conversationId, ...request }), ...window })).events),
     withConversationId: (conversationId: string) => eventSender(client, type, { ...links, conversationId }),
     withUserId: (userId: string) => eventSender(client, type, { ...links, userId }),
     withMessageId: (messageId: string) => eventSender(client, type, { ...links, messageId }),

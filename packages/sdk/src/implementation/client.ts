@@ -95,7 +95,8 @@ export interface Client<T extends ImplementationTypes = LooseTypes> extends File
     readonly schedule?: EventSchedule
   }): Promise<{ event: Event<K, T['events'][K]> }>
   getEvent(request: { readonly id: string }): Promise<{ event: Event }>
-  listEvents(request?: { readonly type?: string; readonly conversationId?: string; readonly limit?: number; readonly offset?: number }): Promise<{ events: Event[] }>
+  /** Events, oldest first; `status: 'scheduled'` lists those not yet due, `'pending'` those due and not yet handled. */
+  listEvents(request?: { readonly type?: string; readonly status?: EventStatus; readonly conversationId?: string; readonly limit?: number; readonly offset?: number }): Promise<{ events: Event[] }>
 
   getState<K extends string>(key: OpenStateKey<K & NotKnown<T, K>>): Promise<OpenStateResult<K>>
   getState<K extends NameOf<States<T>>>(key: StateKey<T, K>): Promise<StateResult<T, K>>
@@ -184,6 +185,9 @@ export interface Client<T extends ImplementationTypes = LooseTypes> extends File
     readonly offset?: number
   }): Promise<{ workflows: WorkflowInstance[] }>
 }
+
+/** Botpress's event statuses: `scheduled` until due, `pending` until handled, then `processed` or `failed`. */
+export type EventStatus = 'scheduled' | 'pending' | 'processed' | 'failed'
 
 /** When a scheduled event is delivered; Botpress's spellings (`delay`, `dateTime`) are the same thing. */
 export type EventSchedule =

@@ -2,7 +2,7 @@ import type { StateType } from '../definitions/entities.js'
 import type {
   ActionableConversation, ActionableMessage, ActionableUser, ActionableWorkflow, AnyWorkflowStatus, MessageToSend, TagsOf,
 } from './actionable.js'
-import type { EventSchedule } from './client.js'
+import type { EventSchedule, EventStatus } from './client.js'
 import type { AsyncCollection } from './collections.js'
 import type { ActionsProxy } from './proxies.js'
 import type { Event, Message } from './records.js'
@@ -37,6 +37,8 @@ export interface EventSender<TName extends string, TPayload> {
   send(payload: TPayload): Promise<void>
   /** Emits it later: after `delay` milliseconds, or at `dateTime`. */
   schedule(payload: TPayload, schedule: EventSchedule): Promise<void>
+  /** This event type's events, oldest first, paged: `list({ status: 'scheduled' }).take(1)`. */
+  list(request?: { readonly status?: EventStatus; readonly conversationId?: string }): AsyncCollection<Event<TName, TPayload>>
   withConversationId(conversationId: string): EventSender<TName, TPayload>
   withUserId(userId: string): EventSender<TName, TPayload>
   withMessageId(messageId: string): EventSender<TName, TPayload>

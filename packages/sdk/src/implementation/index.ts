@@ -1,5 +1,6 @@
 export type * from './types.js'
 export type * from './records.js'
+export { DEFAULT_WORKFLOW_TIMEOUT_MS } from './records.js'
 export type * from './tables.js'
 export type * from './client.js'
 export { UNTYPED_CLIENT_NAMES } from './client.js'

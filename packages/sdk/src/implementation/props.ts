@@ -78,7 +78,18 @@ export type PayloadAmongAll<T extends ImplementationTypes, M extends string> = T
 /** A message of one type (or any type, for `'*'`), with its payload typed. */
 export type MessageOf<T extends ImplementationTypes, K> = {
   [M in SelectedName<T['messages'], K>]: Message<M, K extends '*' ? PayloadAmongAll<T, M> : T['messages'][M]>
-}[SelectedName<T['messages'], K>]
+}[SelectedName<T['messages'], K>] | (K extends '*' ? LooseMessage : never)
+
+/**
+ * Any message, as Botpress's `client.Message` types one: what `'*'` also covers, so a message read
+ * through the client or `messages.getById` passes where a `'*'` handler's message does.
+ */
+// any: Botpress types every payload field of an unknown message type as any
+export type LooseMessage = Message<string, Record<string, any>>
+
+/** Any event, as Botpress's `client.Event` types one (see {@link LooseMessage}). */
+// any: as LooseMessage
+export type LooseEvent = Event<string, Record<string, any>>
 
 type EventField<T extends ImplementationTypes> = { [E in NameOf<T['events']>]: keyof T['events'][E] }[NameOf<T['events']>]
 
@@ -90,7 +101,7 @@ export type EventPayloadAmongAll<T extends ImplementationTypes, E extends string
 
 export type EventOf<T extends ImplementationTypes, K> = {
   [E in SelectedName<T['events'], K>]: Event<E, K extends '*' ? EventPayloadAmongAll<T, E> : T['events'][E]>
-}[SelectedName<T['events'], K>]
+}[SelectedName<T['events'], K>] | (K extends '*' ? LooseEvent : never)
 
 export type MessageHandlerProps<T extends ImplementationTypes, K = '*'> = CommonHandlerProps<T> & {
   readonly message: MessageOf<T, K>
@@ -125,8 +136,11 @@ export type WorkflowHandlerProps<T extends ImplementationTypes, K = '*'> = Commo
     Selected<T['workflows'], K> extends { input: infer I } ? I : never,
     Selected<T['workflows'], K> extends { output: infer O } ? O : never
   >>
-  /** The event that moved the workflow on, for `workflowContinue`. */
-  readonly event?: Event
+  /**
+   * The event that moved the workflow on (for `workflowContinue`), else Botpress's `workflow_update` event
+   * naming what happened: its payload is `{ workflow, eventType: 'workflow_started' | 'workflow_continued' | 'workflow_timedout' }`.
+   */
+  readonly event: LooseEvent
 }
 
 export type Handler<P> = (props: P) => Promise<void> | void

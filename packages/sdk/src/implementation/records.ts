@@ -76,7 +76,8 @@ export interface WorkflowInstance<TName extends string = string, TInput = unknow
   readonly error?: string
   readonly conversationId?: string
   readonly userId?: string
-  readonly timeoutAt?: string
+  /** When it times out: always set, {@link DEFAULT_WORKFLOW_TIMEOUT_MS} after it started when not given. */
+  readonly timeoutAt: string
   /** Labels code finds runs by (`workflows.<name>.getOrCreateInstance({ tags })`); the runtime always gives them. */
   readonly tags?: Tags
   readonly createdAt: string
@@ -89,3 +90,6 @@ export interface RowMeta {
   readonly createdAt: string
   readonly updatedAt: string
 }
+
+/** How long a workflow runs before it times out when it is started without `timeoutMs` or `timeoutAt`: a day. */
+export const DEFAULT_WORKFLOW_TIMEOUT_MS = 24 * 60 * 60 * 1000

@@ -30,7 +30,11 @@ export const eventOperations = describeOperations({
   listEvents: {
     method: 'get', path: base, summary: 'List events, oldest first', tag: 'events',
     params: botParams,
-    query: z.object({ type: name.optional(), conversationId: id.optional(), ...pageQuery }),
+    query: z.object({
+      type: name.optional(), conversationId: id.optional(),
+      status: z.enum(['pending', 'scheduled', 'processed', 'failed']).optional().describe('scheduled: not yet due; pending: due, not yet handled'),
+      ...pageQuery,
+    }),
     success: { status: 200, schema: z.object({ events: z.array(event) }) },
   },
   getEvent: {

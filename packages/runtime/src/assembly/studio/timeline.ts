@@ -22,8 +22,10 @@ export async function workflowTimeline(engine: Engine, id: string): Promise<{ wo
   if (!workflow) return undefined
   const entries: TimelineEntry[] = [{ at: workflow.createdAt, kind: 'started', summary: `${workflow.name} started` }]
   entries.push(...(await conversationEvents(engine, workflow)), ...(await workflowTurns(engine, workflow)))
-  if (workflow.timeoutAt) entries.push({ at: workflow.timeoutAt, kind: 'timeout', summary: 'times out' })
-  if (FINISHED_WORKFLOW_STATUSES.includes(workflow.status)) {
+  // Every run has a timeout; one that ended otherwise never reached it, so it is not shown.
+  const finished = FINISHED_WORKFLOW_STATUSES.includes(workflow.status)
+  if (workflow.timeoutAt && (!finished || workflow.status === 'timed_out')) entries.push({ at: workflow.timeoutAt, kind: 'timeout', summary: 'times out' })
+  if (finished) {
     entries.push({ at: workflow.updatedAt, kind: 'finished', summary: workflow.error ? `${workflow.status}: ${workflow.error}` : workflow.status })
   }
   return { workflow, entries: entries.sort((a, b) => a.at.localeCompare(b.at)) }

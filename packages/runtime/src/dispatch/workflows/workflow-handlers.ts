@@ -1,6 +1,6 @@
-import type { Context, Event, HandlerKind } from '@parley/sdk'
+import type { Context, Event, HandlerKind, WorkflowInstance } from '@parley/sdk'
 import type { Engine } from '../../engine/engine.js'
-import { toWorkflow } from '../../engine/records.js'
+import { defined, toWorkflow } from '../../engine/records.js'
 import type { TraceLinks } from '../../engine/trace.js'
 import type { Turn } from '../../engine/turn.js'
 import type { CodeUnit } from '../../engine/units.js'
@@ -52,13 +52,23 @@ async function runWorkflowHandlers(engine: Engine, turn: Turn, kind: HandlerKind
   const record = toWorkflow(workflow)
   // The workflow's timeline lists the turns that ran its handlers, and its conversation shows them.
   if (turn.trace) linkTrace(turn.trace.links, workflow)
-  const props = (unit: CodeUnit) => ({ workflow: engine.props.workflow(unit, ctx, turn, record), ...(event ? { event } : {}) })
+  const given = event ?? workflowUpdate(engine, kind, record)
+  const props = (unit: CodeUnit) => ({ workflow: engine.props.workflow(unit, ctx, turn, record), event: given })
   await runHandlers(engine, { kind, name: workflow.name, ctx, turn, props })
 }
 
 function linkTrace(links: TraceLinks, workflow: storage.WorkflowInstance): void {
   links.workflowId = workflow.id
   if (links.conversationId === undefined && workflow.conversationId) links.conversationId = workflow.conversationId
+}
+
+const UPDATE_TYPES: Partial<Record<HandlerKind, string>> = { workflowStart: 'workflow_started', workflowContinue: 'workflow_continued', workflowTimeout: 'workflow_timedout' }
+
+/** What Botpress hands a workflow handler that no event moved on: a `workflow_update` event naming what happened to the run. */
+function workflowUpdate(engine: Engine, kind: HandlerKind, workflow: WorkflowInstance): Event {
+  const { conversationId, userId } = workflow
+  const payload = { workflow, eventType: UPDATE_TYPES[kind], ...defined({ conversationId, userId }) }
+  return { id: '', botId: engine.botId, type: 'workflow_update', payload, ...defined({ conversationId, userId }), createdAt: engine.clock.now().toISOString() }
 }
 
 /** Another process finished the workflow first: nothing is left to do here. */

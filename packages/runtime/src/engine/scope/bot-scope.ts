@@ -1,6 +1,7 @@
 import { describeOrigin } from '@parley/sdk'
 import { RuntimeError } from '../errors.js'
 import { COMPOSED_KEY, type Composed, type NameScope, type ScopedKind } from './name-scope.js'
+import { cognitiveAction } from './cognitive-route.js'
 import { flatName, quoteList } from './shared-names.js'
 
 /** The bot writes every name as the composed definition shows it, its plugins' with their prefix. */
@@ -11,6 +12,8 @@ export function botScope(composed: Composed): NameScope {
     owner,
     resolve: (kind, name) => {
       if (Object.hasOwn(composed[COMPOSED_KEY[kind]], name)) return name
+      const cognitive = kind === 'action' ? cognitiveAction(composed, name) : undefined
+      if (cognitive !== undefined) return cognitive
       throw unknown(owner, kind, name, names(kind))
     },
     table: (name) => flatName(composed, 'table', name, owner),

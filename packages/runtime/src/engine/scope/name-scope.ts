@@ -23,6 +23,6 @@ export interface NameScope {
 }
 
 /** The composed entities a scope looks names up in. */
-export type Composed = Pick<BotDefinition, 'states' | 'events' | 'actions' | 'tables' | 'workflows' | 'plugins'>
+export type Composed = Pick<BotDefinition, 'states' | 'events' | 'actions' | 'tables' | 'workflows' | 'plugins' | 'integrations'>
 
 export const COMPOSED_KEY = { state: 'states', event: 'events', action: 'actions' } as const satisfies Record<ScopedKind, keyof Composed>

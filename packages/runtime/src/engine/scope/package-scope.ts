@@ -4,6 +4,7 @@ import {
 import { ownValue } from '../../guards/index.js'
 import { RuntimeError } from '../errors.js'
 import { unknown } from './bot-scope.js'
+import { cognitiveAction } from './cognitive-route.js'
 import { COMPOSED_KEY, type Composed, type NameScope, type ScopedKind } from './name-scope.js'
 import { flatName, quoteList } from './shared-names.js'
 
@@ -31,7 +32,7 @@ export function packageScope(composed: Composed, unit: PackageScopeInput): NameS
   const routes = { event: routeTable(composed, unit, 'event'), action: routeTable(composed, unit, 'action') }
   const locals = { state: new Map<string, string>(), event: invert(routes.event), action: invert(routes.action) }
   const resolve = (kind: ScopedKind, name: string): string =>
-    ownName(unit, kind, name) ?? (kind === 'state' ? undefined : routes[kind].get(name)) ?? refuse(composed, unit, owner, kind, name, routes)
+    ownName(unit, kind, name) ?? (kind === 'state' ? undefined : routes[kind].get(name)) ?? (kind === 'action' ? cognitiveAction(composed, name) : undefined) ?? refuse(composed, unit, owner, kind, name, routes)
   return {
     owner,
     resolve,

@@ -17,6 +17,7 @@ export type StorageErrorCode =
   | 'QUERY_TOO_LARGE'
   | 'TEXT_INVALID'
   | 'WORKFLOW_FINISHED'
+  | 'USER_DELETED'
 
 /** A storage operation could not be done; the message says which record or setting is at fault. */
 export class StorageError extends ParleyError {

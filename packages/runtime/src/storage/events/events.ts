@@ -8,6 +8,12 @@ import { defined, newId, toIso } from '../sql/records.js'
 /** `pending` until handlers ran: then `processed`, or `failed` with the error. */
 export type EventStatus = 'pending' | 'processed' | 'failed'
 
+/**
+ * What a listing filters on: a `pending` event whose delivery is due later than `now` is `scheduled`
+ * (Botpress's status for it), and `pending` then means due by now.
+ */
+export type ListedEventStatus = EventStatus | 'scheduled'
+
 /** An event as received, with the records it concerns and what became of it. */
 export interface StoredEvent {
   readonly id: string
@@ -34,7 +40,9 @@ export interface ListEventsOptions extends PageOptions {
   readonly type?: string
   /** Only events of one of these types (none when empty). */
   readonly types?: readonly string[]
-  readonly status?: EventStatus
+  readonly status?: ListedEventStatus
+  /** The time that tells `scheduled` from `pending` (the database's clock by default). */
+  readonly now?: Date
   readonly conversationId?: string
   readonly userId?: string
 }
@@ -98,10 +106,27 @@ async function getEvent(db: Queryable, botId: string, id: string): Promise<Store
   return rows[0] && toEvent(rows[0])
 }
 
-function eventQuery(botId: string, { type, types, status, conversationId, userId }: ListEventsOptions): Omit<ListQuery, 'columns' | 'page'> {
-  const equal = { bot_id: botId, type, status, conversation_id: conversationId, user_id: userId }
-  return { table: 'parley_events', equal, conditions: (p) => (types === undefined ? [] : [`type = ANY(${p.add([...types], 'text[]')})`]) }
+/**
+ * Whether a pending event's delivery job is due after `now`. The job kind is the engine's `event` job,
+ * which stores the event's id in its payload.
+ */
+const laterDelivery = (now: string) => `EXISTS (SELECT 1 FROM parley_jobs j WHERE j.bot_id = parley_events.bot_id AND j.kind = 'event'
+  AND j.payload->>'eventId' = parley_events.id AND j.run_at > ${now})`
+
+function eventQuery(botId: string, { type, types, status, now, conversationId, userId }: ListEventsOptions): Omit<ListQuery, 'columns' | 'page'> {
+  const stored = status === 'scheduled' ? 'pending' : status
+  const equal = { bot_id: botId, type, status: stored, conversation_id: conversationId, user_id: userId }
+  return {
+    table: 'parley_events', equal,
+    conditions: (p) => [
+      ...(types === undefined ? [] : [`type = ANY(${p.add([...types], 'text[]')})`]),
+      ...(status === 'scheduled' ? [laterDelivery(nowSql(now))] : status === 'pending' ? [`NOT ${laterDelivery(nowSql(now))}`] : []),
+    ],
+  }
 }
+
+/** `now` as SQL: a literal (an ISO date made by Date is safe to quote). */
+const nowSql = (now: Date | undefined) => (now ? `'${now.toISOString()}'::timestamptz` : 'now()')
 
 async function listEvents(db: Queryable, botId: string, options: ListEventsOptions): Promise<Page<StoredEvent>> {
   const { limit, offset, order } = options

@@ -1,1 +1,1 @@
-export { createEventStore, type StoredEvent, type EventStore, type EventStatus, type CreateEventInput, type ListEventsOptions } from './events.js'
+export { createEventStore, type StoredEvent, type EventStore, type EventStatus, type ListedEventStatus, type CreateEventInput, type ListEventsOptions } from './events.js'

@@ -1,5 +1,6 @@
 import type { Queryable } from '../database/database.js'
 import { StateVersionConflictError } from '../errors/state-version-conflict-error.js'
+import { StorageError } from '../errors/storage-error.js'
 import type { StateRecord } from '../states/state-rows.js'
 import { applySteps, finalWrite, type StateWrite } from '../states/state-steps.js'
 import type { StateStore } from '../states/states.js'
@@ -45,7 +46,7 @@ export async function commitPending(pending: Pending, options: CommitOptions): P
       return { states: storedStates(pending, writes, stored, failures), failures }
     } catch (error) {
       const index = conflictIndex(error)
-      if (index === undefined) throw error
+      if (index === undefined) throw userDeleted(error, options.botId) ?? error
       const entry = pending.states.get(writes[index]![0])!
       if (attempt >= MAX_WRITE_ATTEMPTS) {
         failures.push(new StateVersionConflictError(entry.key, entry.base?.version ?? 0, -1, `state "${entry.key.name}" of ${entry.key.type} "${entry.key.id}" changed under each of ${attempt} attempts to store this turn's changes to it; they were dropped`))
@@ -59,6 +60,19 @@ export async function commitPending(pending: Pending, options: CommitOptions): P
 }
 
 type RawResult = Parameters<typeof readWriteResult>[0]
+
+const USER_REFERENCES = new Set(['parley_messages_user_fk', 'parley_participants_user_fk'])
+
+/**
+ * A user the turn writes about (a message from them, their taking part) was deleted while it ran: the
+ * whole turn is refused, as its writes go together, with the user named rather than the database's words.
+ */
+function userDeleted(error: unknown, botId: string): StorageError | undefined {
+  const { code, constraint, detail } = (error ?? {}) as { code?: string; constraint?: string; detail?: string }
+  if (code !== '23503' || !constraint || !USER_REFERENCES.has(constraint)) return undefined
+  const id = /\(bot_id, user_id\)=\([^,]*, ([^)]*)\)/.exec(detail ?? '')?.[1] ?? '?'
+  return new StorageError('USER_DELETED', `user "${id}" was deleted from bot "${botId}" while this turn ran; none of the turn's writes were stored. Delete a user once their conversations are idle, or send again as another user`, { cause: error })
+}
 
 function stateWrites(pending: Pending): [string, StateWrite][] {
   return [...pending.states].flatMap(([id, entry]) => {
