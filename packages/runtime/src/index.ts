@@ -2,6 +2,7 @@
 // errors a caller may want to tell apart. Stores, SQL and the dispatch pipeline stay internal.
 
 export { createRuntime } from './assembly/create-runtime.js'
+export { checkedPublicUrl } from './assembly/public-url.js'
 export type { Runtime, RuntimeOptions, ComposedBot } from './assembly/runtime.js'
 export type { MessageListener } from './engine/engine.js'
 export type { StudioSource } from './assembly/studio/studio-source.js'

@@ -15,6 +15,8 @@ export interface BotServerOptions {
   readonly allowPrivateAppUrls?: boolean
   /** Ends conversations after this long without a message (`PARLEY_CONVERSATION_TIMEOUT`). */
   readonly conversations?: { readonly inactivityMs?: number }
+  /** The address the server is reached at, for absolute file URLs (`PARLEY_PUBLIC_URL`). */
+  readonly publicUrl?: string
   /** Development only: each message sent from a chat answers with the handlers that failed on it, described so. */
   readonly describeFailure?: (failure: HandlerFailure) => TurnFailure
 }
@@ -59,8 +61,11 @@ export async function startBotServer(options: BotServerOptions, bot: ComposedBot
 }
 
 async function startRuntime(options: BotServerOptions, bot: ComposedBot): Promise<Runtime> {
-  const { botId, database, onLog, conversations } = options
-  const runtime = await createRuntime({ ...bot, botId, database, apps: { allowPrivateUrls: options.allowPrivateAppUrls ?? false }, ...(onLog ? { onLog } : {}), ...(conversations ? { conversations } : {}) })
+  const { botId, database, onLog, conversations, publicUrl } = options
+  const runtime = await createRuntime({
+    ...bot, botId, database, apps: { allowPrivateUrls: options.allowPrivateAppUrls ?? false },
+    ...(onLog ? { onLog } : {}), ...(conversations ? { conversations } : {}), ...(publicUrl ? { publicUrl } : {}),
+  })
   try {
     await runtime.start()
     return runtime

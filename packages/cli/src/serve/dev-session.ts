@@ -9,7 +9,7 @@ import { DATA_DIR, dataDirectory } from './data-directory.js'
 import { startBotServer, type BotServer } from './bot-server.js'
 import { writeDevServerFile } from './dev-server-file.js'
 import { loadBotSource } from './load-bot.js'
-import { conversationTimeout } from './listen-options.js'
+import { conversationTimeout, publicUrl } from './listen-options.js'
 import { apiTokens, storedSecret, type ServeOptions } from './server-config.js'
 import { watchProject } from './watch-project.js'
 
@@ -37,6 +37,7 @@ export interface DevSession {
 export async function startDevSession(options: DevOptions): Promise<DevSession> {
   const { dir, out } = options
   const { tokens, generated } = apiTokens(options.env, true)
+  const address = publicUrl(options.env)
   await writeGenerated({ cwd: dir, out })
   const database = await step(out, `Opening the embedded database in ${DATA_DIR}/`, () => openDatabase({ dataDir: dataDirectory(dir) }))
   const server = await step(out, 'Loading the bot and starting its server', async () => startBotServer({
@@ -44,7 +45,7 @@ export async function startDevSession(options: DevOptions): Promise<DevSession> 
     // Apps under development usually listen on this machine.
     allowPrivateAppUrls: true,
     webchatSecret: storedSecret(join(dir, DATA_DIR, 'webchat-secret')), ...(options.onLog ? { onLog: options.onLog } : {}),
-    describeFailure: (failure) => describeFailure(failure, dir), conversations: conversationTimeout(options.env),
+    describeFailure: (failure) => describeFailure(failure, dir), conversations: conversationTimeout(options.env), ...address,
   }, await loadBotSource(dir))).catch(async (error: unknown) => {
     await database.close()
     throw error

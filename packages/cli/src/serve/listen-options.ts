@@ -1,3 +1,4 @@
+import { checkedPublicUrl } from '@parley/runtime'
 import type { Colors } from '../cli/output.js'
 import { projectFrame } from '../project/source-location.js'
 import { ServeError } from './serve-error.js'
@@ -24,6 +25,21 @@ export function conversationTimeout(env: NodeJS.ProcessEnv): { inactivityMs?: nu
   const ms = match ? Number(match[1]) * UNIT_MS[match[2] as keyof typeof UNIT_MS] : NaN
   if (!(ms > 0 && ms <= 100 * 365 * UNIT_MS.d)) throw new ServeError('CONVERSATION_TIMEOUT_INVALID', `PARLEY_CONVERSATION_TIMEOUT "${text}" is not a duration; use a number and s, m, h or d, such as 30m`)
   return { inactivityMs: ms }
+}
+
+/**
+ * `PARLEY_PUBLIC_URL`: the address people and services reach this server at (behind a proxy it is not
+ * the one it listens on), so the file URLs the API hands out are absolute. Absent or empty: they are
+ * paths on this server.
+ */
+export function publicUrl(env: NodeJS.ProcessEnv): { publicUrl?: string } {
+  const text = env['PARLEY_PUBLIC_URL']?.trim()
+  if (!text) return {}
+  try {
+    return { publicUrl: checkedPublicUrl(text) }
+  } catch {
+    throw new ServeError('PUBLIC_URL_INVALID', `PARLEY_PUBLIC_URL ${JSON.stringify(text.slice(0, 80))} is not an absolute http(s) URL without query or fragment; set it to the address this server is reached at, such as https://bots.example.com`)
+  }
 }
 
 /** What a log line is made of. */

@@ -5,7 +5,7 @@ import { botIdFor } from './bot-id.js'
 import { dataDirectory } from './data-directory.js'
 import { startBotServer, type BotServer } from './bot-server.js'
 import { loadBotBuild } from './load-bot.js'
-import { conversationTimeout } from './listen-options.js'
+import { conversationTimeout, publicUrl } from './listen-options.js'
 import { apiTokens, type ServeOptions } from './server-config.js'
 
 export type StartOptions = ServeOptions
@@ -20,13 +20,14 @@ export async function startProductionServer(options: StartOptions): Promise<BotS
   const { dir, env, out } = options
   const { tokens } = apiTokens(env, false)
   const conversations = conversationTimeout(env)
+  const address = publicUrl(env)
   const bot = await loadBotBuild(dir)
   for (const warning of warnings(env, tokens.length)) out.error(`warning: ${warning}`)
   const url = env['DATABASE_URL']
   const database = await step(out, url ? 'Connecting to PostgreSQL' : 'Opening the embedded database', () => openDatabase(url ? { url } : { dataDir: dataDirectory(dir) }))
   const server = { botId: botIdFor(dir), database, port: options.port, hostname: options.hostname, tokens, webchatSecret: env['PARLEY_WEBCHAT_SECRET'] ?? randomWebchatSecret(),
     allowPrivateAppUrls: env['PARLEY_APPS_ALLOW_PRIVATE_URLS'] === '1' }
-  return step(out, 'Starting the bot and its server', () => startBotServer({ ...server, conversations, ...(options.onLog ? { onLog: options.onLog } : {}) }, bot)).catch(async (error: unknown) => {
+  return step(out, 'Starting the bot and its server', () => startBotServer({ ...server, conversations, ...address, ...(options.onLog ? { onLog: options.onLog } : {}) }, bot)).catch(async (error: unknown) => {
     await database.close()
     throw error
   })

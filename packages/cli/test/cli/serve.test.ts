@@ -94,13 +94,16 @@ describe('bad configuration', () => {
     built = await builtProject('start-bad-tokens')
   })
 
-  it.each([['start'], ['dev']])('parley %s exits 1 at once on invalid PARLEY_API_TOKENS, before opening the database', async (command) => {
+  it.each([['start'], ['dev']])('parley %s exits 1 at once on invalid PARLEY_API_TOKENS or PARLEY_PUBLIC_URL, before opening the database', async (command) => {
     const dir = command === 'start' ? built : botProject('dev-bad-tokens')
     for (const tokens of ['admin=short', 'nobody=0123456789abcdef0123', 'admin']) {
       const run = watchProcess(cliCommand([command]), { cwd: dir, env: { PARLEY_API_TOKENS: tokens, PORT: '0' } })
       expect(await run.exited).toBe(1)
       expect(run.output()).toMatch(/^error: API token entry 1 /m)
     }
+    const badAddress = watchProcess(cliCommand([command]), { cwd: dir, env: { PARLEY_PUBLIC_URL: 'bots.example.com', PORT: '0' } })
+    expect(await badAddress.exited).toBe(1)
+    expect(badAddress.output()).toMatch(/^error: PARLEY_PUBLIC_URL "bots.example.com" is not an absolute http\(s\) URL/m)
     expect(existsSync(join(dir, '.parley-data', 'db'))).toBe(false)
   })
 })
