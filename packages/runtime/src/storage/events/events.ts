@@ -2,7 +2,7 @@ import type { Queryable } from '../database/database.js'
 import { notFound } from '../errors/storage-error.js'
 import { countRecords, listRecords, mapPage, type ListQuery } from '../sql/list.js'
 import type { Page, PageOptions } from '../sql/paging.js'
-import { sqlParams } from '../sql/params.js'
+import { sqlParams, type SqlParams } from '../sql/params.js'
 import { defined, newId, toIso } from '../sql/records.js'
 
 /** `pending` until handlers ran: then `processed`, or `failed` with the error. */
@@ -120,13 +120,13 @@ function eventQuery(botId: string, { type, types, status, now, conversationId, u
     table: 'parley_events', equal,
     conditions: (p) => [
       ...(types === undefined ? [] : [`type = ANY(${p.add([...types], 'text[]')})`]),
-      ...(status === 'scheduled' ? [laterDelivery(nowSql(now))] : status === 'pending' ? [`NOT ${laterDelivery(nowSql(now))}`] : []),
+      ...(status === 'scheduled' ? [laterDelivery(nowSql(p, now))] : status === 'pending' ? [`NOT ${laterDelivery(nowSql(p, now))}`] : []),
     ],
   }
 }
 
-/** `now` as SQL: a literal (an ISO date made by Date is safe to quote). */
-const nowSql = (now: Date | undefined) => (now ? `'${now.toISOString()}'::timestamptz` : 'now()')
+/** `now` as SQL: a parameter, or the database's clock when none is given. */
+const nowSql = (p: SqlParams, now: Date | undefined) => (now ? `${p.add(now.toISOString())}::timestamptz` : 'now()')
 
 async function listEvents(db: Queryable, botId: string, options: ListEventsOptions): Promise<Page<StoredEvent>> {
   const { limit, offset, order } = options
