@@ -57,8 +57,6 @@ export interface JobQueue {
    * it ran (enqueued again under its key) stays as replaced.
    */
   complete(claim: JobClaim): Promise<void>
-  /** Whether the claimed job is still the version claimed: not replaced under its key since, nor gone. */
-  isCurrent(claim: JobClaim): Promise<boolean>
   /** Releases the job to run again at `runAt`, e.g. the next time a recurring event is due. */
   reschedule(claim: JobClaim, runAt: Date): Promise<void>
   retry(claim: JobClaim, error: string, runAt: Date): Promise<void>
@@ -115,7 +113,6 @@ export function createJobQueue(db: Queryable, botId: string): JobQueue {
     prune: async (target, kind, keep) => void (await target.query(PRUNE, [botId, kind, keep])),
     claim: (now, limit) => claimJobs(db, botId, now, limit),
     complete: (claim) => run(`DELETE FROM parley_jobs WHERE ${CLAIMED}`, [claim.id, claim.version]),
-    isCurrent: async (claim) => (await db.query(`SELECT 1 FROM parley_jobs WHERE ${CLAIMED}`, [claim.id, claim.version])).rows.length > 0,
     reschedule: (claim, runAt) => run(RESCHEDULE, [claim.id, claim.version, runAt.toISOString()]),
     retry: (claim, error, runAt) => run(`UPDATE parley_jobs SET run_at = $3, locked_until = NULL, last_error = $4 WHERE ${CLAIMED}`, [claim.id, claim.version, runAt.toISOString(), error]),
     fail: (claim, error, at) => run(`UPDATE parley_jobs SET failed_at = $3, locked_until = NULL, last_error = $4 WHERE ${CLAIMED}`, [claim.id, claim.version, at.toISOString(), error]),
