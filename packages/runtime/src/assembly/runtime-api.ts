@@ -6,6 +6,7 @@ import { handleWebhook } from '../dispatch/incoming/webhook.js'
 import { findPluginRoute, handlePluginRequest, listPluginPages } from '../dispatch/plugin-routes/plugin-routes.js'
 import { syncRecurringEvents } from './jobs/recurring.js'
 import { ensureTraceExpiry } from './jobs/trace-expiry.js'
+import { ensureWebhookDeliveryExpiry } from './jobs/webhook-delivery-expiry.js'
 import { createClient } from '../proxies/client.js'
 import { isPublicFile, readFileContent, uploadFileContent } from '../operations/files.js'
 import type { Engine } from '../engine/engine.js'
@@ -33,6 +34,7 @@ export function runtimeOf(engine: Engine, options: RuntimeOptions, ownsDatabase:
       await startUnits(engine, options.webhookUrl)
       await syncRecurringEvents(engine)
       await ensureTraceExpiry(engine)
+      await ensureWebhookDeliveryExpiry(engine)
       if (mode === 'background') engine.worker.start(options.jobs?.pollIntervalMs ?? 1000)
     }),
     stop: async () => {

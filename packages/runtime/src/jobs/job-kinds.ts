@@ -13,3 +13,5 @@ export const CONVERSATION_END_JOB = 'conversationEnd'
 export const TRACE_EXPIRY_JOB = 'traceExpiry'
 /** Deletes a user, conversation or message once the turn that asked for it is stored. */
 export const DELETE_RECORD_JOB = 'deleteRecord'
+/** Drops a bot's webhook delivery records past their age or beyond their bound, then runs again later. */
+export const WEBHOOK_DELIVERY_EXPIRY_JOB = 'webhookDeliveryExpiry'

@@ -5,7 +5,7 @@ import { expireState } from '../../dispatch/events/state-expired.js'
 import { continueWorkflow, startWorkflowRun, timeOutWorkflow } from '../../dispatch/workflows/workflow-handlers.js'
 import type * as storage from '../../storage/index.js'
 import {
-  APP_DELIVERY_JOB, APP_TICK_JOB, CONVERSATION_END_JOB, DELETE_RECORD_JOB, EVENT_JOB, RECURRING_EVENT_JOB, STATE_EXPIRED_JOB, TRACE_EXPIRY_JOB, WORKFLOW_CONTINUE_JOB, WORKFLOW_START_JOB, WORKFLOW_TIMEOUT_JOB,
+  APP_DELIVERY_JOB, APP_TICK_JOB, CONVERSATION_END_JOB, DELETE_RECORD_JOB, EVENT_JOB, RECURRING_EVENT_JOB, STATE_EXPIRED_JOB, TRACE_EXPIRY_JOB, WEBHOOK_DELIVERY_EXPIRY_JOB, WORKFLOW_CONTINUE_JOB, WORKFLOW_START_JOB, WORKFLOW_TIMEOUT_JOB,
 } from '../../jobs/job-kinds.js'
 import { outsideCalls } from '../../dispatch/actions/call-chain.js'
 import { runRecurringEvent } from './recurring.js'
@@ -14,6 +14,7 @@ import { runAppTick } from '../../dispatch/apps/tick.js'
 import { deleteRecord, type DeletedRecord } from '../../operations/deletions.js'
 import { endQuietConversation } from '../../operations/conversation-inactivity.js'
 import { expireTraces } from './trace-expiry.js'
+import { expireDeliveries } from './webhook-delivery-expiry.js'
 import type { JobHandler, JobOutcome } from '../../jobs/worker.js'
 import type { Job } from '../../jobs/job-queue.js'
 
@@ -40,6 +41,7 @@ export function jobHandlers(engine: Engine, deliveries: AppDeliveries): Record<s
     [WORKFLOW_START_JOB]: (job) => completedBy(startWorkflowRun(engine, text(job.payload['workflowId']), job.id)),
     [WORKFLOW_CONTINUE_JOB]: (job) => completedBy(continueWorkflow(engine, text(job.payload['workflowId']), job.id)),
     [TRACE_EXPIRY_JOB]: () => expireTraces(engine),
+    [WEBHOOK_DELIVERY_EXPIRY_JOB]: () => expireDeliveries(engine),
     [WORKFLOW_TIMEOUT_JOB]: (job) => completedBy(timeOutWorkflow(engine, text(job.payload['workflowId']), job.id)),
     [APP_TICK_JOB]: (job) => runAppTick(engine, job),
     [APP_DELIVERY_JOB]: deliveries.handler,

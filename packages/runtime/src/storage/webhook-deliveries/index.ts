@@ -1,1 +1,1 @@
-export { createWebhookDeliveries, DELIVERY_LIMITS } from './webhook-deliveries.js'
+export { createWebhookDeliveries, DELIVERY_LIMITS, expireWebhookDeliveries } from './webhook-deliveries.js'

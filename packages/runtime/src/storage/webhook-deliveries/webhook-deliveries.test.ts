@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { createKvStore } from '../kv/index.js'
 import { migrate, MIGRATIONS } from '../migrations/index.js'
 import { openMigrated, STARTUP_TIMEOUT, testDrivers, type TestDatabase } from '../testing/test-databases.js'
-import { createWebhookDeliveries, DELIVERY_LIMITS } from './webhook-deliveries.js'
+import { createWebhookDeliveries, DELIVERY_LIMITS, expireWebhookDeliveries } from './webhook-deliveries.js'
 
 describe.each(testDrivers())('webhook deliveries on $name', (driver) => {
   let testDb: TestDatabase
@@ -41,25 +41,36 @@ describe.each(testDrivers())('webhook deliveries on $name', (driver) => {
     expect(await deliveries.claim('push', 'd-9')).toBe(false)
   })
 
-  it('handles a delivery again once its record is a day old, and drops old records as new ones arrive', async () => {
+  it('handles a delivery again once its record is a day old, and drops such records when expiring', async () => {
     const deliveries = createWebhookDeliveries(testDb.db, 'bot-a', 'aging')
     await deliveries.claim('push', 'old-1')
     await deliveries.claim('push', 'old-2')
-    await testDb.db.query(`UPDATE parley_webhook_deliveries SET received_at = now() - interval '25 hours' WHERE plugin = 'aging'`)
+    await deliveries.claim('push', 'recent')
+    await testDb.db.query(`UPDATE parley_webhook_deliveries SET received_at = now() - interval '25 hours' WHERE plugin = 'aging' AND delivery LIKE 'old-%'`)
     expect(await deliveries.claim('push', 'old-1')).toBe(true)
-    expect(await count('aging')).toBe(1)
+    expect(await deliveries.claim('push', 'recent')).toBe(false)
+    await expireWebhookDeliveries(testDb.db, 'bot-a')
+    expect(await deliveries.claim('push', 'old-1')).toBe(false)
+    expect(await deliveries.claim('push', 'recent')).toBe(false)
+    expect(await count('aging')).toBe(2)
   })
 
-  it(`keeps at most ${DELIVERY_LIMITS.kept} deliveries per plugin, dropping the oldest`, async () => {
+  it(`keeps at most ${DELIVERY_LIMITS.kept} deliveries per plugin when expiring, dropping the oldest, while a claim touches only its own`, async () => {
     await testDb.db.query(
       `INSERT INTO parley_webhook_deliveries (bot_id, plugin, webhook, delivery, received_at)
        SELECT 'bot-a', 'flooded', 'push', 'd-' || n, now() - make_interval(secs => n) FROM generate_series(1, $1::int) AS n`,
       [DELIVERY_LIMITS.kept + 50],
     )
     const deliveries = createWebhookDeliveries(testDb.db, 'bot-a', 'flooded')
+    const otherBot = createWebhookDeliveries(testDb.db, 'bot-b', 'flooded')
+    expect(await otherBot.claim('push', 'd-1')).toBe(true)
     expect(await deliveries.claim('push', 'newest')).toBe(true)
-    expect(await count('flooded')).toBe(DELIVERY_LIMITS.kept)
+    expect(await count('flooded')).toBe(DELIVERY_LIMITS.kept + 52)
+    await expireWebhookDeliveries(testDb.db, 'bot-a')
+    expect(await count('flooded')).toBe(DELIVERY_LIMITS.kept + 1)
+    expect(await deliveries.claim('push', 'newest')).toBe(false)
     expect(await deliveries.claim('push', 'd-1')).toBe(false)
+    expect(await otherBot.claim('push', 'd-1')).toBe(false)
     expect(await deliveries.claim('push', `d-${DELIVERY_LIMITS.kept + 50}`)).toBe(true)
   })
 
