@@ -7,7 +7,7 @@ import { expireWebhookDeliveries } from '../../storage/index.js'
  * How often delivery records are pruned. Often enough that a flood of new ids between two runs stays
  * small beside the bound; each run reads only the records of the last day.
  */
-export const WEBHOOK_DELIVERY_EXPIRY_MS = 10 * 60_000
+const WEBHOOK_DELIVERY_EXPIRY_MS = 10 * 60_000
 
 /** One keyed job per bot prunes its webhook delivery records, so that claiming a delivery never does. */
 export async function ensureWebhookDeliveryExpiry(engine: Engine): Promise<void> {
