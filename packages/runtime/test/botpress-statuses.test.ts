@@ -20,6 +20,21 @@ implementation.on.afterIncomingMessage('*', async ({ data, events, conversations
   return undefined
 })
 
+// The same pattern after each message, incoming and outgoing: a reply is sent in the turn of the message
+// it answers, so the second check must see the event the first one scheduled in that turn.
+const nudges = new PluginDefinition({ name: 'nudges', version: '1.0.0', events: { nudge: { schema: z.object({}) } } })
+const nudgesImplementation = new PluginImplementation({ actions: {} })
+const seenInTurn: [number, number][] = []
+for (const hook of ['afterIncomingMessage', 'afterOutgoingMessage'] as const) {
+  nudgesImplementation.on[hook]('*', async ({ events }) => {
+    const scheduled = await events.nudge.list({ status: 'scheduled' }).take(5)
+    const due = await events.nudge.list({ status: 'pending' }).take(5)
+    if (scheduled.length === 0) await events.nudge.schedule({}, { delay: 60 * 60 * 1000 })
+    seenInTurn.push([scheduled.length, due.length])
+    return undefined
+  })
+}
+
 describe.each(testDrivers().map((driver) => [driver.name, driver] as const))('Botpress statuses and tags on %s', (name, driver) => {
   let database: TestDatabase
   let bot: TestBot
@@ -45,6 +60,27 @@ describe.each(testDrivers().map((driver) => [driver.name, driver] as const))('Bo
     expect([await listed(), await listed('scheduled'), await listed('pending'), await listed('processed')]).toEqual([1, 1, 0, 0])
     await bot.advance('1h')
     expect([await listed(), await listed('scheduled'), await listed('pending'), await listed('processed')]).toEqual([1, 0, 0, 1])
+  })
+
+  it('lists an event scheduled earlier in the same turn as scheduled, so a turn schedules it once', async () => {
+    const replying = new BotImplementation({ actions: {} })
+    replying.on.message('text', async ({ client, conversation }) => void (await client.createMessage({ conversationId: conversation.id, type: 'text', payload: { text: 'noted' }, tags: {} })))
+    const nudged = await createTestBot({
+      definition: new BotDefinition({}).addPlugin({ definition: nudges, implementation: nudgesImplementation }, { configuration: {} }),
+      implementation: replying,
+      database: database.db,
+      botId: `nudges-${name}`,
+    })
+    try {
+      seenInTurn.length = 0
+      const { texts } = await nudged.send('hello')
+      expect(texts).toEqual(['noted'])
+      expect(seenInTurn).toEqual([[0, 0], [1, 0]])
+      const { events } = await nudged.client.listEvents({ type: 'nudges:nudge', status: 'scheduled' })
+      expect(events).toHaveLength(1)
+    } finally {
+      await nudged.stop()
+    }
   })
 
   it('refuses an unknown status, naming the field', async () => {

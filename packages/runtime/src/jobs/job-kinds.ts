@@ -1,5 +1,9 @@
-/** The kinds of job the engine runs; a stored job names one, so these never change once released. */
-export const EVENT_JOB = 'event'
+import { EVENT_DELIVERY_JOB_KIND } from '../storage/events/index.js'
+
+// The kinds of job the engine runs; a stored job names one, so these never change once released.
+
+/** Delivers an event; listings of events look for it by this kind, so storage owns the name. */
+export const EVENT_JOB = EVENT_DELIVERY_JOB_KIND
 export const RECURRING_EVENT_JOB = 'recurringEvent'
 export const STATE_EXPIRED_JOB = 'stateExpired'
 export const WORKFLOW_START_JOB = 'workflowStart'

@@ -107,10 +107,13 @@ async function getEvent(db: Queryable, botId: string, id: string): Promise<Store
 }
 
 /**
- * Whether a pending event's delivery job is due after `now`. The job kind is the engine's `event` job,
- * which stores the event's id in its payload.
+ * The kind of the engine's job that delivers an event (`EVENT_JOB`), with the event's id in its payload
+ * as `eventId`: listings look for it to tell `scheduled` from `pending`.
  */
-const laterDelivery = (now: string) => `EXISTS (SELECT 1 FROM parley_jobs j WHERE j.bot_id = parley_events.bot_id AND j.kind = 'event'
+export const EVENT_DELIVERY_JOB_KIND = 'event'
+
+/** Whether a pending event's delivery job is due after `now`. */
+const laterDelivery = (now: string) => `EXISTS (SELECT 1 FROM parley_jobs j WHERE j.bot_id = parley_events.bot_id AND j.kind = '${EVENT_DELIVERY_JOB_KIND}'
   AND j.payload->>'eventId' = parley_events.id AND j.run_at > ${now})`
 
 function eventQuery(botId: string, { type, types, status, now, conversationId, userId }: ListEventsOptions): Omit<ListQuery, 'columns' | 'page'> {

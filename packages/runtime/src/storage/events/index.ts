@@ -1,1 +1,1 @@
-export { createEventStore, type StoredEvent, type EventStore, type EventStatus, type ListedEventStatus, type CreateEventInput, type ListEventsOptions } from './events.js'
+export { createEventStore, EVENT_DELIVERY_JOB_KIND, type StoredEvent, type EventStore, type EventStatus, type ListedEventStatus, type CreateEventInput, type ListEventsOptions } from './events.js'

@@ -1,6 +1,6 @@
 import type { Conversation, ConversationStore, UpdateConversationInput } from '../conversations/conversations.js'
 import { notFound, StorageError } from '../errors/storage-error.js'
-import type { EventStatus, EventStore, ListEventsOptions, StoredEvent } from '../events/events.js'
+import { EVENT_DELIVERY_JOB_KIND, type EventStatus, type EventStore, type ListedEventStatus, type ListEventsOptions, type StoredEvent } from '../events/events.js'
 import type { ListMessagesOptions, Message, MessageStore } from '../messages/messages.js'
 import type { Page } from '../sql/paging.js'
 import { defined, newId } from '../sql/records.js'
@@ -8,7 +8,7 @@ import type { Tags } from '../tags/tags.js'
 import type { UpdateUserInput, User, UserStore } from '../users/users.js'
 import { FINISHED_WORKFLOW_STATUSES, type ListWorkflowsOptions, type WorkflowInstance, type WorkflowStore } from '../workflows/workflows.js'
 import { overlayPage } from './overlay-page.js'
-import { nowIso, type Pending } from './pending.js'
+import { nowIso, type Pending, type TurnJob } from './pending.js'
 
 // The stores as a turn sees them. Records it creates (messages, events, workflow runs) and changes it makes
 // (tags, names, event outcomes) wait in `Pending` and are read back from there; everything else is read
@@ -70,7 +70,7 @@ export function eventOverlay(botId: string, stored: EventStore, { pending, writa
   }
   const added = (options: ListEventsOptions) => [...pending().events.values()].filter((event) =>
     (options.type === undefined || event.type === options.type) && (options.types === undefined || options.types.includes(event.type))
-    && (options.status === undefined || event.status === options.status)
+    && (options.status === undefined || listedStatus(pending(), event, options.now ?? new Date()) === options.status)
     && (options.conversationId === undefined || event.conversationId === options.conversationId) && (options.userId === undefined || event.userId === options.userId))
   const settle = async (id: string, status: EventStatus, error?: string): Promise<StoredEvent> => {
     const own = pending().events.get(id)
@@ -96,6 +96,15 @@ export function eventOverlay(botId: string, stored: EventStore, { pending, writa
     markProcessed: (id) => settle(id, 'processed'),
     markFailed: (id, error) => settle(id, 'failed', error),
   }
+}
+
+/**
+ * A turn's own event as a listing filters it: `scheduled` while the delivery job the turn holds for it is
+ * due after `now`, as the stored events' listing judges by their stored jobs.
+ */
+function listedStatus(pending: Pending, event: StoredEvent, now: Date): ListedEventStatus {
+  const later = (job: TurnJob) => job.kind === EVENT_DELIVERY_JOB_KIND && job.payload['eventId'] === event.id && Date.parse(job.runAt) > now.getTime()
+  return event.status === 'pending' && pending.jobs.some(later) ? 'scheduled' : event.status
 }
 
 /** Users as the turn sees them; `loaded` holds those read already, the turn's own user first of all. */

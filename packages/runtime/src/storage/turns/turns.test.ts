@@ -94,6 +94,24 @@ describe.each(testDrivers())('a turn on $name', (driver) => {
     expect(rows).toEqual([{ n: 1 }])
   })
 
+  it('lists its own event as scheduled while its delivery is due later, as the stored listing does once committed', async () => {
+    const { conversation } = await parties()
+    const buffer = turn()
+    const now = new Date()
+    const later = new Date(now.getTime() + 60_000)
+    const event = await buffer.stores.events.create({ type: 'nudged', payload: {}, conversationId: conversation.id })
+    buffer.addJob({ kind: 'event', payload: { eventId: event.id }, runAt: later.toISOString() })
+    const listed = async (stores: BotStorage, at: Date) => Promise.all((['scheduled', 'pending'] as const).map(async (status) => {
+      const options = { type: 'nudged', conversationId: conversation.id, status, now: at }
+      return [(await stores.events.list(options)).items.map((item) => item.id), await stores.events.count(options)]
+    }))
+    const before = [[[event.id], 1], [[], 0]]
+    const after = [[[], 0], [[event.id], 1]]
+    expect([await listed(buffer.stores, now), await listed(buffer.stores, later)]).toEqual([before, after])
+    await buffer.commit()
+    expect([await listed(stored, now), await listed(stored, later)]).toEqual([before, after])
+  })
+
   it('undoes what a savepoint wrote when its work throws, and keeps the rest', async () => {
     const { user, conversation } = await parties()
     const buffer = turn()
