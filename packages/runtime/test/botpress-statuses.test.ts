@@ -95,5 +95,7 @@ describe.each(testDrivers().map((driver) => [driver.name, driver] as const))('Bo
     const { conversation } = await bot.client.getConversation({ id: chat.id })
     expect(conversation.tags).toEqual({ seen: 'yes' })
     expect((await bot.client.listConversations({ tags: { seen: 'yes' } })).conversations.map((c) => c.tags)).toContainEqual({ seen: 'yes' })
+    expect((await bot.client.listConversations({ tags: { failure: '' } })).conversations.map((c) => c.id)).not.toContain(chat.id)
+    expect((await bot.client.listConversations({ tags: { failure: 'twice' } })).conversations.map((c) => c.id)).not.toContain(chat.id)
   })
 })

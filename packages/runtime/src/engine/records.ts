@@ -1,5 +1,6 @@
 import { DEFAULT_WORKFLOW_TIMEOUT_MS, type BotDefinition, type Conversation, type Event, type Message, type StateRecord, type Tags, type User, type WorkflowInstance } from '@parley/sdk'
 import type * as storage from '../storage/index.js'
+import { withoutEmptyTags } from '../storage/index.js'
 import { channelName } from './channels.js'
 
 // Storage records carry a few columns the SDK's records leave out (`updatedAt` of messages and events,
@@ -43,10 +44,10 @@ export function toWorkflow(workflow: storage.WorkflowInstance): WorkflowInstance
 
 /**
  * The tags a record has: a tag set to `''` is removed, as Botpress removes a tag written empty. Storage
- * keeps the empty value (merging updates as it always does); every record read leaves it out.
+ * removes it on write (the tables and a turn's own records alike), so this only guards what reaches code.
  */
 export function setTags(tags: storage.Tags): Tags {
-  return Object.fromEntries(Object.entries(tags).filter(([, value]) => value !== ''))
+  return withoutEmptyTags(tags)
 }
 
 /** Tags as storage keeps them: only string values (a tag set to `undefined` is left out). */

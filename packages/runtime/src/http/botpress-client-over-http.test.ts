@@ -103,6 +103,23 @@ describe.each(testDrivers())('Botpress client operations over HTTP on $name', (d
     await expect(client.searchFiles({ query: 'a\u0000b' })).rejects.toMatchObject({ status: 400, message: expect.stringContaining('query') })
   })
 
+  it("removes a tag written '' over HTTP, so listings filtered on it no longer find the record", async () => {
+    const { conversation } = await client.getOrCreateConversation({ id: 'conv-tags' })
+    const { user } = await client.getOrCreateUser({ id: 'user-tags' })
+    await client.updateConversation({ id: conversation.id, tags: { queue: 'billing', owner: 'ada' } })
+    await client.updateUser({ id: user.id, tags: { plan: 'pro' } })
+    const found = async () => [
+      (await client.listConversations({ tags: { queue: 'billing' } })).conversations.map((c) => c.id),
+      (await client.listConversations({ tags: { queue: '' } })).conversations.map((c) => c.id),
+      (await client.listUsers({ tags: { plan: 'pro' } })).users.map((u) => u.id),
+    ]
+    expect(await found()).toEqual([[conversation.id], [], [user.id]])
+    expect((await client.updateConversation({ id: conversation.id, tags: { queue: '' } })).conversation.tags).toEqual({ owner: 'ada' })
+    expect((await client.updateUser({ id: user.id, tags: { plan: '' } })).user.tags).toEqual({})
+    expect(await found()).toEqual([[], [], []])
+    expect((await client.listConversations({ tags: { owner: 'ada' } })).conversations.map((c) => c.tags)).toEqual([{ owner: 'ada' }])
+  })
+
   it('tags a message, and deletes a user, a conversation and a message, answering 404 for what is not there', async () => {
     const { conversation } = await client.getOrCreateConversation({ id: 'conv-del' })
     const { user } = await client.getOrCreateUser({ id: 'user-del' })

@@ -12,3 +12,11 @@ export function tagsCondition(params: SqlParams, tags: Tags | undefined): string
 export function mergedTags(params: SqlParams, tags: Tags | undefined): string {
   return `tags || ${params.json(tags ?? {})}`
 }
+
+/**
+ * `tags` without those set to `''`: such a tag is removed, as Botpress removes it. The tables drop them
+ * on every write (migration 22); a turn's own records drop them here, so the turn reads what it will store.
+ */
+export function withoutEmptyTags(tags: Tags): Tags {
+  return Object.values(tags).includes('') ? Object.fromEntries(Object.entries(tags).filter(([, value]) => value !== '')) : tags
+}

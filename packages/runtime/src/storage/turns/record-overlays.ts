@@ -4,7 +4,7 @@ import { EVENT_DELIVERY_JOB_KIND, type EventStatus, type EventStore, type Listed
 import type { ListMessagesOptions, Message, MessageStore } from '../messages/messages.js'
 import type { Page } from '../sql/paging.js'
 import { defined, newId } from '../sql/records.js'
-import type { Tags } from '../tags/tags.js'
+import { withoutEmptyTags, type Tags } from '../tags/tags.js'
 import type { UpdateUserInput, User, UserStore } from '../users/users.js'
 import { FINISHED_WORKFLOW_STATUSES, type ListWorkflowsOptions, type WorkflowInstance, type WorkflowStore } from '../workflows/workflows.js'
 import { overlayPage } from './overlay-page.js'
@@ -13,7 +13,8 @@ import { nowIso, type Pending, type TurnJob } from './pending.js'
 // The stores as a turn sees them. Records it creates (messages, events, workflow runs) and changes it makes
 // (tags, names, event outcomes) wait in `Pending` and are read back from there; everything else is read
 // from the database. Users and conversations are created at once: they are looked up by outside ids and
-// tags, and a turn's messages need them to exist.
+// tags, and a turn's messages need them to exist. A tag written `''` is removed: the turn's reads leave it
+// out, and a change to a stored record carries it as `''` for the table to remove on commit.
 
 type Get = () => Pending
 
@@ -30,7 +31,7 @@ function hasTags(tags: Tags, wanted: Tags | undefined): boolean {
 export function messageOverlay(botId: string, stored: MessageStore, { pending, writable }: PendingAccess): MessageStore {
   const withTags = (message: Message): Message => {
     const tags = pending().messageTags.get(message.id)
-    return tags ? { ...message, tags: { ...message.tags, ...tags } } : message
+    return tags ? { ...message, tags: withoutEmptyTags({ ...message.tags, ...tags }) } : message
   }
   const added = (options: ListMessagesOptions) => [...pending().messages.values()].filter((message) =>
     (options.conversationId === undefined || message.conversationId === options.conversationId)
@@ -39,7 +40,7 @@ export function messageOverlay(botId: string, stored: MessageStore, { pending, w
     create: async (input) => {
       const at = nowIso()
       const { conversationId, userId, direction, type, payload } = input
-      const message: Message = { id: newId('msg'), conversationId, userId, direction, type, payload, tags: { ...input.tags }, createdAt: at, updatedAt: at }
+      const message: Message = { id: newId('msg'), conversationId, userId, direction, type, payload, tags: withoutEmptyTags({ ...input.tags }), createdAt: at, updatedAt: at }
       writable().messages.set(message.id, message)
       return message
     },
@@ -51,7 +52,7 @@ export function messageOverlay(botId: string, stored: MessageStore, { pending, w
     count: async (options = {}) => (await stored.count(options)) + added(options).length,
     update: async (id, { tags, payload }) => {
       const own = pending().messages.get(id)
-      if (own) return remember(writable().messages, id, { ...own, ...defined({ payload }), tags: { ...own.tags, ...tags }, updatedAt: nowIso() })
+      if (own) return remember(writable().messages, id, { ...own, ...defined({ payload }), tags: withoutEmptyTags({ ...own.tags, ...tags }), updatedAt: nowIso() })
       // A stored message's new payload is written at once, as a participant is: the turn holds only tags for it.
       const found = payload === undefined ? await stored.get(id) : await stored.update(id, { tags: {}, payload })
       if (!found) throw notFound('message', id, botId)
@@ -111,7 +112,7 @@ function listedStatus(pending: Pending, event: StoredEvent, now: Date): ListedEv
 export function userOverlay(botId: string, stored: UserStore, { pending, writable }: PendingAccess, loaded: Map<string, User | undefined>): UserStore {
   const withChanges = (user: User): User => {
     const change = pending().users.get(user.id)
-    return change ? { ...user, ...defined({ name: change.name, pictureUrl: change.pictureUrl }), tags: { ...user.tags, ...change.tags } } : user
+    return change ? { ...user, ...defined({ name: change.name, pictureUrl: change.pictureUrl }), tags: withoutEmptyTags({ ...user.tags, ...change.tags }) } : user
   }
   const change = (id: string, input: UpdateUserInput) => {
     const before = pending().users.get(id)
@@ -123,7 +124,7 @@ export function userOverlay(botId: string, stored: UserStore, { pending, writabl
 export function conversationOverlay(botId: string, stored: ConversationStore, { pending, writable }: PendingAccess, loaded: Map<string, Conversation | undefined>): ConversationStore {
   const withChanges = (conversation: Conversation): Conversation => {
     const tags = pending().conversations.get(conversation.id)
-    return tags ? { ...conversation, tags: { ...conversation.tags, ...tags } } : conversation
+    return tags ? { ...conversation, tags: withoutEmptyTags({ ...conversation.tags, ...tags }) } : conversation
   }
   const change = (id: string, input: UpdateConversationInput) => void writable().conversations.set(id, { ...pending().conversations.get(id), ...input.tags })
   return { create: (input) => stored.create(input), ...partyOverlay({ kind: 'conversation', botId, stored, loaded, withChanges, change }) }
@@ -176,7 +177,7 @@ export function workflowOverlay(botId: string, stored: WorkflowStore, { pending,
       const { name, conversationId, userId } = input
       const run: WorkflowInstance = {
         id: newId('wf'), name, status: input.status ?? 'pending', input: input.input, ...defined({ conversationId, userId, timeoutAt: input.timeoutAt?.toISOString() }),
-        tags: { ...input.tags }, createdAt: at, updatedAt: at,
+        tags: withoutEmptyTags({ ...input.tags }), createdAt: at, updatedAt: at,
       }
       return remember(writable().workflows, run.id, run)
     },
@@ -190,7 +191,7 @@ export function workflowOverlay(botId: string, stored: WorkflowStore, { pending,
         throw new StorageError('WORKFLOW_FINISHED', `workflow "${id}" (${own.name}) already finished as ${own.status}; a finished workflow cannot change, so start a new one instead`)
       }
       const { status, output, error } = input
-      const tags = { ...own.tags, ...input.tags }
+      const tags = withoutEmptyTags({ ...own.tags, ...input.tags })
       return remember(writable().workflows, id, { ...own, ...defined({ status, output, error, timeoutAt: input.timeoutAt?.toISOString() }), tags, updatedAt: nowIso() })
     },
     listTimedOut: (now, limit) => stored.listTimedOut(now, limit),
