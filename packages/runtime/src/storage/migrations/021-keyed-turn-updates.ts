@@ -6,11 +6,12 @@ import type { Migration } from './migration.js'
  * on the bot alone, and the planner, which counts a hundred rows in any JSON list and, on the embedded
  * database, has no statistics (nothing analyses it) and so takes a bot's rows for a handful, hashed every
  * row of the bot to find the few named: a turn marking one event processed read all of the bot's events
- * (one statement, 42 ms at 20,000 events). An array of ids beside the join is not enough: the planner
- * scans the bot's rows and filters them. So each named row is now updated in a statement of its own by
- * its full primary key, which the planner answers from the index whatever its estimates; a turn names a
- * few at most, and none in a turn that changes nothing stored before it. The jobs a turn ran are deleted
- * the same way. What the commit takes and returns is unchanged (migration 19).
+ * (at 20,000 events, 5 ms of CPU a turn where 0.5 ms do now; bench/dispatch/README.md). An array of ids
+ * beside the join is not enough: the planner scans the bot's rows and filters them by it. So each named
+ * row is now updated in a statement of its own by its full primary key, which the planner answers from
+ * the index whatever its estimates; a turn names a few at most, and none in a turn that changes nothing
+ * stored before it. The jobs a turn ran are deleted the same way. What the commit takes and returns is
+ * unchanged (migration 19).
  */
 export const keyedTurnUpdates: Migration = {
   version: 21,
