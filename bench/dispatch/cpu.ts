@@ -15,6 +15,7 @@ const { values: args } = parseArgs({
     concurrency: { type: 'string', default: '1' },
     target: { type: 'string', default: 'parley' },
     database: { type: 'string', default: 'pglite' },
+    traces: { type: 'string', default: 'on' },
     'database-url': { type: 'string', default: process.env['PARLEY_BENCH_DATABASE_URL'] ?? 'postgres://postgres@127.0.0.1:5432/test' },
   },
 })
@@ -23,7 +24,7 @@ const APPLICATION = 'parley_bench_cpu'
 
 /** What `--target` names: the runtime, its own statements sent raw, the same writes by hand, two simple statements. */
 const TARGETS: Record<string, (name: string, db: Database) => Promise<Target>> = {
-  parley: parleyTarget,
+  parley: (name, db) => parleyTarget(name, db, { traces: args.traces !== 'off' }),
   own: sameStatementsTarget,
   same: sameWritesTarget,
   raw: (name, db) => rawTarget(name, db, 2),

@@ -1,9 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { createBotStorage, type BotStorage } from '../bot-storage.js'
+import type { Queryable } from '../database/database.js'
 import { openMigrated, STARTUP_TIMEOUT, testDrivers, type TestDatabase } from '../testing/test-databases.js'
 import { beginTurn } from './begin.js'
 import { checkTicket, isFor, releaseTicket, takeTicket, waitForTurn } from './conversation-lock.js'
 import { createTurnBuffer, type TurnBuffer } from './turn-buffer.js'
+import { stateKeyOf } from './pending.js'
 
 describe.each(testDrivers())('a turn on $name', (driver) => {
   let testDb: TestDatabase
@@ -110,6 +112,66 @@ describe.each(testDrivers())('a turn on $name', (driver) => {
     expect([await listed(buffer.stores, now), await listed(buffer.stores, later)]).toEqual([before, after])
     await buffer.commit()
     expect([await listed(stored, now), await listed(stored, later)]).toEqual([before, after])
+  })
+
+  it('stores the states it sets together, each answered as stored: versions go on, an expired one starts again at 1', async () => {
+    const { user, conversation } = await parties()
+    const key = (name: string) => ({ type: 'conversation' as const, id: conversation.id, name })
+    const [live, expired, fresh, odd, mine] = [key('live'), key('expired'), key('fresh'), key('__proto__'), { type: 'user' as const, id: user.id, name: 'live' }]
+    await stored.states.set(live, { v: 0 })
+    await stored.states.set(live, { v: 1 })
+    const old = await stored.states.set(expired, { v: 0 })
+    await testDb.db.query(`UPDATE parley_states SET expires_at = now() - interval '1 minute', created_at = now() - interval '1 hour' WHERE bot_id = $1 AND id = $2 AND name = 'expired'`, [botId, conversation.id])
+    await stored.states.set(mine, { v: 0 })
+
+    const buffer = turn()
+    const written = [[live, { v: 'a' }], [expired, { v: 'b' }], [fresh, { v: 'c' }], [odd, { v: 'd' }], [mine, { v: 'e' }]] as const
+    for (const [state, payload] of written) await buffer.stores.states.set(state, payload, state === fresh ? { expiry: 60_000 } : {})
+    const result = await buffer.commit()
+
+    expect(result.failures).toEqual([])
+    for (const [state] of written) expect(result.states.get(stateKeyOf(state))).toEqual(await stored.states.get(state))
+    expect(await stored.states.get(live)).toMatchObject({ payload: { v: 'a' }, version: 3 })
+    const restarted = await stored.states.get(expired)
+    expect(restarted).toMatchObject({ payload: { v: 'b' }, version: 1 })
+    expect(restarted!.createdAt > old.createdAt).toBe(true)
+    const expiresIn = Date.parse((await stored.states.get(fresh))!.expiresAt!) - Date.now()
+    expect(expiresIn > 30_000 && expiresIn <= 60_000).toBe(true)
+    expect(await stored.states.get(odd)).toMatchObject({ payload: { v: 'd' }, version: 1 })
+    expect(await stored.states.get(mine)).toMatchObject({ payload: { v: 'e' }, version: 2 })
+  })
+
+  it('updates stored records by their keys, reading none of the bot\'s other rows however many it has', async () => {
+    const { user, conversation } = await parties()
+    const many = 3_000
+    const tables = ['parley_events', 'parley_messages', 'parley_conversations', 'parley_users']
+    await testDb.db.query(`INSERT INTO parley_events (bot_id, id, type, payload, status) SELECT $1, 'evt_many_' || i, 'bulk', '{}', 'pending' FROM generate_series(1, ${many}) i`, [botId])
+    await testDb.db.query(`INSERT INTO parley_messages (bot_id, id, conversation_id, user_id, direction, type, payload, tags)
+      SELECT $1, 'msg_many_' || i, $2, $3, 'incoming', 'text', '{"text":"hi"}', '{}' FROM generate_series(1, ${many}) i`, [botId, conversation.id, user.id])
+    await testDb.db.query(`INSERT INTO parley_conversations (bot_id, id, channel, integration) SELECT $1, 'conv_many_' || i, 'webchat', 'webchat' FROM generate_series(1, ${many}) i`, [botId])
+    await testDb.db.query(`INSERT INTO parley_users (bot_id, id) SELECT $1, 'user_many_' || i FROM generate_series(1, ${many}) i`, [botId])
+
+    // Rows read in this transaction, by table: what the commit looked at to find the rows it changes.
+    const read = async (tx: Queryable) => Object.fromEntries((await tx.query<{ relname: string; n: number }>(
+      `SELECT relname, (coalesce(seq_tup_read, 0) + coalesce(idx_tup_fetch, 0))::int AS n FROM pg_stat_xact_user_tables WHERE relname = ANY ($1) AND schemaname = current_schema()`, [tables])).rows.map((row) => [row.relname, row.n]))
+    const changed = await testDb.db.transaction(async (tx) => {
+      const buffer = createTurnBuffer({ db: tx, botId, stored: createBotStorage(tx, { botId }) })
+      await buffer.stores.events.markProcessed('evt_many_1234')
+      await buffer.stores.messages.update('msg_many_2345', { tags: { seen: 'yes' } })
+      await buffer.stores.conversations.update('conv_many_3', { tags: { topic: 'bulk' } })
+      await buffer.stores.users.update(user.id, { tags: { tier: 'gold' } })
+      const before = await read(tx)
+      await buffer.commit()
+      const after = await read(tx)
+      return Object.fromEntries(tables.map((table) => [table, (after[table] ?? 0) - (before[table] ?? 0)]))
+    })
+
+    for (const table of tables) expect(changed[table]).toBeLessThanOrEqual(2)
+    expect(await stored.events.get('evt_many_1234')).toMatchObject({ status: 'processed' })
+    expect(await stored.events.get('evt_many_1235')).toMatchObject({ status: 'pending' })
+    expect((await stored.messages.get('msg_many_2345'))?.tags).toEqual({ seen: 'yes' })
+    expect((await stored.conversations.get('conv_many_3'))?.tags).toEqual({ topic: 'bulk' })
+    expect((await stored.users.get(user.id))?.tags).toMatchObject({ tier: 'gold' })
   })
 
   it('undoes what a savepoint wrote when its work throws, and keeps the rest', async () => {
