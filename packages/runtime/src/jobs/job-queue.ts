@@ -62,8 +62,6 @@ export interface JobQueue {
   retry(claim: JobClaim, error: string, runAt: Date): Promise<void>
   /** Gives up on the job; it stays in the table, with the error, for a person to look at. */
   fail(claim: JobClaim, error: string, at: Date): Promise<void>
-  /** When the next job not yet failed is due (or its lease ends), if there is one. */
-  nextDueAt(): Promise<Date | undefined>
   list(options?: { readonly kind?: string }): Promise<Job[]>
   /**
    * For people: `failed` jobs (given up on), `recurring` ones (keyed: a schedule or a sweep), `scheduled`
@@ -116,7 +114,6 @@ export function createJobQueue(db: Queryable, botId: string): JobQueue {
     reschedule: (claim, runAt) => run(RESCHEDULE, [claim.id, claim.version, runAt.toISOString()]),
     retry: (claim, error, runAt) => run(`UPDATE parley_jobs SET run_at = $3, locked_until = NULL, last_error = $4 WHERE ${CLAIMED}`, [claim.id, claim.version, runAt.toISOString(), error]),
     fail: (claim, error, at) => run(`UPDATE parley_jobs SET failed_at = $3, locked_until = NULL, last_error = $4 WHERE ${CLAIMED}`, [claim.id, claim.version, at.toISOString(), error]),
-    nextDueAt: () => nextDueAt(db, botId),
     list: (options = {}) => listJobs(db, botId, options.kind),
     listByStatus: async (status, limit) => {
       const sql = `SELECT ${COLUMNS} FROM parley_jobs WHERE bot_id = $1 AND ${STATUS_FILTER[status]} ORDER BY run_at, id LIMIT $2`
@@ -162,13 +159,6 @@ async function claimJobs(db: Queryable, botId: string, now: Date, limit: number)
     RETURNING ${COLUMNS}`
   const { rows } = await db.query<JobRow>(sql, [botId, now.toISOString(), new Date(now.getTime() + LEASE_MS).toISOString(), limit])
   return rows.map(toJob).sort((a, b) => a.runAt.localeCompare(b.runAt) || a.id - b.id)
-}
-
-async function nextDueAt(db: Queryable, botId: string): Promise<Date | undefined> {
-  const sql = 'SELECT min(GREATEST(run_at, COALESCE(locked_until, run_at))) AS due FROM parley_jobs WHERE bot_id = $1 AND failed_at IS NULL'
-  const { rows } = await db.query<{ due: Date | string | null }>(sql, [botId])
-  const due = rows[0]?.due
-  return due ? new Date(due) : undefined
 }
 
 async function listJobs(db: Queryable, botId: string, kind: string | undefined): Promise<Job[]> {
