@@ -155,23 +155,40 @@ function toSummary(row: TraceRow): TraceSummary {
 
 /** The turns with their steps, each page they need read and inflated once. */
 async function withSteps(db: Queryable, botId: string, rows: readonly TraceRow[]): Promise<Trace[]> {
-  const pages = await readPages(db, botId, rows)
-  return rows.map((row) => ({ ...toSummary(row), steps: JSON.parse(stepsText(row, pages)) as TraceStep[] }))
+  const paged = await pagedSteps(db, botId, rows)
+  return rows.map((row) => ({ ...toSummary(row), steps: JSON.parse(stepsText(row, paged)) as TraceStep[] }))
 }
 
-function stepsText(row: TraceRow, pages: ReadonlyMap<string, readonly string[]>): string {
+const place = (pageId: string, index: number | null) => `${pageId}:${index ?? -1}`
+
+function stepsText(row: TraceRow, paged: ReadonlyMap<string, string>): string {
   if (row.page_id === null) return row.steps ?? '[]'
-  return pages.get(row.page_id)?.[row.page_index ?? -1] ?? '[]'
+  return paged.get(place(row.page_id, row.page_index)) ?? '[]'
 }
 
-async function readPages(db: Queryable, botId: string, rows: readonly TraceRow[]): Promise<Map<string, string[]>> {
-  const ids = [...new Set(rows.flatMap((row) => (row.page_id === null ? [] : [row.page_id])))]
-  if (ids.length === 0) return new Map()
+/**
+ * The steps of the paged turns among `rows`, by page and place. Only those are kept from each page as it
+ * is inflated: a list of a thousand turns may name a thousand pages of a hundred other turns each.
+ */
+async function pagedSteps(db: Queryable, botId: string, rows: readonly TraceRow[]): Promise<Map<string, string>> {
+  const wanted = new Map<string, number[]>()
+  for (const row of rows) {
+    if (row.page_id === null) continue
+    const places = wanted.get(row.page_id) ?? []
+    places.push(row.page_index ?? -1)
+    wanted.set(row.page_id, places)
+  }
+  const texts = new Map<string, string>()
+  if (wanted.size === 0) return texts
   const { rows: pages } = await db.query<{ id: string; steps: string }>(
     `SELECT id::text AS id, encode(steps, 'base64') AS steps FROM parley_trace_pages WHERE bot_id = $1 AND id IN (SELECT value::bigint FROM json_array_elements_text($2::json))`,
-    [botId, JSON.stringify(ids)],
+    [botId, JSON.stringify([...wanted.keys()])],
   )
-  return new Map(pages.map((page) => [page.id, decodePage(page.steps)]))
+  for (const page of pages) {
+    const all = decodePage(page.steps)
+    for (const index of wanted.get(page.id) ?? []) if (all[index] !== undefined) texts.set(place(page.id, index), all[index]!)
+  }
+  return texts
 }
 
 /** Deletes the turns that began before `before`, and the pages whose turns all did. */
