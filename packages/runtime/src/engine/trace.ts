@@ -43,9 +43,32 @@ export function since(started: number, at = performance.now()): number {
   return Math.round((at - started) * 1000) / 1000
 }
 
+/**
+ * What a trace keeps of an error is bounded: a thrown value's text is anyone's (a message built from user
+ * input, a stack of a deep recursion), and every character of it is stored with the turn and shown.
+ */
+export const TRACE_ERROR_LIMITS = { message: 1_000, stack: 4_000 } as const
+
 export function traceError(error: unknown): TraceError {
-  if (!(error instanceof Error)) return { message: String(error) }
-  return error.stack ? { message: error.message, stack: error.stack } : { message: error.message }
+  if (!(error instanceof Error)) return { message: bounded(printable(error), TRACE_ERROR_LIMITS.message) }
+  const message = bounded(printable(error.message), TRACE_ERROR_LIMITS.message)
+  return error.stack ? { message, stack: bounded(printable(error.stack), TRACE_ERROR_LIMITS.stack) } : { message }
+}
+
+/** A thrown value as text; one whose own conversion throws is named, not rethrown from inside the trace. */
+function printable(value: unknown): string {
+  try {
+    return String(value)
+  } catch {
+    return '(a value that cannot be shown as text)'
+  }
+}
+
+/** The text cut to `max` characters, marked, and never between the two halves of a surrogate pair. */
+function bounded(text: string, max: number): string {
+  if (text.length <= max) return text
+  const end = /[\uD800-\uDBFF]/.test(text[max - 1]!) ? max - 1 : max
+  return `${text.slice(0, end)}… (${text.length - end} more characters)`
 }
 
 /**

@@ -29,6 +29,10 @@ def create_blueprint():
     def report():
         return '<h1>Report</h1>'
 
+    @bp.route('/closed/')
+    def closed():
+        return '<h1>Closed for maintenance</h1>', 503
+
     @bp.route('/entries/<int:n>')
     def entry(n):
         return str(n)
@@ -91,6 +95,7 @@ describe('a plugin folder\'s routes.py over HTTP', () => {
     // Pages are the GET routes a browser opens by address alone: no variables, nothing under api/.
     expect(listed.pages).toEqual([
       { pluginId: 'stats', path: '/', title: '/', group: 'Stats', route: 'routes/', url: '/api/plugins/stats/routes' },
+      { pluginId: 'stats', path: '/closed/', title: '/closed/', group: 'Stats', route: 'routes/closed/', url: '/api/plugins/stats/routes/closed' },
       { pluginId: 'stats', path: '/report/', title: '/report/', group: 'Stats', route: 'routes/report/', url: '/api/plugins/stats/routes/report' },
     ])
     const page = await fetch(`${t.url}/v1/bots/fixture/studio/plugin-pages/stats?path=${encodeURIComponent('/report/')}`, { headers: { authorization: `Bearer ${t.botToken}` } })
@@ -99,6 +104,13 @@ describe('a plugin folder\'s routes.py over HTTP', () => {
     // Served by routes.py, the page keeps its token check: it is not served again as a public page.
     expect((await fetch(`${t.url}/api/plugins/stats/pages/report`)).status).toBe(404)
     expect((await fetch(`${t.url}/api/plugins/stats/routes/report/`)).status).toBe(401)
+  })
+
+  it('shows a page that answers an error in the Studio with its own status and body, still sandboxed', async () => {
+    const page = await fetch(`${t.url}/v1/bots/fixture/studio/plugin-pages/stats?path=${encodeURIComponent('/closed/')}`, { headers: { authorization: `Bearer ${t.botToken}` } })
+    expect([page.status, await page.text()]).toEqual([503, '<h1>Closed for maintenance</h1>'])
+    expect(page.headers.get('content-security-policy')).toContain('sandbox allow-scripts')
+    expect(page.headers.get('content-type')).toBe('text/html; charset=utf-8')
   })
 
   it('answers Flask\'s own 404 and 500, and 404 for a plugin that has no routes', async () => {

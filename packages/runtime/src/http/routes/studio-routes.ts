@@ -1,4 +1,4 @@
-import type { z } from '@parley/sdk'
+import type { PluginResponse, z } from '@parley/sdk'
 import type { Context } from 'hono'
 import { studioOperations, type StudioOperation, type StudioOperationName } from '../../api/studio/operations.js'
 import type { LogQuery, LogRecord, StudioSource, TraceSummary } from '../../index.js'
@@ -33,7 +33,7 @@ function handlers(keepAliveMs: number): Handlers {
     retryJob: async ({ studio, params }) => ({ job: found(await studio.retryJob(params.jobId), 'JOB_NOT_FOUND', jobGone(params.jobId)) }),
     cancelJob: async ({ studio, params }) => void found((await studio.cancelJob(params.jobId)) || undefined, 'JOB_NOT_FOUND', jobGone(params.jobId)),
     getWorkflowTimeline: async ({ studio, params }) => found(await studio.workflowTimeline(params.id), 'WORKFLOW_NOT_FOUND', `no workflow run "${params.id}"; list them with GET /v1/bots/:botId/workflows`),
-    getStudioPluginPage: async ({ bot, params, query, c }) => pluginPage(c, bot, params.pluginId, query.path),
+    getStudioPluginPage: async ({ bot, params, query }) => pluginPage(bot, params.pluginId, query.path),
     listStudioLogs: async ({ studio, query }) => ({ logs: await studio.logs(logQuery(query)) }),
     streamTurns: async ({ studio, c }) => itemStream<TraceSummary>(c, 'turn', studio.onTurn, () => true, keepAliveMs),
     streamLogs: async ({ studio, query, c }) => itemStream<LogRecord>(c, 'log', studio.onLog, logFilter(query), keepAliveMs),
@@ -45,13 +45,22 @@ function handlers(keepAliveMs: number): Handlers {
  * its cookie or its pages) and lets only this server's pages frame it. Only a page the plugin registered
  * is served here (by its own route, for a plugin folder's routes.py); its other routes are not.
  */
-async function pluginPage(c: Context, bot: HostedBot, pluginId: string, path: string): Promise<Response> {
+async function pluginPage(bot: HostedBot, pluginId: string, path: string): Promise<Response> {
   const trim = (text: string) => text.replace(/^\/+|\/+$/g, '')
   const page = bot.plugins?.pages().find((entry) => entry.pluginId === pluginId && trim(entry.path) === trim(path))
   if (!page) throw new RequestError('PLUGIN_PAGE_NOT_FOUND', `plugin "${pluginId}" of bot "${bot.id}" adds no page "${path}"; GET /v1/bots/${bot.id}/plugins/pages lists them`)
   const answer = await bot.plugins!.handle(pluginId, { method: 'GET', path: page.route ?? `pages/${trim(page.path)}`, query: {}, headers: {}, body: '' })
-  const body = answer.body ?? ''
-  return c.body(typeof body === 'string' ? body : new Uint8Array(body), 200, PAGE_HEADERS)
+  return pageResponse(answer)
+}
+
+/**
+ * The page as the plugin answered it, status included: an error page shows as the error it is. The
+ * headers are a copy: the server's response writes its content length into the object it is given.
+ */
+function pageResponse({ status = 200, body }: PluginResponse): Response {
+  if (!Number.isInteger(status) || status < 200 || status > 599) throw new RequestError('ENDPOINT_FAILED', `the page answered status ${status}; use 200 to 599`)
+  const empty = status === 204 || status === 304
+  return new Response(empty ? null : typeof body === 'string' || body === undefined ? body ?? '' : new Uint8Array(body), { status, headers: { ...PAGE_HEADERS } })
 }
 
 const PAGE_HEADERS = {

@@ -25,7 +25,7 @@ describe.each(testDrivers())('migrate on $name', (driver) => {
     expect(await migrate(testDb.db)).toEqual(ALL_VERSIONS)
     expect(await appliedVersions(testDb.db)).toEqual(ALL_VERSIONS)
     expect(await tableNames(testDb.db)).toEqual([
-      'parley_analytics', 'parley_app_cursors', 'parley_app_deliveries', 'parley_apps', 'parley_conversations', 'parley_deployments', 'parley_events', 'parley_file_passages', 'parley_files', 'parley_jobs', 'parley_logs', 'parley_messages', 'parley_migrations', 'parley_participants', 'parley_plugin_kv', 'parley_runtime_tables', 'parley_states', 'parley_traces', 'parley_turn_locks', 'parley_users', 'parley_webhook_deliveries', 'parley_workflows',
+      'parley_analytics', 'parley_app_cursors', 'parley_app_deliveries', 'parley_apps', 'parley_conversations', 'parley_deployments', 'parley_events', 'parley_file_passages', 'parley_files', 'parley_jobs', 'parley_logs', 'parley_messages', 'parley_migrations', 'parley_participants', 'parley_plugin_kv', 'parley_runtime_tables', 'parley_states', 'parley_trace_pages', 'parley_traces', 'parley_turn_locks', 'parley_users', 'parley_webhook_deliveries', 'parley_workflows',
     ])
   })
 

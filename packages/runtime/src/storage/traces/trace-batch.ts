@@ -1,4 +1,5 @@
 import type { Queryable } from '../database/database.js'
+import { encodePage } from './trace-pages.js'
 
 /** A trace's columns in order: turn, kind, conversation, message, event, started at (ISO), duration (ms), failed, steps (JSON text), workflow. */
 export type TraceRow = readonly [string, string, string | null, string | null, string | null, string, number, boolean, string, string | null]
@@ -57,22 +58,25 @@ export function createTraceBatch(db: Queryable, botId: string, options: TraceBat
   }
 }
 
-const INSERT = `INSERT INTO parley_traces (bot_id, turn_id, kind, conversation_id, message_id, event_id, started_at, duration_ms, failed, steps, workflow_id)
-  SELECT $1, r.t, r.k, r.c, r.m, r.e, r.s, r.d, r.f, x.steps, r.w
-  FROM ROWS FROM (json_to_recordset($2::json) AS (t text, k text, c text, m text, e text, s timestamptz, d float8, f boolean, w text))
-    WITH ORDINALITY AS r(t, k, c, m, e, s, d, f, w, n)
-  JOIN unnest(string_to_array($3, E'\\x01')) WITH ORDINALITY AS x(steps, n) USING (n)`
-
-/** Between two turns' steps: JSON text never holds a raw control character, so it cannot be in one. */
-const SEPARATOR = '\u0001'
+// The page first, then the turns' rows naming it: one statement, so a batch is stored whole or not at all.
+const INSERT = `WITH page AS (INSERT INTO parley_trace_pages (bot_id, last_started_at, steps) VALUES ($1, $3, decode($4, 'base64')) RETURNING id)
+  INSERT INTO parley_traces (bot_id, turn_id, kind, conversation_id, message_id, event_id, started_at, duration_ms, failed, workflow_id, page_id, page_index)
+  SELECT $1, r.t, r.k, r.c, r.m, r.e, r.s, r.d, r.f, r.w, page.id, r.n - 1
+  FROM page, ROWS FROM (json_to_recordset($2::json) AS (t text, k text, c text, m text, e text, s timestamptz, d float8, f boolean, w text))
+    WITH ORDINALITY AS r(t, k, c, m, e, s, d, f, w, n)`
 
 /**
  * One statement for the whole batch, with text parameters only, so the embedded database runs it
  * prepared (array parameters would be written out, escaped and planned each time): the rows' fields as
- * one JSON document, read in one pass, and their steps, the bulk of a trace, as their JSON texts one after
- * the other, which the database splits and stores as they are without parsing them.
+ * one JSON document, read in one pass, and their steps as one compressed page (see `trace-pages.ts`).
  */
 async function insertRows(db: Queryable, botId: string, rows: readonly TraceRow[]): Promise<void> {
   const fields = JSON.stringify(rows.map(([t, k, c, m, e, s, d, f, , w]) => ({ t, k, c, m, e, s, d, f, w })))
-  await db.query(INSERT, [botId, fields, rows.map((row) => row[8]).join(SEPARATOR)], { name: 'parley_traces_batch' })
+  const page = encodePage(rows.map((row) => row[8]))
+  await db.query(INSERT, [botId, fields, latestStart(rows), page], { name: 'parley_traces_batch' })
+}
+
+/** The latest start among the rows, which the page is kept until (a time that is not one fails the batch). */
+function latestStart(rows: readonly TraceRow[]): string {
+  return new Date(rows.reduce((latest, row) => Math.max(latest, Date.parse(row[5])), -Infinity)).toISOString()
 }

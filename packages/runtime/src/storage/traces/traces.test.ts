@@ -8,6 +8,9 @@ import { newTurnId, turnIdTime } from './turn-id.js'
 const row = (turnId: string, conversationId: string | null, steps: unknown[] = [], startedAt = new Date()): TraceRow =>
   [turnId, 'message', conversationId, null, null, startedAt.toISOString(), 1.5, false, JSON.stringify(steps), null]
 
+const workflowRow = (turnId: string, conversationId: string, workflowId: string, steps: unknown[], startedAt = new Date()): TraceRow =>
+  [turnId, 'message', conversationId, null, null, startedAt.toISOString(), 1.5, false, JSON.stringify(steps), workflowId]
+
 describe.each(testDrivers())('turn traces on $name', (driver) => {
   let testDb: TestDatabase
   let errors: unknown[]
@@ -60,6 +63,75 @@ describe.each(testDrivers())('turn traces on $name', (driver) => {
     traces.record(row(newTurnId(Date.now()), 'conv-g', []))
     expect(await traces.expire(new Date(Date.now() - 7 * 86_400_000))).toBe(1)
     expect(await traces.listByConversation('conv-g', 10)).toHaveLength(1)
+  })
+
+  it('gives each turn its own steps, across batches, by id, by conversation and by workflow', async () => {
+    const traces = open('bot-h')
+    const t0 = Date.now() - 10_000
+    const ids = Array.from({ length: 7 }, (_, index) => newTurnId(t0 + index))
+    const stepsOf = (index: number) => [{ kind: 'message', messageId: `m-${index}`, type: 'text', startMs: index }]
+    const record = (index: number) => traces.record(workflowRow(ids[index]!, 'conv-h', 'wf-h', stepsOf(index), new Date(t0 + index)))
+    for (const index of [0, 1, 2]) record(index)
+    await traces.flush()
+    for (const index of [3, 4, 5, 6]) record(index)
+    expect(await traces.get(ids[5]!)).toMatchObject({ turnId: ids[5], steps: stepsOf(5) })
+    const byConversation = await traces.listByConversation('conv-h', 5)
+    expect(byConversation.map((trace) => [trace.turnId, trace.steps])).toEqual([2, 3, 4, 5, 6].map((index) => [ids[index], stepsOf(index)]))
+    const byWorkflow = await traces.listByWorkflow('wf-h', new Date(t0), new Date(t0 + 5), 10)
+    expect(byWorkflow.map((trace) => [trace.turnId, trace.workflowId, trace.steps])).toEqual([0, 1, 2, 3, 4, 5].map((index) => [ids[index], 'wf-h', stepsOf(index)]))
+  })
+
+  it('reads turns stored before their steps were paged, with the steps in their own row', async () => {
+    const traces = open('bot-i')
+    const at = new Date(Date.now() - 5_000)
+    const steps = [{ kind: 'stateWrite', stateType: 'conversation', id: 'conv-i', name: 'n', startMs: 0.5 }]
+    const old = newTurnId(at.getTime())
+    await testDb.db.query(`INSERT INTO parley_traces (bot_id, turn_id, kind, conversation_id, message_id, event_id, started_at, duration_ms, failed, steps, workflow_id)
+      VALUES ('bot-i', $1, 'message', 'conv-i', 'msg-i', NULL, $2, 2.5, true, $3, 'wf-i')`, [old, at.toISOString(), JSON.stringify(steps)])
+    traces.record(workflowRow(newTurnId(Date.now()), 'conv-i', 'wf-i', [{ kind: 'message', messageId: 'm', type: 'text', startMs: 1 }]))
+    const expected = { turnId: old, kind: 'message', conversationId: 'conv-i', messageId: 'msg-i', workflowId: 'wf-i', startedAt: at.toISOString(), durationMs: 2.5, failed: true, steps }
+    expect(await traces.get(old)).toEqual(expected)
+    expect((await traces.listByConversation('conv-i', 10))[0]).toEqual(expected)
+    expect((await traces.listByWorkflow('wf-i', at, new Date(), 10))[0]).toEqual(expected)
+    expect(await traces.listByWorkflow('wf-i', at, new Date(), 10)).toHaveLength(2)
+  })
+
+  it('stores hostile steps exactly as recorded: NUL, lone surrogates, __proto__ keys, a megabyte of stack', async () => {
+    errors = []
+    const traces = open('bot-j')
+    const error = JSON.parse('{"message":"\\u0000 \\ud800 \\u0001 x","stack":"","__proto__":{"polluted":true}}') as Record<string, unknown>
+    error.stack = `at \udfff ${'frame\n'.repeat(200_000)}`
+    const steps = [{ kind: 'action', owner: '__proto__', name: 'constructor', startMs: 0, durationMs: 1e308, result: 'error', error }]
+    const id = newTurnId(Date.now())
+    traces.record(row(id, 'conv-j', steps))
+    const read = await traces.get(id)
+    expect(read?.steps).toEqual(steps)
+    expect(Object.keys(read!.steps[0]!)).toContain('error')
+    expect(Object.getPrototypeOf((read!.steps[0] as { error: object }).error)).toBe(Object.prototype)
+    expect(({} as Record<string, unknown>).polluted).toBeUndefined()
+    expect(errors).toEqual([])
+  })
+
+  it("keeps a batch's steps while one of its turns is kept, and frees them once all expired", async () => {
+    const traces = open('bot-k')
+    const pages = async () => (await testDb.db.query<{ n: number }>(`SELECT count(*)::int AS n FROM parley_trace_pages WHERE bot_id = 'bot-k'`)).rows[0]!.n
+    const day = 86_400_000
+    const older = new Date(Date.now() - 9 * day)
+    const old = new Date(Date.now() - 8 * day)
+    const steps = [{ kind: 'event', name: 'e', eventId: 'ev', startMs: 0 }]
+    traces.record(row(newTurnId(older.getTime()), 'conv-k', steps, older))
+    await traces.flush()
+    traces.record(row(newTurnId(old.getTime()), 'conv-k', steps, old))
+    const kept = newTurnId(Date.now())
+    traces.record(row(kept, 'conv-k', steps))
+    await traces.flush()
+    expect(await pages()).toBe(2)
+    expect(await traces.expire(new Date(Date.now() - 7 * day))).toBe(2)
+    expect(await pages()).toBe(1)
+    expect(await traces.get(kept)).toMatchObject({ steps })
+    expect(await traces.expire(new Date(Date.now() + 1000))).toBe(1)
+    expect(await pages()).toBe(0)
+    expect(await traces.listByConversation('conv-k', 10)).toEqual([])
   })
 
   it('writes what waits when closed, and at once after', async () => {

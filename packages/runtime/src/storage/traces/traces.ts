@@ -1,5 +1,6 @@
 import type { Queryable } from '../database/database.js'
 import { createTraceBatch, type TraceBatchOptions, type TraceRow as TraceColumns } from './trace-batch.js'
+import { decodePage } from './trace-pages.js'
 import { turnIdTime } from './turn-id.js'
 
 export interface TraceError {
@@ -76,11 +77,15 @@ interface TraceRow {
   started_at: Date | string
   duration_ms: number
   failed: boolean
-  /** The JSON text the runtime wrote. */
-  steps?: string
+  /** The JSON text the runtime wrote, in a row stored before pages (migration 20). */
+  steps: string | null
+  /** The page holding the turn's steps, and their place in it. */
+  page_id: string | null
+  page_index: number | null
 }
 
 const SUMMARY = 'turn_id, kind, conversation_id, message_id, event_id, workflow_id, started_at, duration_ms, failed'
+const STEPS = 'steps, page_id::text AS page_id, page_index'
 
 /** Reads write what waits first, so a turn's trace is readable as soon as the turn is announced. */
 export function createTraceStore(db: Queryable, botId: string, batching: TraceBatchOptions = {}): TraceStore {
@@ -96,15 +101,15 @@ export function createTraceStore(db: Queryable, botId: string, batching: TraceBa
     },
     listByConversation: async (conversationId, limit) => {
       await flush()
-      const { rows } = await db.query<TraceRow>(`SELECT * FROM (SELECT ${SUMMARY}, steps FROM parley_traces WHERE bot_id = $1 AND conversation_id = $2
+      const { rows } = await db.query<TraceRow>(`SELECT * FROM (SELECT ${SUMMARY}, ${STEPS} FROM parley_traces WHERE bot_id = $1 AND conversation_id = $2
         ORDER BY started_at DESC LIMIT $3) t ORDER BY started_at`, [botId, conversationId, limit])
-      return rows.map(toTrace)
+      return withSteps(db, botId, rows)
     },
     listByWorkflow: async (workflowId, since, until, limit) => {
       await flush()
-      const { rows } = await db.query<TraceRow>(`SELECT ${SUMMARY}, steps FROM parley_traces WHERE bot_id = $1 AND workflow_id = $2
+      const { rows } = await db.query<TraceRow>(`SELECT ${SUMMARY}, ${STEPS} FROM parley_traces WHERE bot_id = $1 AND workflow_id = $2
         AND started_at >= $3 AND started_at <= $4 ORDER BY started_at LIMIT $5`, [botId, workflowId, since.toISOString(), until.toISOString(), limit])
-      return rows.map(toTrace)
+      return withSteps(db, botId, rows)
     },
     metrics: async (since, until) => {
       await flush()
@@ -112,8 +117,7 @@ export function createTraceStore(db: Queryable, botId: string, batching: TraceBa
     },
     expire: async (before) => {
       await flush()
-      const { rows } = await db.query<{ n: number }>('WITH d AS (DELETE FROM parley_traces WHERE bot_id = $1 AND started_at < $2 RETURNING 1) SELECT count(*)::int AS n FROM d', [botId, before.toISOString()])
-      return rows[0]?.n ?? 0
+      return expire(db, botId, before)
     },
   }
 }
@@ -121,11 +125,11 @@ export function createTraceStore(db: Queryable, botId: string, batching: TraceBa
 /** A turn id that carries its time is looked up in that millisecond (the time index); another is scanned for. */
 async function getTrace(db: Queryable, botId: string, turnId: string): Promise<Trace | undefined> {
   const at = turnIdTime(turnId)
-  const select = `SELECT ${SUMMARY}, steps FROM parley_traces WHERE bot_id = $1 AND turn_id = $2`
+  const select = `SELECT ${SUMMARY}, ${STEPS} FROM parley_traces WHERE bot_id = $1 AND turn_id = $2`
   const { rows } = at === undefined
     ? await db.query<TraceRow>(select, [botId, turnId])
     : await db.query<TraceRow>(`${select} AND started_at >= $3 AND started_at < $4`, [botId, turnId, new Date(at).toISOString(), new Date(at + 1).toISOString()])
-  return rows[0] && toTrace(rows[0])
+  return (await withSteps(db, botId, rows))[0]
 }
 
 async function metrics(db: Queryable, botId: string, since: Date, until: Date): Promise<MetricsBucket[]> {
@@ -149,6 +153,51 @@ function toSummary(row: TraceRow): TraceSummary {
   return { turnId: row.turn_id, kind: row.kind, ...present, startedAt: new Date(row.started_at).toISOString(), durationMs: Number(row.duration_ms), failed: row.failed }
 }
 
-function toTrace(row: TraceRow): Trace {
-  return { ...toSummary(row), steps: row.steps === undefined ? [] : (JSON.parse(row.steps) as TraceStep[]) }
+/** The turns with their steps, each page they need read and inflated once. */
+async function withSteps(db: Queryable, botId: string, rows: readonly TraceRow[]): Promise<Trace[]> {
+  const paged = await pagedSteps(db, botId, rows)
+  return rows.map((row) => ({ ...toSummary(row), steps: JSON.parse(stepsText(row, paged)) as TraceStep[] }))
+}
+
+const place = (pageId: string, index: number | null) => `${pageId}:${index ?? -1}`
+
+function stepsText(row: TraceRow, paged: ReadonlyMap<string, string>): string {
+  if (row.page_id === null) return row.steps ?? '[]'
+  return paged.get(place(row.page_id, row.page_index)) ?? '[]'
+}
+
+/**
+ * The steps of the paged turns among `rows`, by page and place. Only those are kept from each page as it
+ * is inflated: a list of a thousand turns may name a thousand pages of a hundred other turns each.
+ */
+async function pagedSteps(db: Queryable, botId: string, rows: readonly TraceRow[]): Promise<Map<string, string>> {
+  const wanted = new Map<string, number[]>()
+  for (const row of rows) {
+    if (row.page_id === null) continue
+    const places = wanted.get(row.page_id) ?? []
+    places.push(row.page_index ?? -1)
+    wanted.set(row.page_id, places)
+  }
+  const texts = new Map<string, string>()
+  if (wanted.size === 0) return texts
+  const { rows: pages } = await db.query<{ id: string; steps: string }>(
+    `SELECT id::text AS id, encode(steps, 'base64') AS steps FROM parley_trace_pages WHERE bot_id = $1 AND id IN (SELECT value::bigint FROM json_array_elements_text($2::json))`,
+    [botId, JSON.stringify([...wanted.keys()])],
+  )
+  for (const page of pages) {
+    const all = decodePage(page.steps)
+    for (const index of wanted.get(page.id) ?? []) if (all[index] !== undefined) texts.set(place(page.id, index), all[index]!)
+  }
+  return texts
+}
+
+/** Deletes the turns that began before `before`, and the pages whose turns all did. */
+async function expire(db: Queryable, botId: string, before: Date): Promise<number> {
+  const { rows } = await db.query<{ n: number }>(
+    `WITH pages AS (DELETE FROM parley_trace_pages WHERE bot_id = $1 AND last_started_at < $2),
+       d AS (DELETE FROM parley_traces WHERE bot_id = $1 AND started_at < $2 RETURNING 1)
+     SELECT count(*)::int AS n FROM d`,
+    [botId, before.toISOString()],
+  )
+  return rows[0]?.n ?? 0
 }

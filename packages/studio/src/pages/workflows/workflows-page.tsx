@@ -1,5 +1,6 @@
 import { useMemo, useState } from 'preact/hooks'
 import { botApi, type BotApi } from '../../api/studio.js'
+import { useStream } from '../../api/stream.js'
 import type { PageProps } from '../../app/page.js'
 import { href } from '../../app/router.js'
 import { useAsync } from '../../ui/async.js'
@@ -13,6 +14,13 @@ export function WorkflowsPage({ botId, rest }: PageProps) {
   const api = useMemo(() => botApi(botId), [botId])
   const [status, setStatus] = useState<string>()
   const [list, reload] = useAsync(() => api.workflows({ status }), [api, status])
+  // Every change to a workflow is made by a turn (its start, its handlers, its timeout): each stored turn
+  // reads the list and the open timeline again, over one stream for both.
+  const [turns, setTurns] = useState(0)
+  useStream(api.turnStreamUrl(), 'turn', () => {
+    reload()
+    setTurns((n) => n + 1)
+  })
   return (
     <>
       <h1>Workflows</h1>
@@ -28,14 +36,15 @@ export function WorkflowsPage({ botId, rest }: PageProps) {
             </ul>
           )}
         </Show>
-        {rest[0] && <Timeline api={api} botId={botId} id={rest[0]} />}
+        {rest[0] && <Timeline api={api} botId={botId} id={rest[0]} turns={turns} />}
       </div>
     </>
   )
 }
 
-function Timeline({ api, botId, id }: { api: BotApi; botId: string; id: string }) {
-  const [timeline, reload] = useAsync(() => api.timeline(id), [api, id])
+/** `turns` counts the turns stored since the page opened: the timeline is read again on each. */
+function Timeline({ api, botId, id, turns }: { api: BotApi; botId: string; id: string; turns: number }) {
+  const [timeline, reload] = useAsync(() => api.timeline(id), [api, id, turns])
   return (
     <section class="editor" aria-labelledby="timeline-title">
       <Show loaded={timeline} what="the workflow" retry={reload}>
