@@ -34,10 +34,13 @@ export interface TestDriver {
  * unreachable server fails those tests rather than quietly skipping half the suite.
  */
 export function testDrivers(): TestDriver[] {
-  const drivers: TestDriver[] = [{ name: 'pglite', open: openEmbedded }]
+  const drivers: TestDriver[] = [EMBEDDED_DRIVER]
   if (process.env['PARLEY_SKIP_POSTGRES'] !== '1') drivers.push({ name: 'postgres', open: openServer })
   return drivers
 }
+
+/** PGlite in memory: what a test uses when it runs on one database only. */
+export const EMBEDDED_DRIVER: TestDriver = { name: 'pglite', open: (options) => openEmbedded(options) }
 
 async function openEmbedded(options: { readonly ownInstance?: boolean } = {}): Promise<TestDatabase> {
   if (options.ownInstance || sharedInUse) {
