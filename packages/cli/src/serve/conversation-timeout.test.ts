@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { conversationTimeout, publicUrl } from './listen-options.js'
+import { conversationTimeout, publicUrl } from './session-env.js'
 
 describe('PARLEY_CONVERSATION_TIMEOUT', () => {
   it('reads a duration, and nothing when absent', () => {

@@ -9,7 +9,7 @@ import { DATA_DIR, dataDirectory } from './data-directory.js'
 import { startBotServer, type BotServer } from './bot-server.js'
 import { writeDevServerFile } from './dev-server-file.js'
 import { loadBotSource } from './load-bot.js'
-import { conversationTimeout, publicUrl } from './listen-options.js'
+import { conversationTimeout, publicUrl } from './session-env.js'
 import { apiTokens, storedSecret, type ServeOptions } from './server-config.js'
 import { watchProject } from './watch-project.js'
 

@@ -5,7 +5,7 @@ import { botIdFor } from './bot-id.js'
 import { dataDirectory } from './data-directory.js'
 import { startBotServer, type BotServer } from './bot-server.js'
 import { loadBotBuild } from './load-bot.js'
-import { conversationTimeout, publicUrl } from './listen-options.js'
+import { conversationTimeout, publicUrl } from './session-env.js'
 import { apiTokens, type ServeOptions } from './server-config.js'
 
 export type StartOptions = ServeOptions

@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto'
 import { createRuntime, type Runtime, type RuntimeOptions } from '../../index.js'
-import type { TestDriver } from '../../storage/testing/test-databases.js'
+import { EMBEDDED_DRIVER, type TestDriver } from '../../storage/testing/test-databases.js'
 import type { RuntimeHost } from '../host.js'
 import { createRuntimesHost } from '../runtime-host.js'
 import { startHttpServer, type RunningServer, type ServerOptions } from '../server.js'
@@ -25,7 +25,10 @@ export interface TestServer {
 
 export type TestServerOptions = Partial<Omit<ServerOptions, 'host'>> & {
   readonly runtime?: Partial<RuntimeOptions>
-  /** The database to run on: a fresh one of this driver (a schema of its own on the server); in memory by default. */
+  /**
+   * The database to run on: a fresh one of this driver (a schema of its own on the server); by default a
+   * fresh schema of the embedded database the test files of a worker share (see `test-databases.ts`).
+   */
   readonly driver?: TestDriver
   /** What serves the runtime; `createRuntimesHost` by default. */
   readonly hostOf?: (runtime: Runtime) => RuntimeHost
@@ -33,8 +36,13 @@ export type TestServerOptions = Partial<Omit<ServerOptions, 'host'>> & {
 
 export async function startTestServer(options: TestServerOptions = {}): Promise<TestServer> {
   const { runtime: runtimeOptions, driver, hostOf = servedByRuntimesHost, ...serverOptions } = options
-  const database = driver && (await driver.open())
-  const runtime = await createRuntime({ ...fixtureBot(), botId: 'fixture', jobs: { mode: 'manual' }, ...(database ? { database: database.db } : {}), ...runtimeOptions })
+  const database = await (driver ?? EMBEDDED_DRIVER).open()
+  // A runtime that fails to start must not keep the worker's shared database from the next test file.
+  const runtime = await createRuntime({ ...fixtureBot(), botId: 'fixture', jobs: { mode: 'manual' }, database: database.db, ...runtimeOptions })
+    .catch(async (error: unknown) => {
+      await database.dispose()
+      throw error
+    })
   await runtime.start()
   const host = hostOf(runtime)
   const serverErrors: unknown[] = []
@@ -48,7 +56,7 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
   const close = async () => {
     await server.close()
     await runtime.stop()
-    await database?.dispose()
+    await database.dispose()
   }
   return { server, url: server.url, runtime, host, ...tokens, serverErrors, close }
 }

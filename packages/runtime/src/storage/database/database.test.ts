@@ -12,7 +12,7 @@ describe.each(testDrivers())('database on $name', (driver) => {
   let testDb: TestDatabase
   let db: Database
   beforeAll(async () => {
-    testDb = await driver.open()
+    testDb = await driver.open({ ownInstance: true })
     db = testDb.db
     await db.query('CREATE TABLE notes (id serial PRIMARY KEY, body text NOT NULL, data jsonb, at timestamptz DEFAULT now())')
   }, STARTUP_TIMEOUT)

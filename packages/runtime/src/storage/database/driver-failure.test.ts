@@ -10,7 +10,7 @@ describe.each(testDrivers())('a driver failure on $name', (driver) => {
   let testDb: TestDatabase
   let db: Database
   beforeAll(async () => {
-    testDb = await driver.open()
+    testDb = await driver.open({ ownInstance: true })
     db = testDb.db
     await db.query('CREATE TABLE kept (v text)')
     await db.query("INSERT INTO kept VALUES ('a'), ('b')")

@@ -24,7 +24,8 @@ export interface TestDatabase {
 
 export interface TestDriver {
   readonly name: DriverName
-  open(): Promise<TestDatabase>
+  /** `ownInstance`: an embedded database of its own, for tests of the driver itself (it reopens, it closes). */
+  open(options?: { readonly ownInstance?: boolean }): Promise<TestDatabase>
 }
 
 /**
@@ -33,15 +34,52 @@ export interface TestDriver {
  * unreachable server fails those tests rather than quietly skipping half the suite.
  */
 export function testDrivers(): TestDriver[] {
-  const drivers: TestDriver[] = [{ name: 'pglite', open: openEmbedded }]
+  const drivers: TestDriver[] = [EMBEDDED_DRIVER]
   if (process.env['PARLEY_SKIP_POSTGRES'] !== '1') drivers.push({ name: 'postgres', open: openServer })
   return drivers
 }
 
-async function openEmbedded(): Promise<TestDatabase> {
-  const db = await openDatabase()
-  const another = { ...db, close: async () => {} }
-  return { db, openAnother: async () => another, dispose: () => db.close() }
+/** PGlite in memory: what a test uses when it runs on one database only. */
+export const EMBEDDED_DRIVER: TestDriver = { name: 'pglite', open: (options) => openEmbedded(options) }
+
+async function openEmbedded(options: { readonly ownInstance?: boolean } = {}): Promise<TestDatabase> {
+  if (options.ownInstance || sharedInUse) {
+    const db = await openDatabase()
+    const another = { ...db, close: async () => {} }
+    return { db, openAnother: async () => another, dispose: () => db.close() }
+  }
+  return openEmbeddedSchema()
+}
+
+let sharedEmbedded: Promise<Database> | undefined
+/** Whether a file works in the shared database now: a second database it opens meanwhile is one of its own. */
+let sharedInUse = false
+
+/**
+ * Starting PGlite costs 1.5 to 2.5 CPU-s, most of what a storage test file costs; migrating costs 0.3.
+ * So every file a worker runs (`isolate: false` in `vitest.config.ts`) shares one embedded database, each
+ * file in a fresh schema first on the search path, as the files on the server do. Files in a worker run
+ * one after another, and the embedded database is one session: the path set by a file's open holds until
+ * its dispose drops the schema. A file that needs one more database while it holds the shared one gets
+ * a database of its own (one session has one search path).
+ */
+async function openEmbeddedSchema(): Promise<TestDatabase> {
+  sharedInUse = true
+  try {
+    const shared = await (sharedEmbedded ??= openDatabase())
+    const schema = `parley_test_${randomBytes(6).toString('hex')}`
+    await shared.query(`CREATE SCHEMA ${schema}; SET search_path TO ${schema}`)
+    const db = { ...shared, close: async () => {} }
+    return { db, openAnother: async () => db, dispose: () => disposeSchema(shared, schema) }
+  } catch (error) {
+    sharedInUse = false
+    throw error
+  }
+}
+
+async function disposeSchema(shared: Database, schema: string): Promise<void> {
+  await shared.query(`DROP SCHEMA ${schema} CASCADE; SET search_path TO public`)
+  sharedInUse = false
 }
 
 /** Each test file gets a fresh schema on the server, so files run in parallel without seeing each other. */
