@@ -127,15 +127,20 @@ describe.each(databases)('parley deploy to parley serve on %s', (_name, onServer
     const broken = await api<{ error: { code: string; message: string } }>(served.url, 'POST', '/v1/deployments/greeter', { bundle: 'export default 1', definition: 'throw new Error("broken on purpose")' })
     expect(broken).toMatchObject({ status: 400, body: { error: { code: 'DEPLOYMENT_INVALID', message: expect.stringContaining('broken on purpose') } } })
 
-    // A load of conversations runs while version 2 is deployed; each sends once more after the swap.
+    // A load of conversations runs while version 2 is uploaded, loaded and swapped in; each sends once
+    // more after the swap. It starts once the bundle is made: before, the server has nothing to do with the
+    // deployment, and a load running all along only took the CPU the command needs to get there.
     writeFileSync(join(project, 'src/index.ts'), implementation('v2'))
     let swapped = false
+    const deploying = watchProcess(cliCommand(deployArgs(served.url)), { cwd: project })
+    await deploying.waitFor(/Bundling the bot: done/)
     const load = Array.from({ length: CONVERSATIONS }, (_, i) => converse(served.url, `c${i}`, () => swapped))
-    const second = await runCli(deployArgs(served.url), project)
+    const code = await deploying.exited
     swapped = true
     const results = await Promise.all(load)
-    expect(second.stdout).toContain('Deployed bot "greeter" version 2')
-    expect(second.stdout).toContain('(was version 1)')
+    expect(code).toBe(0)
+    expect(deploying.output()).toContain('Deployed bot "greeter" version 2')
+    expect(deploying.output()).toContain('(was version 1)')
     expect(results.flatMap((result) => result.failed)).toEqual([])
     for (let i = 0; i < CONVERSATIONS; i++) {
       const replies = (await transcript(served.url, `c${i}`)).filter((m) => m.direction === 'outgoing').map((m) => m.payload.text ?? '')
