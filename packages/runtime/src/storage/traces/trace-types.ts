@@ -18,6 +18,8 @@ export type TraceStep =
   | { readonly kind: 'event'; readonly name: string; readonly eventId: string; readonly startMs: number }
   | { readonly kind: 'stateRead' | 'stateWrite'; readonly stateType: string; readonly id: string; readonly name: string; readonly startMs: number }
   | { readonly kind: 'message'; readonly messageId: string; readonly type: string; readonly startMs: number }
+  /** The steps past a trace's bound (`TRACE_STEP_LIMIT`), counted, not kept: the last step of such a trace. */
+  | { readonly kind: 'omitted'; readonly count: number; readonly startMs: number }
 
 /** A stored turn: what it handled, when, for how long, and its steps (as the runtime recorded them). */
 export interface TraceSummary {
