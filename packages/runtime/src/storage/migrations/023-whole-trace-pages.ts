@@ -3,9 +3,9 @@ import type { Migration } from './migration.js'
 /**
  * A batch of turns' traces is one row: its page now holds each turn's summary beside its steps, and the
  * row keeps, uncompressed, only what is searched or counted without opening a page. A row per turn beside
- * its page (migration 020) cost more than the page itself: on the embedded database ~21 of a trace's ~36 µs
- * of CPU a turn went to those rows and their conversation index; one row a batch with a GIN index of its
- * conversations costs ~22 µs in all (`bench/dispatch/trace-write.ts`).
+ * its page (migration 020) cost more than the page itself: writing a turn's trace took 44 µs of CPU on the
+ * embedded database that way, 19 µs as one row a batch with a GIN index of its conversations
+ * (`bench/dispatch/trace-write.ts`, medians of 20 interleaved rounds).
  * - `conversation_ids`: the conversations the batch's turns belong to, each once, indexed (GIN) for a
  *   conversation's turns.
  * - `workflow_ids`: the workflows whose handlers they ran; read within a workflow's lifetime through the
