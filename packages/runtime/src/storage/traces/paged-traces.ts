@@ -44,7 +44,7 @@ export async function pagedTracesByConversation(db: Queryable, botId: string, co
      SELECT ${PAGE} FROM parley_trace_pages WHERE ${mine} AND last_started_at >= (SELECT min(first_started_at) FROM latest)`,
     [botId, conversationId, limit],
   )
-  return turnsOf(rows).filter((row) => row[2] === conversationId).map(toTrace).sort(byStart).slice(-limit)
+  return limit > 0 ? turnsOf(rows).filter((row) => row[2] === conversationId).map(toTrace).sort(byStart).slice(-limit) : []
 }
 
 /** The turns that ran the workflow's handlers between `since` and `until`, oldest first, as `pagedTracesByConversation` bounds them. */

@@ -152,6 +152,7 @@ describe.each(testDrivers())('turn traces on $name', (driver) => {
     expect((await traces.listByConversation('conv-l', 1)).map((trace) => trace.turnId)).toEqual([later])
     expect((await traces.listByConversation('conv-l', 5)).map((trace) => trace.turnId)).toEqual([long, later])
     expect((await traces.listByWorkflow('wf-none', at(0), at(500), 5))).toEqual([])
+    expect(await traces.listByConversation('conv-l', 0)).toEqual([])
   })
 
   it('reads turns whose steps a page held beside their own rows, with the turns stored since, in lists and metrics', async () => {

@@ -49,7 +49,8 @@ export function createTraceStore(db: Queryable, botId: string, batching: TraceBa
   }
 }
 
-const latest = (limit: number, lists: Trace[][]): Trace[] => lists.flat().sort(byStart).slice(-limit)
+// `slice(-0)` would keep every turn: a limit of 0 asks for none.
+const latest = (limit: number, lists: Trace[][]): Trace[] => (limit > 0 ? lists.flat().sort(byStart).slice(-limit) : [])
 const earliest = (limit: number, lists: Trace[][]): Trace[] => lists.flat().sort(byStart).slice(0, limit)
 
 /** Each turn's minute, whether it failed and how long it took, from the pages' columns and the rows of before. */
