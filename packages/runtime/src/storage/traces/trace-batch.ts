@@ -23,8 +23,8 @@ export interface TraceBatch {
 
 /**
  * Traces are written in batches, apart from the turns they describe: a row per turn inside the turn's own
- * statement cost the dispatch path more than the diagnostics are worth, while one multi-row INSERT of many
- * turns' traces costs a fraction of that per row. Traces are diagnostics, not data: a crash loses at most
+ * statement cost the dispatch path more than the diagnostics are worth, while one row holding many turns'
+ * traces (migration 23) costs a fraction of that per turn. Traces are diagnostics, not data: a crash loses at most
  * the rows of the batch not yet written (under `delayMs` of turns), and the turns themselves are stored.
  */
 export function createTraceBatch(db: Queryable, botId: string, options: TraceBatchOptions = {}): TraceBatch {
