@@ -1,46 +1,85 @@
-import { execFile } from 'node:child_process'
 import { loadavg } from 'node:os'
-import { fileURLToPath } from 'node:url'
-import { promisify } from 'node:util'
+import { parseArgs } from 'node:util'
+import { setFlagsFromString } from 'node:v8'
+import { runInNewContext } from 'node:vm'
+import { createRuntime, openDatabase } from '@parley/runtime'
+import { runLoad, type Send } from '../http/load.js'
+import { benchBot, CONVERSATIONS } from './scenario.js'
 
-// What traces cost a message on PGlite at concurrency 1, by CPU time per message: the runtime with traces
-// (written in batches, as it runs by default) against it without them, each run in a process of its own
-// (`cpu.ts`), taking turns, the order rotating every round. A third run, off again, is measured against
-// off like the first: the spread between two identical runs, the bench's own noise.
+// What traces cost a message on PGlite at concurrency 1, by CPU time per message: runtimes with traces
+// (written in batches, as by default) against runtimes without, in one process, taking turns in phases.
 //
-// Separate processes, not runtimes taking turns in one: in one process the garbage one runtime leaves is
-// collected in another's turn, and four PGlite heaps share its caches, so a runtime's cost there is partly
-// its neighbours' (that design once measured recording traces at 5–9 % while its parts, timed apart,
-// added up to 1–2 %). A process measures only what it does; what moves between processes (where the heap
-// lands, the machine's other work) is what the runs of off against off show.
-const rounds = Number(process.argv[2] ?? 7)
-const messages = Number(process.argv[3] ?? 3000)
-const cpuBench = fileURLToPath(new URL('./cpu.ts', import.meta.url))
-const RUNS = { on: ['--traces', 'on'], off: ['--traces', 'off'], again: ['--traces', 'off'] } as const
-type Run = keyof typeof RUNS
+// - Several runtimes of each kind (`--runtimes`, 4 by default), each on its own embedded database: one
+//   PGlite instance can be 4–8 % faster or slower than another for the whole run (where its memory landed),
+//   so a side is the sum of its runtimes, and the first half of a side measured against the second is the
+//   bench's own noise, which a cost must stand above.
+// - A phase is a whole number of batches (384 messages, three pages of 128), then a read that writes what
+//   waits, then a full garbage collection, all charged to the phase: what a runtime leaves behind is
+//   collected in its own phase, not in its neighbour's (the flaw of runtimes taking turns every few
+//   messages, which once charged traces 5–9 % while their parts added up to under 2 %).
+// - One process: separate processes of one build differed by up to ±35 % here (heap placement, what the
+//   machine ran meanwhile); runtimes taking turns within seconds in one process share those conditions.
+const { values: args } = parseArgs({ options: { rounds: { type: 'string', default: '20' }, phase: { type: 'string', default: '384' }, runtimes: { type: 'string', default: '4' } } })
+const rounds = Number(args.rounds)
+const phase = Number(args.phase)
+const perSide = Number(args.runtimes)
 
-/** CPU microseconds per message of one run of `cpu.ts`, in a fresh process. */
-async function measure(run: Run): Promise<number> {
-  const args = ['--import', 'tsx', cpuBench, '--messages', String(messages), ...RUNS[run]]
-  const { stdout } = await promisify(execFile)(process.execPath, args)
-  const found = /CPU per message: (\d+) µs in Node/.exec(stdout)
-  if (!found) throw new Error(`cpu.ts printed no CPU figure:\n${stdout}`)
-  return Number(found[1])
+setFlagsFromString('--expose-gc')
+const collect = runInNewContext('gc') as () => void
+
+interface Runner {
+  readonly send: Send
+  /** Writes the traces that wait (a studio read does), so the phase that recorded them pays for them. */
+  readonly settle: () => Promise<void>
 }
 
-const names = Object.keys(RUNS) as Run[]
-const results: Record<Run, number[]> = { on: [], off: [], again: [] }
+async function runner(traces: boolean): Promise<Runner> {
+  const runtime = await createRuntime({ ...benchBot(), botId: 'bench', database: await openDatabase({}), jobs: { mode: 'manual' }, traces: { enabled: traces } })
+  await runtime.start()
+  const client = runtime.client()
+  const parties = await Promise.all(Array.from({ length: CONVERSATIONS }, async () => {
+    const [{ user }, { conversation }] = await Promise.all([client.getOrCreateUser({}), client.getOrCreateConversation({ channel: 'webchat' })])
+    return { userId: user.id, conversationId: conversation.id }
+  }))
+  return {
+    send: async (index) => void (await runtime.receiveMessage({ ...parties[index % CONVERSATIONS]!, type: 'text', payload: { text: 'hello' } })),
+    settle: async () => void (await runtime.studio.turns(parties[0]!.conversationId, 1)),
+  }
+}
+
+/** CPU µs per message of one phase, its traces' write and its garbage included. */
+async function measure(run: Runner): Promise<number> {
+  const started = process.cpuUsage()
+  await runLoad(run.send, phase, 1)
+  await run.settle()
+  collect()
+  const used = process.cpuUsage(started)
+  return (used.user + used.system) / phase
+}
+
+const names = ['on', 'off'].flatMap((kind) => Array.from({ length: perSide }, (_, index) => `${kind} ${index + 1}`))
+const runners = new Map<string, Runner>()
+for (const name of names) runners.set(name, await runner(name.startsWith('on')))
+for (const name of names) await measure(runners.get(name)!) // warm-up: JIT, caches, the first pages
+const results = new Map<string, number[]>(names.map((name) => [name, []]))
 const loadBefore = loadavg()[0]!.toFixed(1)
 for (let r = 0; r < rounds; r++) {
   for (let k = 0; k < names.length; k++) {
-    const run = names[(r + k) % names.length]!
-    results[run].push(await measure(run))
+    const name = names[(r + k) % names.length]!
+    results.get(name)!.push(await measure(runners.get(name)!))
   }
 }
+
 const median = (xs: readonly number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!
+const sum = (xs: readonly number[]) => xs.reduce((total, x) => total + x, 0)
+/** Each round's CPU per message summed over some runtimes of a side. */
+const side = (kind: string, part: (index: number) => boolean = () => true) =>
+  Array.from({ length: rounds }, (_, r) => names.filter((name, index) => name.startsWith(kind) && part(index % perSide)).reduce((total, name) => total + results.get(name)![r]!, 0))
+const half = (first: boolean) => (index: number) => (index < perSide / 2) === first
 const percent = (ratio: number) => `${((ratio - 1) * 100).toFixed(1)} %`
-// A round's runs ran one after the other, so a round's own ratio is steadier than the ratio of medians.
-const paired = (run: Run) => percent(median(results[run].map((value, r) => value / results.off[r]!)))
-console.log(`CPU per message (median of ${rounds} processes each, ${messages} messages): traces on ${median(results.on)} µs, off ${median(results.off)} µs, off again ${median(results.again)} µs (load average ${loadBefore} → ${loadavg()[0]!.toFixed(1)})`)
-console.log(`cost of traces, median of each round's ratio: ${paired('on')}; off again against off (noise): ${paired('again')}`)
-console.log(JSON.stringify(results))
+/** A against B by the median of each round's own ratio, and by the ratio of the sums over all rounds. */
+const compare = (a: readonly number[], b: readonly number[]) => `${percent(median(a.map((value, r) => value / b[r]!)))} (median of rounds), ${percent(sum(a) / sum(b))} (sums)`
+console.log(`CPU per message, median of ${rounds} phases of ${phase} (load average ${loadBefore} → ${loadavg()[0]!.toFixed(1)}): ${names.map((name) => `${name} ${median(results.get(name)!).toFixed(0)} µs`).join(', ')}`)
+console.log(`cost of traces, on against off: ${compare(side('on'), side('off'))}`)
+console.log(`noise, half of a side against its other half: on ${compare(side('on', half(true)), side('on', half(false)))}; off ${compare(side('off', half(true)), side('off', half(false)))}`)
+console.log(JSON.stringify(Object.fromEntries(results)))

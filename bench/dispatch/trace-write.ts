@@ -3,20 +3,27 @@ import { loadavg } from 'node:os'
 import { migrate, openDatabase, type Database } from '@parley/runtime'
 import { createTraceStore } from '../../packages/runtime/src/storage/traces/traces.js'
 import type { TraceRow } from '../../packages/runtime/src/storage/traces/trace-batch.js'
+import { encodePage } from '../../packages/runtime/src/storage/traces/trace-pages.js'
 import { newTurnId } from '../../packages/runtime/src/storage/traces/turn-id.js'
 
 // The write of traces alone, apart from the turns: batches of 128 turns of the dispatch bench's shape
-// (ten steps, ~1.2 kB of JSON) into an embedded database, by the trace store (one compressed page per
-// batch, migration 20) against the statement of the build before it (each turn's steps in its own row),
-// each in its own database whose table grows as a bot's would, so what growth costs later (pages evicted,
-// WAL, checkpoints) lands in its own figure. The two take turns every few batches, the order rotating;
-// CPU time of this process (PGlite runs in it) per turn, medians of the rounds and of each round's ratio.
+// (ten steps, ~1.2 kB of JSON, 256 conversations) into an embedded database, three ways, each in its own
+// database whose tables grow as a bot's would, so what growth costs later (pages evicted, WAL,
+// checkpoints) lands in its own figure:
+// - `rows`: each turn's row with its steps (the statement before migration 20);
+// - `rows + page`: each turn's row naming its place in the batch's compressed page of steps (migration 20);
+// - `page`: the trace store of this build, one row a batch holding every turn in its page (migration 23).
+// They take turns every few batches, the order rotating; CPU time of this process (PGlite runs in it) per
+// turn, medians of the rounds and of each round's ratio to the store's.
 const rounds = Number(process.argv[2] ?? 40)
 const batches = Number(process.argv[3] ?? 4)
 const TURNS = 128
 
+const conversations = Array.from({ length: 256 }, () => randomUUID())
+let turns = 0
+
 function turnRow(at: number): TraceRow {
-  const conversationId = randomUUID()
+  const conversationId = conversations[turns++ % conversations.length]!
   let t = 0.1
   const steps: unknown[] = ['before_incoming_message', 'moderation', 'journal', 'shout', 'after_incoming_message', 'before_outgoing_message'].map((name, index) =>
     ({ kind: 'hook', hook: index < 5 ? 'before_incoming_message' : 'before_outgoing_message', owner: 'plugin', name, startMs: (t += 0.123), durationMs: 0.045, result: 'ok' }))
@@ -43,6 +50,20 @@ function rowWriter(db: Database): Writer {
   }
 }
 
+/** Migration 20's statement: the batch's page of steps, and a row per turn naming its place in it. */
+const ROWS_AND_PAGE = `WITH page AS (INSERT INTO parley_trace_pages (bot_id, last_started_at, steps) VALUES ($1, $3, decode($4, 'base64')) RETURNING id)
+  INSERT INTO parley_traces (bot_id, turn_id, kind, conversation_id, message_id, event_id, started_at, duration_ms, failed, workflow_id, page_id, page_index)
+  SELECT $1, r.t, r.k, r.c, r.m, r.e, r.s, r.d, r.f, r.w, page.id, r.n - 1
+  FROM page, ROWS FROM (json_to_recordset($2::json) AS (t text, k text, c text, m text, e text, s timestamptz, d float8, f boolean, w text))
+    WITH ORDINALITY AS r(t, k, c, m, e, s, d, f, w, n)`
+
+function rowsAndPageWriter(db: Database): Writer {
+  return async (rows) => {
+    const fields = JSON.stringify(rows.map(([t, k, c, m, e, s, d, f, , w]) => ({ t, k, c, m, e, s, d, f, w })))
+    await db.query(ROWS_AND_PAGE, ['bench', fields, rows[rows.length - 1]![5], encodePage(rows.map((row) => row[8]))], { name: 'bench_rows_and_page' })
+  }
+}
+
 function pageWriter(db: Database): Writer {
   const store = createTraceStore(db, 'bench', { maxRows: 1e9, delayMs: 1e9 })
   return async (rows) => {
@@ -57,7 +78,7 @@ async function opened(): Promise<Database> {
   return db
 }
 
-const writers: Record<string, Writer> = { rows: rowWriter(await opened()), pages: pageWriter(await opened()) }
+const writers: Record<string, Writer> = { rows: rowWriter(await opened()), 'rows + page': rowsAndPageWriter(await opened()), page: pageWriter(await opened()) }
 const names = Object.keys(writers)
 let clock = Date.now() - 86_400_000
 
@@ -80,5 +101,6 @@ for (let r = 0; r < rounds; r++) {
   }
 }
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!
-const ratio = median(results['pages']!.map((value, r) => value / results['rows']![r]!))
-console.log(`CPU per turn written: steps in each turn's row ${median(results['rows']!).toFixed(1)} µs, one compressed page per batch ${median(results['pages']!).toFixed(1)} µs; median of each round's ratio ${(ratio * 100).toFixed(0)} % (load average ${loadBefore} → ${loadavg()[0]!.toFixed(1)}; ${rounds} rounds of ${batches} batches of ${TURNS})`)
+const ratio = (name: string) => median(results[name]!.map((value, r) => value / results['page']![r]!))
+console.log(`CPU per turn written (load average ${loadBefore} → ${loadavg()[0]!.toFixed(1)}; ${rounds} rounds of ${batches} batches of ${TURNS}), median, and median of each round's ratio to \`page\`:`)
+for (const name of names) console.log(`  ${name.padEnd(12)} ${median(results[name]!).toFixed(1).padStart(6)} µs  ${(ratio(name) * 100).toFixed(0)} %`)

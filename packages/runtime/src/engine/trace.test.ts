@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { TRACE_ERROR_LIMITS, traceError } from './trace.js'
+import { recordStep, startTrace, TRACE_ERROR_LIMITS, TRACE_STEP_LIMIT, traceDocument, traceError } from './trace.js'
 
 describe('what a trace keeps of an error', () => {
   it('keeps a short message and stack as they are, NUL, lone surrogates and all', () => {
@@ -26,5 +26,34 @@ describe('what a trace keeps of an error', () => {
     const hostile = { toString: () => { throw new Error('no') } }
     expect(traceError(hostile)).toEqual({ message: '(a value that cannot be shown as text)' })
     expect(traceError(Object.create(null))).toEqual({ message: '(a value that cannot be shown as text)' })
+  })
+})
+
+describe('how many steps a trace keeps', () => {
+  const read = (index: number) => ({ kind: 'stateRead', stateType: 'user', id: 'u', name: `n${index}`, startMs: index / 1000 }) as const
+  const failed = (index: number) => ({ kind: 'action', owner: 'bot', name: `a${index}`, startMs: 2 + index / 1000, durationMs: 0, result: 'error', error: { message: 'no' } }) as const
+
+  it("keeps a turn's first steps and ends its trace with how many more there were", () => {
+    const trace = startTrace('call', {})
+    for (let index = 0; index < 1_000_000; index++) recordStep(trace, read(index))
+    const steps = JSON.parse(traceDocument(trace)[8]) as { kind: string; name?: string; count?: number }[]
+    expect(steps).toHaveLength(TRACE_STEP_LIMIT + 1)
+    expect(steps[TRACE_STEP_LIMIT - 1]).toMatchObject({ kind: 'stateRead', name: `n${TRACE_STEP_LIMIT - 1}` })
+    expect(steps[TRACE_STEP_LIMIT]).toMatchObject({ kind: 'omitted', count: 1_000_000 - TRACE_STEP_LIMIT })
+  })
+
+  it('keeps failed steps past the bound, a hundred at most', () => {
+    const trace = startTrace('call', {})
+    for (let index = 0; index < TRACE_STEP_LIMIT + 10; index++) recordStep(trace, read(index))
+    for (let index = 0; index < 500; index++) recordStep(trace, failed(index))
+    const steps = JSON.parse(traceDocument(trace)[8]) as { kind: string; name?: string; count?: number }[]
+    expect(steps.filter((step) => step.kind === 'action').map((step) => step.name)).toEqual(Array.from({ length: 100 }, (_, index) => `a${index}`))
+    expect(steps.at(-1)).toMatchObject({ kind: 'omitted', count: 10 + 400 })
+  })
+
+  it('adds nothing to a trace within the bound', () => {
+    const trace = startTrace('call', {})
+    recordStep(trace, read(0))
+    expect(JSON.parse(traceDocument(trace)[8])).toEqual([read(0)])
   })
 })

@@ -26,11 +26,13 @@ export interface TraceRecorder {
   readonly steps: TraceStep[]
   readonly links: TraceLinks
   failed: boolean
+  /** Steps past `TRACE_STEP_LIMIT`, counted only. */
+  omitted: number
 }
 
 export function startTrace(kind: TraceKind, links: TraceLinks): TraceRecorder {
   const startedAt = Date.now()
-  return { turnId: newTurnId(startedAt), kind, t0: performance.now(), startedAt, steps: [], links, failed: false }
+  return { turnId: newTurnId(startedAt), kind, t0: performance.now(), startedAt, steps: [], links, failed: false, omitted: 0 }
 }
 
 /** Milliseconds since the turn began, to the microsecond: finer is noise, and every digit is stored. */
@@ -41,6 +43,21 @@ export function elapsed(trace: TraceRecorder, at = performance.now()): number {
 /** Milliseconds from `started` (a `performance.now()`) to `at`, to the microsecond. */
 export function since(started: number, at = performance.now()): number {
   return Math.round((at - started) * 1000) / 1000
+}
+
+/**
+ * A trace keeps a turn's first thousand steps and counts the rest: a handler may read a state in a loop a
+ * million times, and every step kept is memory until the batch is written and bytes in a page after. Past
+ * the bound, steps that failed are still kept, a hundred more at most: they are what a reader looks for.
+ */
+export const TRACE_STEP_LIMIT = 1_000
+const FAILED_STEPS_PAST_LIMIT = 100
+
+/** Adds a step to the trace, or counts it once the trace holds `TRACE_STEP_LIMIT`. */
+export function recordStep(trace: TraceRecorder, step: TraceStep): void {
+  const room = 'error' in step && step.error ? TRACE_STEP_LIMIT + FAILED_STEPS_PAST_LIMIT : TRACE_STEP_LIMIT
+  if (trace.steps.length < room) trace.steps.push(step)
+  else trace.omitted++
 }
 
 /**
@@ -77,7 +94,8 @@ function bounded(text: string, max: number): string {
  */
 export function traceDocument(trace: TraceRecorder): TraceRow {
   const { turnId, kind, links, failed } = trace
-  const steps = JSON.stringify(trace.steps.sort((a, b) => a.startMs - b.startMs))
+  const kept = trace.steps.sort((a, b) => a.startMs - b.startMs)
+  const steps = JSON.stringify(trace.omitted === 0 ? kept : [...kept, { kind: 'omitted', count: trace.omitted, startMs: elapsed(trace) }])
   return [turnId, kind, links.conversationId ?? null, links.messageId ?? null, links.eventId ?? null, new Date(trace.startedAt).toISOString(), elapsed(trace), failed, steps, links.workflowId ?? null]
 }
 

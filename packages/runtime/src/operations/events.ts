@@ -1,5 +1,5 @@
 import type { EventSchedule } from '@parley/sdk'
-import { elapsed } from '../engine/trace.js'
+import { elapsed, recordStep } from '../engine/trace.js'
 import type { Engine } from '../engine/engine.js'
 import { notFound, PayloadError } from '../engine/errors.js'
 import { parsePayload } from '../engine/payload.js'
@@ -40,7 +40,7 @@ export async function createEvent(engine: Engine, caller: Caller, request: Creat
   const runAt = dueTime(engine, type, dueOf(request.schedule)).toISOString()
   const emit = async (turn: Turn) => {
     const event = await turn.stores.events.create({ type, payload, ...links(caller, request) })
-    if (turn.trace) turn.trace.steps.push({ kind: 'event', name: type, eventId: event.id, startMs: elapsed(turn.trace) })
+    if (turn.trace) recordStep(turn.trace, { kind: 'event', name: type, eventId: event.id, startMs: elapsed(turn.trace) })
     const { conversationId, userId } = event
     turn.addJob({ kind: EVENT_JOB, payload: { eventId: event.id, ...defined({ conversationId, userId, workflowId: request.workflowId }) }, runAt })
     return event

@@ -1,4 +1,4 @@
-import { elapsed } from '../engine/trace.js'
+import { elapsed, recordStep } from '../engine/trace.js'
 import type { ComposedState } from '@parley/sdk'
 import type { Engine } from '../engine/engine.js'
 import { PayloadError, RuntimeError } from '../engine/errors.js'
@@ -90,7 +90,7 @@ function target(engine: Engine, caller: Caller, request: StateKeyRequest, access
   }
   const key = { type: definition.type, id: request.id, name }
   const trace = caller.turn?.open ? caller.turn.trace : undefined
-  if (trace) trace.steps.push({ kind: access, stateType: key.type, id: key.id, name, startMs: elapsed(trace) })
+  if (trace) recordStep(trace, { kind: access, stateType: key.type, id: key.id, name, startMs: elapsed(trace) })
   return { key, definition, local: request.name, states: storesOf(engine.stores, caller.turn).states }
 }
 

@@ -49,6 +49,7 @@ export type Step =
   | { kind: 'event'; name: string; eventId: string; startMs: number }
   | { kind: 'stateRead' | 'stateWrite'; stateType: string; id: string; name: string; startMs: number }
   | { kind: 'message'; messageId: string; type: string; startMs: number }
+  | { kind: 'omitted'; count: number; startMs: number }
 export interface Trace extends TraceSummary { steps: Step[] }
 
 export interface Job { id: number; kind: string; key?: string; payload: Json; runAt: string; attempts: number; lastError?: string; failedAt?: string }

@@ -14,6 +14,7 @@ export const traceStep = z.union([
   z.object({ kind: z.literal('event'), name: z.string(), eventId: z.string(), startMs: z.number() }),
   z.object({ kind: z.enum(['stateRead', 'stateWrite']), stateType: z.string(), id: z.string(), name: z.string(), startMs: z.number() }),
   z.object({ kind: z.literal('message'), messageId: z.string(), type: z.string(), startMs: z.number() }),
+  z.object({ kind: z.literal('omitted'), count: z.number().int().describe('Steps the turn took past the first 1,000, not kept'), startMs: z.number() }),
 ]).describe('One thing a turn did; startMs counts from the start of the turn')
 
 const summaryFields = {

@@ -2,7 +2,7 @@ import type { ComposedAction, Context, HookKind } from '@parley/sdk'
 import type { Engine } from '../../engine/engine.js'
 import { RuntimeError } from '../../engine/errors.js'
 import { parsePayload } from '../../engine/payload.js'
-import { elapsed, since, traceError } from '../../engine/trace.js'
+import { elapsed, recordStep, since, traceError } from '../../engine/trace.js'
 import type { Turn } from '../../engine/turn.js'
 import type { CodeUnit, IntegrationUnit, Unit } from '../../engine/units.js'
 import { runHooks } from '../handlers/run-hooks.js'
@@ -54,9 +54,9 @@ function traceAction(call: Call, started: number, error?: unknown): void {
   const { origin } = call.action
   const owner = origin.kind === 'bot' ? 'bot' : origin.alias
   const step = { kind: 'action', owner, name: call.name, startMs: elapsed(trace, started), durationMs: since(started) } as const
-  if (error === undefined) return void trace.steps.push({ ...step, result: 'ok' })
+  if (error === undefined) return recordStep(trace, { ...step, result: 'ok' })
   trace.failed = true
-  trace.steps.push({ ...step, result: 'error', error: traceError(error) })
+  recordStep(trace, { ...step, result: 'error', error: traceError(error) })
 }
 
 /** A call made in `turn`, or, from outside any turn (the API), in a turn of its own, stored when it returns. */

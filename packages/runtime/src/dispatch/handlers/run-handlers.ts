@@ -1,6 +1,6 @@
 import type { Context, HandlerKind } from '@parley/sdk'
 import type { Engine } from '../../engine/engine.js'
-import { elapsed, since, traceError } from '../../engine/trace.js'
+import { elapsed, recordStep, since, traceError } from '../../engine/trace.js'
 import type { Turn } from '../../engine/turn.js'
 import type { CodeUnit } from '../../engine/units.js'
 import { recordFailure, type HandlerFailure } from './failures.js'
@@ -43,7 +43,7 @@ function traceHandler(run: HandlerRun, unit: CodeUnit, name: string, started: nu
   const trace = run.turn.trace
   if (!trace) return
   const step = { kind: 'handler', handler: run.kind, owner: unit.source, name, startMs: elapsed(trace, started), durationMs: since(started) } as const
-  if (error === undefined) return void trace.steps.push({ ...step, result: 'ok' })
+  if (error === undefined) return recordStep(trace, { ...step, result: 'ok' })
   trace.failed = true
-  trace.steps.push({ ...step, result: 'error', error: traceError(error) })
+  recordStep(trace, { ...step, result: 'error', error: traceError(error) })
 }

@@ -1,6 +1,6 @@
 import type { Context, HookKind } from '@parley/sdk'
 import type { Engine } from '../../engine/engine.js'
-import { elapsed, since, traceError } from '../../engine/trace.js'
+import { elapsed, recordStep, since, traceError } from '../../engine/trace.js'
 import type { Turn } from '../../engine/turn.js'
 import type { CodeUnit } from '../../engine/units.js'
 import { recordFailure, type HandlerFailure } from './failures.js'
@@ -85,7 +85,7 @@ function traceHook<D>(chain: HookChain<D>, unit: CodeUnit, name: string, started
   if (!trace) return
   const durationMs = since(started)
   const step = { kind: 'hook', hook: chain.kind, owner: unit.source, name, startMs: elapsed(trace, started), durationMs, result } as const
-  if (result !== 'error') return void trace.steps.push(step)
+  if (result !== 'error') return recordStep(trace, step)
   trace.failed = true
-  trace.steps.push({ ...step, error: traceError(error) })
+  recordStep(trace, { ...step, error: traceError(error) })
 }

@@ -1,4 +1,4 @@
-import { elapsed } from '../../engine/trace.js'
+import { elapsed, recordStep } from '../../engine/trace.js'
 import type { Context, Message, OutgoingMessage, Tags } from '@parley/sdk'
 import { messageSchema, WEBCHAT } from '../../engine/channels.js'
 import type { Engine } from '../../engine/engine.js'
@@ -41,7 +41,7 @@ async function sendInTurn(engine: Engine, ctx: Context, request: OutgoingRequest
   const draft = draftOf(engine, ctx, conversation, request)
   const { data } = await runHooks(engine, { kind: 'beforeOutgoingMessage', name: draft.type, data: draft, ctx, turn, view: outgoingMessageView, onError: 'record' })
   const stored = await store(engine, stores, data)
-  if (turn.trace) turn.trace.steps.push({ kind: 'message', messageId: stored.id, type: stored.type, startMs: elapsed(turn.trace) })
+  if (turn.trace) recordStep(turn.trace, { kind: 'message', messageId: stored.id, type: stored.type, startMs: elapsed(turn.trace) })
   const after = await runHooks(engine, { kind: 'afterOutgoingMessage', name: stored.type, data: toMessage(stored), ctx, turn, view: messageView, onError: 'record' })
   const message = await saveTags(stores, stored, after.data)
   const viaChannel = conversation.integration !== WEBCHAT.integration

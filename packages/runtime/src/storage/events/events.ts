@@ -45,6 +45,11 @@ export interface ListEventsOptions extends PageOptions {
   readonly now?: Date
   readonly conversationId?: string
   readonly userId?: string
+  /**
+   * Stored events whose status has changed and is not stored yet (a turn's, until it commits): a status
+   * filter judges them by the status here.
+   */
+  readonly settled?: ReadonlyMap<string, EventStatus>
 }
 
 export interface EventStore {
@@ -116,16 +121,29 @@ export const EVENT_DELIVERY_JOB_KIND = 'event'
 const laterDelivery = (now: string) => `EXISTS (SELECT 1 FROM parley_jobs j WHERE j.bot_id = parley_events.bot_id AND j.kind = '${EVENT_DELIVERY_JOB_KIND}'
   AND j.payload->>'eventId' = parley_events.id AND j.run_at > ${now})`
 
-function eventQuery(botId: string, { type, types, status, now, conversationId, userId }: ListEventsOptions): Omit<ListQuery, 'columns' | 'page'> {
-  const stored = status === 'scheduled' ? 'pending' : status
-  const equal = { bot_id: botId, type, status: stored, conversation_id: conversationId, user_id: userId }
+function eventQuery(botId: string, { type, types, status, now, conversationId, userId, settled }: ListEventsOptions): Omit<ListQuery, 'columns' | 'page'> {
+  const equal = { bot_id: botId, type, conversation_id: conversationId, user_id: userId }
   return {
     table: 'parley_events', equal,
     conditions: (p) => [
       ...(types === undefined ? [] : [`type = ANY(${p.add([...types], 'text[]')})`]),
-      ...(status === 'scheduled' ? [laterDelivery(nowSql(p, now))] : status === 'pending' ? [`NOT ${laterDelivery(nowSql(p, now))}`] : []),
+      ...(status === undefined ? [] : [statusCondition(p, status, now, settled)]),
     ],
   }
+}
+
+/** A listed status as SQL: the stored status, `scheduled` and `pending` told apart by the delivery job's time. */
+function storedStatusCondition(p: SqlParams, status: ListedEventStatus, now: Date | undefined): string {
+  const stored = `status = ${p.add(status === 'scheduled' ? 'pending' : status)}`
+  if (status === 'scheduled') return `${stored} AND ${laterDelivery(nowSql(p, now))}`
+  return status === 'pending' ? `${stored} AND NOT ${laterDelivery(nowSql(p, now))}` : stored
+}
+
+/** An event settled and not yet stored is listed by its new status (processed or failed), whatever is stored. */
+function statusCondition(p: SqlParams, status: ListedEventStatus, now: Date | undefined, settled: ReadonlyMap<string, EventStatus> | undefined): string {
+  if (!settled || settled.size === 0) return storedStatusCondition(p, status, now)
+  const asListed = [...settled].filter(([, to]) => to === status).map(([id]) => id)
+  return `((id <> ALL(${p.add([...settled.keys()], 'text[]')}) AND ${storedStatusCondition(p, status, now)}) OR id = ANY(${p.add(asListed, 'text[]')}))`
 }
 
 /** `now` as SQL: a parameter, or the database's clock when none is given. */

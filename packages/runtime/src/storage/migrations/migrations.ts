@@ -21,6 +21,7 @@ import { sendersWithoutTrigger } from './019-senders-without-trigger.js'
 import { tracePages } from './020-trace-pages.js'
 import { keyedTurnUpdates } from './021-keyed-turn-updates.js'
 import { emptyTagsRemoved } from './022-empty-tags-removed.js'
+import { wholeTracePages } from './023-whole-trace-pages.js'
 
 /** Every migration, in the order they apply. Add new ones at the end with the next version. */
-export const MIGRATIONS: readonly Migration[] = [conversations, events, states, workflows, jobs, logs, turns, botpress, pluginKv, externalApps, traces, deployments, turnSpeed, leanTraces, bpApi, jobVersions, participants, webhookDeliveries, sendersWithoutTrigger, tracePages, keyedTurnUpdates, emptyTagsRemoved]
+export const MIGRATIONS: readonly Migration[] = [conversations, events, states, workflows, jobs, logs, turns, botpress, pluginKv, externalApps, traces, deployments, turnSpeed, leanTraces, bpApi, jobVersions, participants, webhookDeliveries, sendersWithoutTrigger, tracePages, keyedTurnUpdates, emptyTagsRemoved, wholeTracePages]

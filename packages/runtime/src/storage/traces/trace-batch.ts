@@ -1,8 +1,8 @@
 import type { Queryable } from '../database/database.js'
-import { encodePage } from './trace-pages.js'
+import { pageColumns, type PageColumns } from './trace-pages.js'
+import type { TraceRow } from './trace-row.js'
 
-/** A trace's columns in order: turn, kind, conversation, message, event, started at (ISO), duration (ms), failed, steps (JSON text), workflow. */
-export type TraceRow = readonly [string, string, string | null, string | null, string | null, string, number, boolean, string, string | null]
+export type { TraceRow }
 
 export interface TraceBatchOptions {
   /** Rows waiting that make the batch be written at once. */
@@ -23,8 +23,8 @@ export interface TraceBatch {
 
 /**
  * Traces are written in batches, apart from the turns they describe: a row per turn inside the turn's own
- * statement cost the dispatch path more than the diagnostics are worth, while one multi-row INSERT of many
- * turns' traces costs a fraction of that per row. Traces are diagnostics, not data: a crash loses at most
+ * statement cost the dispatch path more than the diagnostics are worth, while one row holding many turns'
+ * traces (migration 23) costs a fraction of that per turn. Traces are diagnostics, not data: a crash loses at most
  * the rows of the batch not yet written (under `delayMs` of turns), and the turns themselves are stored.
  */
 export function createTraceBatch(db: Queryable, botId: string, options: TraceBatchOptions = {}): TraceBatch {
@@ -58,25 +58,24 @@ export function createTraceBatch(db: Queryable, botId: string, options: TraceBat
   }
 }
 
-// The page first, then the turns' rows naming it: one statement, so a batch is stored whole or not at all.
-const INSERT = `WITH page AS (INSERT INTO parley_trace_pages (bot_id, last_started_at, steps) VALUES ($1, $3, decode($4, 'base64')) RETURNING id)
-  INSERT INTO parley_traces (bot_id, turn_id, kind, conversation_id, message_id, event_id, started_at, duration_ms, failed, workflow_id, page_id, page_index)
-  SELECT $1, r.t, r.k, r.c, r.m, r.e, r.s, r.d, r.f, r.w, page.id, r.n - 1
-  FROM page, ROWS FROM (json_to_recordset($2::json) AS (t text, k text, c text, m text, e text, s timestamptz, d float8, f boolean, w text))
-    WITH ORDINALITY AS r(t, k, c, m, e, s, d, f, w, n)`
+/** A page's row from its columns (`pageColumns`); also how the expiry rewrites a page it keeps part of. */
+export const PAGE_VALUES = `$2::timestamptz, $3::timestamptz, ARRAY(SELECT json_array_elements_text($4::json)), ARRAY(SELECT json_array_elements_text($5::json)),
+  string_to_array($6, ',')::bigint[], string_to_array($7, ',')::float8[], string_to_array($8, ',')::int[], decode($9, 'base64')`
 
-/**
- * One statement for the whole batch, with text parameters only, so the embedded database runs it
- * prepared (array parameters would be written out, escaped and planned each time): the rows' fields as
- * one JSON document, read in one pass, and their steps as one compressed page (see `trace-pages.ts`).
- */
-async function insertRows(db: Queryable, botId: string, rows: readonly TraceRow[]): Promise<void> {
-  const fields = JSON.stringify(rows.map(([t, k, c, m, e, s, d, f, , w]) => ({ t, k, c, m, e, s, d, f, w })))
-  const page = encodePage(rows.map((row) => row[8]))
-  await db.query(INSERT, [botId, fields, latestStart(rows), page], { name: 'parley_traces_batch' })
+const INSERT = `INSERT INTO parley_trace_pages (bot_id, first_started_at, last_started_at, conversation_ids, workflow_ids, offsets_ms, durations_ms, failed, steps)
+  VALUES ($1, ${PAGE_VALUES})`
+
+/** The parameters `$2`… of `PAGE_VALUES`. */
+export function pageParams(columns: PageColumns): string[] {
+  const { firstStartedAt, lastStartedAt, conversationIds, workflowIds, offsets, durations, failed, page } = columns
+  return [firstStartedAt, lastStartedAt, conversationIds, workflowIds, offsets, durations, failed, page]
 }
 
-/** The latest start among the rows, which the page is kept until (a time that is not one fails the batch). */
-function latestStart(rows: readonly TraceRow[]): string {
-  return new Date(rows.reduce((latest, row) => Math.max(latest, Date.parse(row[5])), -Infinity)).toISOString()
+/**
+ * One row for the whole batch (migration 23), with text parameters only, so the embedded database runs it
+ * prepared (array parameters would be written out, escaped and planned each time): the lists as JSON or
+ * comma-separated text, the page as base64 (see `trace-pages.ts`).
+ */
+async function insertRows(db: Queryable, botId: string, rows: readonly TraceRow[]): Promise<void> {
+  await db.query(INSERT, [botId, ...pageParams(pageColumns(rows))], { name: 'parley_trace_page' })
 }

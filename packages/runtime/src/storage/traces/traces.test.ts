@@ -3,9 +3,11 @@ import { testDrivers, type TestDatabase } from '../testing/test-databases.js'
 import { migrate } from '../migrations/index.js'
 import type { TraceRow } from './trace-batch.js'
 import { createTraceStore, type TraceStore } from './traces.js'
+import { encodePage } from './trace-pages.js'
 import { newTurnId, turnIdTime } from './turn-id.js'
 
-const row = (turnId: string, conversationId: string | null, steps: unknown[] = [], startedAt = new Date()): TraceRow =>
+// A turn begins when its id says, as the runtime makes them.
+const row = (turnId: string, conversationId: string | null, steps: unknown[] = [], startedAt = new Date(turnIdTime(turnId) ?? Date.now())): TraceRow =>
   [turnId, 'message', conversationId, null, null, startedAt.toISOString(), 1.5, false, JSON.stringify(steps), null]
 
 const workflowRow = (turnId: string, conversationId: string, workflowId: string, steps: unknown[], startedAt = new Date()): TraceRow =>
@@ -27,16 +29,17 @@ describe.each(testDrivers())('turn traces on $name', (driver) => {
     errors = []
     const traces = open('bot-a')
     const step = { kind: 'stateRead', stateType: 'user', id: 'u\u0000x', name: '__proto__', startMs: 0.25 }
-    traces.record(row('turn-1', 'conv-1', [step]))
-    expect(await traces.get('turn-1')).toMatchObject({ turnId: 'turn-1', conversationId: 'conv-1', durationMs: 1.5, failed: false, steps: [step] })
-    expect((await traces.get('turn-1'))).not.toHaveProperty('messageId')
+    const id = newTurnId(Date.now())
+    traces.record(row(id, 'conv-1', [step]))
+    expect(await traces.get(id)).toMatchObject({ turnId: id, conversationId: 'conv-1', durationMs: 1.5, failed: false, steps: [step] })
+    expect((await traces.get(id))).not.toHaveProperty('messageId')
     expect(errors).toEqual([])
   })
 
   it('writes many turns in one batch, each readable by conversation and in the metrics', async () => {
     errors = []
     const traces = open('bot-b')
-    for (let index = 0; index < 500; index++) traces.record(row(`turn-${index}`, `conv-${index % 5}`))
+    for (let index = 0; index < 500; index++) traces.record(row(newTurnId(Date.now()), `conv-${index % 5}`))
     expect(await traces.listByConversation('conv-3', 1000)).toHaveLength(100)
     const buckets = await traces.metrics(new Date(Date.now() - 60_000), new Date())
     expect(buckets.reduce((sum, bucket) => sum + bucket.turns, 0)).toBe(500)
@@ -134,33 +137,83 @@ describe.each(testDrivers())('turn traces on $name', (driver) => {
     expect(await traces.listByConversation('conv-k', 10)).toEqual([])
   })
 
+  it("finds a conversation's latest turns when a batch that ended earlier holds a later one", async () => {
+    const traces = open('bot-l')
+    const t0 = Date.now() - 60_000
+    const at = (ms: number) => new Date(t0 + ms)
+    const long = newTurnId(t0 + 10)
+    const later = newTurnId(t0 + 50)
+    // The first batch holds the conversation's turn at 50 ms and ends at 300; the second, ending last, holds only a turn that began at 10 (a long one).
+    traces.record(row(later, 'conv-l', [], at(50)))
+    traces.record(row(newTurnId(t0 + 300), 'conv-other', [], at(300)))
+    await traces.flush()
+    traces.record(row(long, 'conv-l', [], at(10)))
+    traces.record(row(newTurnId(t0 + 400), 'conv-other', [], at(400)))
+    expect((await traces.listByConversation('conv-l', 1)).map((trace) => trace.turnId)).toEqual([later])
+    expect((await traces.listByConversation('conv-l', 5)).map((trace) => trace.turnId)).toEqual([long, later])
+    expect((await traces.listByWorkflow('wf-none', at(0), at(500), 5))).toEqual([])
+    expect(await traces.listByConversation('conv-l', 0)).toEqual([])
+  })
+
+  it('reads turns whose steps a page held beside their own rows, with the turns stored since, in lists and metrics', async () => {
+    const traces = open('bot-m')
+    const at = new Date(Date.now() - 3_000)
+    const steps = [[{ kind: 'event', name: 'a', eventId: 'e-a', startMs: 0 }], [{ kind: 'event', name: 'b', eventId: 'e-b', startMs: 1 }]]
+    const ids = [newTurnId(at.getTime()), newTurnId(at.getTime() + 1)]
+    const { rows } = await testDb.db.query<{ id: string }>(`INSERT INTO parley_trace_pages (bot_id, last_started_at, steps) VALUES ('bot-m', $1, decode($2, 'base64')) RETURNING id::text AS id`,
+      [new Date(at.getTime() + 1).toISOString(), encodePage(steps.map((list) => JSON.stringify(list)))])
+    for (const index of [0, 1]) {
+      await testDb.db.query(`INSERT INTO parley_traces (bot_id, turn_id, kind, conversation_id, started_at, duration_ms, failed, page_id, page_index, workflow_id)
+        VALUES ('bot-m', $1, 'event', 'conv-m', $2, 4, $3, $4::bigint, $5, 'wf-m')`, [ids[index], new Date(at.getTime() + index).toISOString(), index === 1, rows[0]!.id, index])
+    }
+    const now = newTurnId(Date.now())
+    traces.record([now, 'message', 'conv-m', null, null, new Date().toISOString(), 8, true, '[]', 'wf-m'])
+    expect(await traces.get(ids[1]!)).toMatchObject({ turnId: ids[1], failed: true, steps: steps[1] })
+    expect((await traces.listByConversation('conv-m', 10)).map((trace) => [trace.turnId, trace.steps])).toEqual([[ids[0], steps[0]], [ids[1], steps[1]], [now, []]])
+    expect((await traces.listByWorkflow('wf-m', at, new Date(), 2)).map((trace) => trace.turnId)).toEqual(ids)
+    const buckets = await traces.metrics(new Date(Date.now() - 120_000), new Date())
+    expect(buckets.reduce((sum, bucket) => [sum[0]! + bucket.turns, sum[1]! + bucket.failures], [0, 0])).toEqual([3, 2])
+    expect(Math.max(...buckets.map((bucket) => bucket.p99Ms))).toBeGreaterThan(4)
+  })
+
+  it('finds a stored row by an id without a time, and never scans the pages for one', async () => {
+    const traces = open('bot-n')
+    await testDb.db.query(`INSERT INTO parley_traces (bot_id, turn_id, kind, started_at, duration_ms, failed, steps) VALUES ('bot-n', 'turn-old', 'call', now(), 1, false, '[]')`)
+    traces.record(row('turn-new', null))
+    expect(await traces.get('turn-old')).toMatchObject({ turnId: 'turn-old', kind: 'call', steps: [] })
+    expect(await traces.get('turn-new')).toBeUndefined()
+  })
+
   it('writes what waits when closed, and at once after', async () => {
     const writer = open('bot-c')
     const reader = open('bot-c')
-    writer.record(row('turn-closed', null))
+    const [closed, late] = [newTurnId(Date.now()), newTurnId(Date.now())]
+    writer.record(row(closed, null))
     await writer.close()
-    expect(await reader.get('turn-closed')).toMatchObject({ turnId: 'turn-closed' })
-    writer.record(row('turn-late', null))
+    expect(await reader.get(closed)).toMatchObject({ turnId: closed })
+    writer.record(row(late, null))
     await writer.flush()
-    expect(await reader.get('turn-late')).toMatchObject({ turnId: 'turn-late' })
+    expect(await reader.get(late)).toMatchObject({ turnId: late })
   })
 
   it('writes a full batch without being asked', async () => {
     const writer = createTraceStore(testDb.db, 'bot-d', { maxRows: 3, delayMs: 3_600_000 })
     const reader = open('bot-d')
-    for (const id of ['a', 'b', 'c']) writer.record(row(id, null))
+    const ids = [0, 1, 2].map(() => newTurnId(Date.now()))
+    for (const id of ids) writer.record(row(id, null))
     // The batch was handed to the database as the third row came; the writer's own flush waits for it.
     await writer.flush()
-    for (const id of ['a', 'b', 'c']) expect(await reader.get(id)).toMatchObject({ turnId: id })
+    for (const id of ids) expect(await reader.get(id)).toMatchObject({ turnId: id })
   })
 
   it('tells of a batch it could not write, and goes on with the next', async () => {
     errors = []
     const traces = open('bot-e')
-    traces.record(['bad', 'message', null, null, null, 'not a date', 1, false, '[]', null])
+    traces.record([newTurnId(Date.now()), 'message', null, null, null, 'not a date', 1, false, '[]', null])
     await traces.flush()
     expect(errors).toHaveLength(1)
-    traces.record(row('good', null))
-    expect(await traces.get('good')).toMatchObject({ turnId: 'good' })
+    const good = newTurnId(Date.now())
+    traces.record(row(good, null))
+    expect(await traces.get(good)).toMatchObject({ turnId: good })
   })
 })

@@ -73,6 +73,11 @@ export function eventOverlay(botId: string, stored: EventStore, { pending, writa
     (options.type === undefined || event.type === options.type) && (options.types === undefined || options.types.includes(event.type))
     && (options.status === undefined || listedStatus(pending(), event, options.now ?? new Date()) === options.status)
     && (options.conversationId === undefined || event.conversationId === options.conversationId) && (options.userId === undefined || event.userId === options.userId))
+  // A stored event this turn settled is filtered by its new status, in the stored listing's order.
+  const withSettled = (options: ListEventsOptions): ListEventsOptions => {
+    const changed = pending().eventStatus
+    return options.status === undefined || changed.size === 0 ? options : { ...options, settled: new Map([...changed].map(([id, outcome]) => [id, outcome.status])) }
+  }
   const settle = async (id: string, status: EventStatus, error?: string): Promise<StoredEvent> => {
     const own = pending().events.get(id)
     if (own) return remember(writable().events, id, { ...own, status, ...defined({ error }), updatedAt: nowIso() })
@@ -90,10 +95,11 @@ export function eventOverlay(botId: string, stored: EventStore, { pending, writa
     },
     get: async (id) => pending().events.get(id) ?? mapped(await read(id), withStatus),
     list: async (options = {}) => {
-      const page = await overlayPage({ list: (window) => stored.list({ ...options, ...window }), count: () => stored.count(options) }, added(options), options)
+      const filter = withSettled(options)
+      const page = await overlayPage({ list: (window) => stored.list({ ...filter, ...window }), count: () => stored.count(filter) }, added(options), options)
       return { ...page, items: page.items.map(withStatus) }
     },
-    count: async (options = {}) => (await stored.count(options)) + added(options).length,
+    count: async (options = {}) => (await stored.count(withSettled(options))) + added(options).length,
     markProcessed: (id) => settle(id, 'processed'),
     markFailed: (id, error) => settle(id, 'failed', error),
   }

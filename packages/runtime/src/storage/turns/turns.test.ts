@@ -114,6 +114,25 @@ describe.each(testDrivers())('a turn on $name', (driver) => {
     expect([await listed(stored, now), await listed(stored, later)]).toEqual([before, after])
   })
 
+  it('lists a stored event it settled by its new status, in the stored order, and counts it so', async () => {
+    const { conversation } = await parties()
+    const [first, second, third] = [0, 1, 2].map(() => stored.events.create({ type: 'settled', payload: {}, conversationId: conversation.id }))
+    const events = [await first!, await second!, await third!]
+    const buffer = turn()
+    await buffer.stores.events.markProcessed(events[1]!.id)
+    await buffer.stores.events.markFailed(events[2]!.id, 'no')
+    const listed = async (stores: BotStorage) => Promise.all((['pending', 'processed', 'failed'] as const).map(async (status) => {
+      const options = { type: 'settled', conversationId: conversation.id, status }
+      const page = await stores.events.list({ ...options, limit: 1 })
+      return [(await stores.events.list(options)).items.map((item) => [item.id, item.status]), await stores.events.count(options), page.nextOffset]
+    }))
+    const expected = [[[[events[0]!.id, 'pending']], 1, undefined], [[[events[1]!.id, 'processed']], 1, undefined], [[[events[2]!.id, 'failed']], 1, undefined]]
+    expect(await listed(buffer.stores)).toEqual(expected)
+    expect((await buffer.stores.events.list({ type: 'settled', order: 'desc' })).items.map((item) => item.status)).toEqual(['failed', 'processed', 'pending'])
+    await buffer.commit()
+    expect(await listed(stored)).toEqual(expected)
+  })
+
   it('stores the states it sets together, each answered as stored: versions go on, an expired one starts again at 1', async () => {
     const { user, conversation } = await parties()
     const key = (name: string) => ({ type: 'conversation' as const, id: conversation.id, name })

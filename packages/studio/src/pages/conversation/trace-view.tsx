@@ -46,6 +46,7 @@ function describe(step: Step): StepView {
     case 'stateRead': return { what: 'state read', owner: '', name: `${step.stateType}/${step.id}/${step.name}` }
     case 'stateWrite': return { what: 'state written', owner: '', name: `${step.stateType}/${step.id}/${step.name}` }
     case 'message': return { what: 'message sent', owner: '', name: `${step.type} (${step.messageId})` }
+    case 'omitted': return { what: 'not recorded', owner: '', name: `${step.count} more steps: a trace keeps a turn's first 1,000` }
   }
 }
 

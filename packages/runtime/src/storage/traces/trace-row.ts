@@ -1,0 +1,24 @@
+import type { Trace, TraceStep } from './trace-types.js'
+
+/** A trace's columns in order: turn, kind, conversation, message, event, started at (ISO), duration (ms), failed, steps (JSON text), workflow. */
+export type TraceRow = readonly [string, string, string | null, string | null, string | null, string, number, boolean, string, string | null]
+
+/** The start of a row, in milliseconds; a time that is not one fails the batch it is in. */
+export function startOf(row: TraceRow): number {
+  const at = Date.parse(row[5])
+  if (Number.isNaN(at)) throw new RangeError(`A trace's start is not a time: ${JSON.stringify(row[5].slice(0, 40))}`)
+  return at
+}
+
+/** A row as read: links present only where the turn had them, steps parsed. */
+export function toTrace(row: TraceRow): Trace {
+  const [turnId, kind, conversationId, messageId, eventId, startedAt, durationMs, failed, steps, workflowId] = row
+  const links = { conversationId, messageId, eventId, workflowId }
+  const present = Object.fromEntries(Object.entries(links).filter(([, value]) => value !== null))
+  return { turnId, kind, ...present, startedAt: new Date(startedAt).toISOString(), durationMs: Number(durationMs), failed, steps: JSON.parse(steps) as TraceStep[] }
+}
+
+/** Oldest first; turns of one millisecond by their ids, which are made in order. */
+export function byStart(a: Trace, b: Trace): number {
+  return a.startedAt < b.startedAt ? -1 : a.startedAt > b.startedAt ? 1 : a.turnId < b.turnId ? -1 : a.turnId > b.turnId ? 1 : 0
+}
