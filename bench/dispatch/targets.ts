@@ -10,6 +10,8 @@ export interface Target {
   readonly send: Send
   /** Statements and commits sent while it ran, for the Parley targets. */
   readonly counts?: { readonly counts: Counts; reset(): void }
+  /** Writes what the target keeps to write later (a runtime's traces), so the work it did is all done. */
+  readonly settle?: () => Promise<void>
   close(): Promise<void>
 }
 
@@ -33,6 +35,8 @@ export async function parleyTarget(name: string, db: Database, options: { readon
     name: `Parley in-process on ${name}${traces ? '' : ', traces off'}`,
     send: async (index) => void (await runtime.receiveMessage({ ...parties[index % CONVERSATIONS]!, type: 'text', payload: { text: 'hello' } })),
     counts: counted,
+    // A studio read writes the traces that wait first.
+    settle: async () => void (await runtime.studio.turns(parties[0]!.conversationId, 1)),
     close: () => runtime.stop(),
   }
 }

@@ -2,9 +2,9 @@ import { loadavg } from 'node:os'
 import { parseArgs } from 'node:util'
 import { setFlagsFromString } from 'node:v8'
 import { runInNewContext } from 'node:vm'
-import { createRuntime, openDatabase } from '@parley/runtime'
-import { runLoad, type Send } from '../http/load.js'
-import { benchBot, CONVERSATIONS } from './scenario.js'
+import { openDatabase } from '@parley/runtime'
+import { runLoad } from '../http/load.js'
+import { parleyTarget, type Target } from './targets.js'
 
 // What traces cost a message on PGlite at concurrency 1, by CPU time per message: runtimes with traces
 // (written in batches, as by default) against runtimes without, in one process, taking turns in phases.
@@ -27,38 +27,22 @@ const perSide = Number(args.runtimes)
 setFlagsFromString('--expose-gc')
 const collect = runInNewContext('gc') as () => void
 
-interface Runner {
-  readonly send: Send
-  /** Writes the traces that wait (a studio read does), so the phase that recorded them pays for them. */
-  readonly settle: () => Promise<void>
-}
-
-async function runner(traces: boolean): Promise<Runner> {
-  const runtime = await createRuntime({ ...benchBot(), botId: 'bench', database: await openDatabase({}), jobs: { mode: 'manual' }, traces: { enabled: traces } })
-  await runtime.start()
-  const client = runtime.client()
-  const parties = await Promise.all(Array.from({ length: CONVERSATIONS }, async () => {
-    const [{ user }, { conversation }] = await Promise.all([client.getOrCreateUser({}), client.getOrCreateConversation({ channel: 'webchat' })])
-    return { userId: user.id, conversationId: conversation.id }
-  }))
-  return {
-    send: async (index) => void (await runtime.receiveMessage({ ...parties[index % CONVERSATIONS]!, type: 'text', payload: { text: 'hello' } })),
-    settle: async () => void (await runtime.studio.turns(parties[0]!.conversationId, 1)),
-  }
+async function runner(traces: boolean): Promise<Target> {
+  return parleyTarget('PGlite', await openDatabase({}), { traces })
 }
 
 /** CPU µs per message of one phase, its traces' write and its garbage included. */
-async function measure(run: Runner): Promise<number> {
+async function measure(run: Target): Promise<number> {
   const started = process.cpuUsage()
   await runLoad(run.send, phase, 1)
-  await run.settle()
+  await run.settle?.()
   collect()
   const used = process.cpuUsage(started)
   return (used.user + used.system) / phase
 }
 
 const names = ['on', 'off'].flatMap((kind) => Array.from({ length: perSide }, (_, index) => `${kind} ${index + 1}`))
-const runners = new Map<string, Runner>()
+const runners = new Map<string, Target>()
 for (const name of names) runners.set(name, await runner(name.startsWith('on')))
 for (const name of names) await measure(runners.get(name)!) // warm-up: JIT, caches, the first pages
 const results = new Map<string, number[]>(names.map((name) => [name, []]))
