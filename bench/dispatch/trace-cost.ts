@@ -23,6 +23,7 @@ const { values: args } = parseArgs({ options: { rounds: { type: 'string', defaul
 const rounds = Number(args.rounds)
 const phase = Number(args.phase)
 const perSide = Number(args.runtimes)
+if (!(perSide >= 2)) throw new Error('--runtimes must be 2 or more: each side is measured against itself, half against half, for the noise')
 
 setFlagsFromString('--expose-gc')
 const collect = runInNewContext('gc') as () => void
