@@ -11,8 +11,8 @@ import { parleyTarget, type Target } from './targets.js'
 //
 // - Several runtimes of each kind (`--runtimes`, 4 by default), each on its own embedded database: one
 //   PGlite instance can be 4–8 % faster or slower than another for the whole run (where its memory landed),
-//   so a side is the sum of its runtimes, and the first half of a side measured against the second is the
-//   bench's own noise, which a cost must stand above.
+//   so a side is the sum of its runtimes, and one half of a side measured against the other is the bench's
+//   own noise, which a cost must stand above.
 // - A phase is a whole number of batches (384 messages, three pages of 128), then a read that writes what
 //   waits, then a full garbage collection, all charged to the phase: what a runtime leaves behind is
 //   collected in its own phase, not in its neighbour's (the flaw of runtimes taking turns every few
@@ -42,7 +42,8 @@ async function measure(run: Target): Promise<number> {
   return (used.user + used.system) / phase
 }
 
-const names = ['on', 'off'].flatMap((kind) => Array.from({ length: perSide }, (_, index) => `${kind} ${index + 1}`))
+// On and off alternate within a round, so both sides meet the machine's swings alike.
+const names = Array.from({ length: perSide }, (_, index) => [`on ${index + 1}`, `off ${index + 1}`]).flat()
 const runners = new Map<string, Target>()
 for (const name of names) runners.set(name, await runner(name.startsWith('on')))
 for (const name of names) await measure(runners.get(name)!) // warm-up: JIT, caches, the first pages
@@ -59,8 +60,9 @@ const median = (xs: readonly number[]) => [...xs].sort((a, b) => a - b)[Math.flo
 const sum = (xs: readonly number[]) => xs.reduce((total, x) => total + x, 0)
 /** Each round's CPU per message summed over some runtimes of a side. */
 const side = (kind: string, part: (index: number) => boolean = () => true) =>
-  Array.from({ length: rounds }, (_, r) => names.filter((name, index) => name.startsWith(kind) && part(index % perSide)).reduce((total, name) => total + results.get(name)![r]!, 0))
-const half = (first: boolean) => (index: number) => (index < perSide / 2) === first
+  Array.from({ length: rounds }, (_, r) => names.filter((name) => name.startsWith(kind) && part(Number(name.split(' ')[1]) - 1)).reduce((total, name) => total + results.get(name)![r]!, 0))
+// Odd runtimes against even ones: the two halves of a side take turns through the round, as on and off do.
+const half = (first: boolean) => (index: number) => (index % 2 === 0) === first
 const percent = (ratio: number) => `${((ratio - 1) * 100).toFixed(1)} %`
 /** A against B by the median of each round's own ratio, and by the ratio of the sums over all rounds. */
 const compare = (a: readonly number[], b: readonly number[]) => `${percent(median(a.map((value, r) => value / b[r]!)))} (median of rounds), ${percent(sum(a) / sum(b))} (sums)`
