@@ -1,13 +1,14 @@
 import type { Queryable } from '../database/database.js'
 import { decodePage } from './trace-pages.js'
-import type { Trace, TraceStep, TraceSummary } from './trace-types.js'
+import { toTrace } from './trace-row.js'
+import type { Trace } from './trace-types.js'
 import { turnIdTime } from './turn-id.js'
 
 // The turns stored a row each, before a batch's traces became one row (migration 23): read as they were,
 // beside the pages, until they expire. A row holds its steps itself (before migration 20) or names its
 // place in a page of steps only.
 
-interface TraceRow {
+interface StoredRow {
   turn_id: string
   kind: string
   conversation_id: string | null
@@ -29,19 +30,19 @@ export async function rowTrace(db: Queryable, botId: string, turnId: string): Pr
   const at = turnIdTime(turnId)
   const select = `SELECT ${COLUMNS} FROM parley_traces WHERE bot_id = $1 AND turn_id = $2`
   const { rows } = at === undefined
-    ? await db.query<TraceRow>(select, [botId, turnId])
-    : await db.query<TraceRow>(`${select} AND started_at >= $3 AND started_at < $4`, [botId, turnId, new Date(at).toISOString(), new Date(at + 1).toISOString()])
+    ? await db.query<StoredRow>(select, [botId, turnId])
+    : await db.query<StoredRow>(`${select} AND started_at >= $3 AND started_at < $4`, [botId, turnId, new Date(at).toISOString(), new Date(at + 1).toISOString()])
   return (await withSteps(db, botId, rows))[0]
 }
 
 export async function rowTracesByConversation(db: Queryable, botId: string, conversationId: string, limit: number): Promise<Trace[]> {
-  const { rows } = await db.query<TraceRow>(`SELECT ${COLUMNS} FROM parley_traces WHERE bot_id = $1 AND conversation_id = $2
+  const { rows } = await db.query<StoredRow>(`SELECT ${COLUMNS} FROM parley_traces WHERE bot_id = $1 AND conversation_id = $2
     ORDER BY started_at DESC LIMIT $3`, [botId, conversationId, limit])
   return withSteps(db, botId, rows)
 }
 
 export async function rowTracesByWorkflow(db: Queryable, botId: string, workflowId: string, since: Date, until: Date, limit: number): Promise<Trace[]> {
-  const { rows } = await db.query<TraceRow>(`SELECT ${COLUMNS} FROM parley_traces WHERE bot_id = $1 AND workflow_id = $2
+  const { rows } = await db.query<StoredRow>(`SELECT ${COLUMNS} FROM parley_traces WHERE bot_id = $1 AND workflow_id = $2
     AND started_at >= $3 AND started_at <= $4 ORDER BY started_at LIMIT $5`, [botId, workflowId, since.toISOString(), until.toISOString(), limit])
   return withSteps(db, botId, rows)
 }
@@ -55,21 +56,16 @@ export async function expireRows(db: Queryable, botId: string, before: Date): Pr
   return rows[0]?.n ?? 0
 }
 
-function toSummary(row: TraceRow): TraceSummary {
-  const links = { conversationId: row.conversation_id, messageId: row.message_id, eventId: row.event_id, workflowId: row.workflow_id }
-  const present = Object.fromEntries(Object.entries(links).filter(([, value]) => value !== null))
-  return { turnId: row.turn_id, kind: row.kind, ...present, startedAt: new Date(row.started_at).toISOString(), durationMs: Number(row.duration_ms), failed: row.failed }
-}
-
 /** The turns with their steps, each page they need read and inflated once. */
-async function withSteps(db: Queryable, botId: string, rows: readonly TraceRow[]): Promise<Trace[]> {
+async function withSteps(db: Queryable, botId: string, rows: readonly StoredRow[]): Promise<Trace[]> {
   const paged = await pagedSteps(db, botId, rows)
-  return rows.map((row) => ({ ...toSummary(row), steps: JSON.parse(stepsText(row, paged)) as TraceStep[] }))
+  return rows.map((row) => toTrace([row.turn_id, row.kind, row.conversation_id, row.message_id, row.event_id, new Date(row.started_at).toISOString(),
+    Number(row.duration_ms), row.failed, stepsText(row, paged), row.workflow_id]))
 }
 
 const place = (pageId: string, index: number | null) => `${pageId}:${index ?? -1}`
 
-function stepsText(row: TraceRow, paged: ReadonlyMap<string, string>): string {
+function stepsText(row: StoredRow, paged: ReadonlyMap<string, string>): string {
   if (row.page_id === null) return row.steps ?? '[]'
   return paged.get(place(row.page_id, row.page_index)) ?? '[]'
 }
@@ -78,7 +74,7 @@ function stepsText(row: TraceRow, paged: ReadonlyMap<string, string>): string {
  * The steps of the paged turns among `rows`, by page and place. Only those are kept from each page as it
  * is inflated: a list of a thousand turns may name a thousand pages of a hundred other turns each.
  */
-async function pagedSteps(db: Queryable, botId: string, rows: readonly TraceRow[]): Promise<Map<string, string>> {
+async function pagedSteps(db: Queryable, botId: string, rows: readonly StoredRow[]): Promise<Map<string, string>> {
   const wanted = new Map<string, number[]>()
   for (const row of rows) {
     if (row.page_id === null) continue
