@@ -1,6 +1,8 @@
 // Runs the test command given after it (the README's `npm test` runs turbo through it), then adds up
 // every workspace's vitest JSON report into one closing line: "N passed, N failed, N skipped". The line
 // is printed whatever happened, and the exit code is non-zero when the command failed or any test did.
+// Above it, each failed test is named with the start of its failure, so the end of a long log says what
+// failed without scrolling back through every workspace's output.
 //
 //   node scripts/test-summary.mjs turbo run typecheck test --continue
 //   node scripts/test-summary.mjs            (no command: only add up the reports there are)
@@ -36,11 +38,31 @@ for (const dir of workspaces.filter((dir) => existsSync(join(dir, 'package.json'
   total.failed += report.numFailedTests
   total.skipped += report.numPendingTests + report.numTodoTests
   if (report.success === false && report.numFailedTests === 0) notes.push(`${dir}: the run failed outside its tests (an unhandled error, or a test file that did not load)`)
+  notes.push(...failuresOf(dir, report))
 }
 for (const note of notes) console.log(note)
 if (commandFailed) console.log(`${command.join(' ')} failed`)
 console.log(`${total.passed} passed, ${total.failed} failed, ${total.skipped} skipped`)
 process.exitCode = commandFailed || total.failed > 0 || notes.length > 0 ? 1 : 0
+
+/** One note per failed test or failed file: where it is, its name, and the first lines of why. */
+function failuresOf(dir, report) {
+  return report.testResults.flatMap((file) => {
+    const where = join(dir, relativeTo(dir, file.name))
+    const failed = file.assertionResults.filter((test) => test.status === 'failed')
+    if (failed.length === 0 && file.status === 'failed') return [`FAILED ${where}\n${firstLines(file.message)}`]
+    return failed.map((test) => `FAILED ${where} > ${test.fullName}\n${firstLines(test.failureMessages.join('\n'))}`)
+  })
+}
+
+function relativeTo(dir, file) {
+  const at = file.lastIndexOf(`${dir}/`)
+  return at === -1 ? file : file.slice(at + dir.length + 1)
+}
+
+function firstLines(text = '', count = 8) {
+  return text.split('\n').slice(0, count).map((line) => `    ${line}`).join('\n')
+}
 
 function hasTests(dir) {
   try {
