@@ -58,6 +58,9 @@ export function createTraceBatch(db: Queryable, botId: string, options: TraceBat
   }
 }
 
+/** The name of the prepared statement that writes a batch: it is not one of a turn's statements. */
+export const TRACE_PAGE_STATEMENT = 'parley_trace_page'
+
 /** A page's row from its columns (`pageColumns`); also how the expiry rewrites a page it keeps part of. */
 export const PAGE_VALUES = `$2::timestamptz, $3::timestamptz, ARRAY(SELECT json_array_elements_text($4::json)), ARRAY(SELECT json_array_elements_text($5::json)),
   string_to_array($6, ',')::bigint[], string_to_array($7, ',')::float8[], string_to_array($8, ',')::int[], decode($9, 'base64')`
@@ -77,5 +80,5 @@ export function pageParams(columns: PageColumns): string[] {
  * comma-separated text, the page as base64 (see `trace-pages.ts`).
  */
 async function insertRows(db: Queryable, botId: string, rows: readonly TraceRow[]): Promise<void> {
-  await db.query(INSERT, [botId, ...pageParams(pageColumns(rows))], { name: 'parley_trace_page' })
+  await db.query(INSERT, [botId, ...pageParams(pageColumns(rows))], { name: TRACE_PAGE_STATEMENT })
 }
