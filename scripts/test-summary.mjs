@@ -47,11 +47,12 @@ process.exitCode = commandFailed || total.failed > 0 || notes.length > 0 ? 1 : 0
 
 /** One note per failed test or failed file: where it is, its name, and the first lines of why. */
 function failuresOf(dir, report) {
-  return report.testResults.flatMap((file) => {
-    const where = join(dir, relativeTo(dir, file.name))
-    const failed = file.assertionResults.filter((test) => test.status === 'failed')
+  // A report cut short (a crashed run) may lack any of these: the summary is printed all the same.
+  return (report.testResults ?? []).flatMap((file) => {
+    const where = join(dir, relativeTo(dir, String(file.name ?? '')))
+    const failed = (file.assertionResults ?? []).filter((test) => test.status === 'failed')
     if (failed.length === 0 && file.status === 'failed') return [`FAILED ${where}\n${firstLines(file.message)}`]
-    return failed.map((test) => `FAILED ${where} > ${test.fullName}\n${firstLines(test.failureMessages.join('\n'))}`)
+    return failed.map((test) => `FAILED ${where} > ${test.fullName}\n${firstLines((test.failureMessages ?? []).join('\n'))}`)
   })
 }
 
@@ -60,8 +61,8 @@ function relativeTo(dir, file) {
   return at === -1 ? file : file.slice(at + dir.length + 1)
 }
 
-function firstLines(text = '', count = 8) {
-  return text.split('\n').slice(0, count).map((line) => `    ${line}`).join('\n')
+function firstLines(text, count = 8) {
+  return String(text ?? '').split('\n').slice(0, count).map((line) => `    ${line}`).join('\n')
 }
 
 function hasTests(dir) {

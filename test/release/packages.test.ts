@@ -93,7 +93,7 @@ describe('published packages', () => {
   })
 })
 
-describe('dependencies of every workspace', { timeout: 300_000 }, () => {
+describe('dependencies of every workspace', () => {
   // A root devDependency: `npm run check:packages` runs the same two passes.
   const knip = join(REPO_ROOT, 'node_modules', 'knip', 'bin', 'knip.js')
 

@@ -21,7 +21,7 @@ let parley: PublishedParley
 beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'parley-registry-'))
   parley = await publishParley(dir)
-}, 300_000)
+})
 
 afterAll(async () => {
   await parley?.registry.close()

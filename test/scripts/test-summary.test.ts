@@ -24,9 +24,9 @@ function repository(): string {
 }
 
 /** A command that writes the reports vitest would, then exits with `code`. */
-function testRun(reports: Record<string, { passed: number; failed: number; skipped?: number }>, code: number): string[] {
+function testRun(reports: Record<string, { passed: number; failed: number; skipped?: number; testResults?: unknown[] }>, code: number): string[] {
   const script = Object.entries(reports).map(([dir, r]) => {
-    const report = JSON.stringify({ numPassedTests: r.passed, numFailedTests: r.failed, numPendingTests: r.skipped ?? 0, numTodoTests: 0, success: r.failed === 0 })
+    const report = JSON.stringify({ numPassedTests: r.passed, numFailedTests: r.failed, numPendingTests: r.skipped ?? 0, numTodoTests: 0, success: r.failed === 0, testResults: r.testResults })
     return `fs.mkdirSync(${JSON.stringify(`${dir}/.test-results`)}, { recursive: true }); fs.writeFileSync(${JSON.stringify(`${dir}/.test-results/vitest.json`)}, ${JSON.stringify(report)});`
   }).join('')
   return [process.execPath, '-e', `const fs = require('node:fs'); ${script} process.exit(${code})`]
@@ -47,6 +47,26 @@ describe('the closing summary of npm test', () => {
     const result = summarize(repository(), testRun({ 'packages/a': { passed: 3, failed: 2 }, 'packages/b': { passed: 2, failed: 0 } }, 1))
     expect(result.code).toBe(1)
     expect(result.lines.at(-1)).toBe('5 passed, 2 failed, 0 skipped')
+  })
+
+  it('names each failed test, with the start of its failure, above the closing line', () => {
+    const root = repository()
+    const failure = ['AssertionError: expected 1 to be 2', ...Array.from({ length: 20 }, (_, n) => `    at frame ${n}`)].join('\n')
+    const testResults = [
+      { name: join(root, 'packages/a/test/one.test.ts'), status: 'failed', message: '', assertionResults: [
+        { fullName: 'one > passes', status: 'passed', failureMessages: [] },
+        { fullName: 'one > adds', status: 'failed', failureMessages: [failure] },
+      ] },
+      { name: join(root, 'packages/a/test/two.test.ts'), status: 'failed', message: 'Error: Cannot find module x', assertionResults: [] },
+    ]
+    const result = summarize(root, testRun({ 'packages/a': { passed: 1, failed: 1, testResults }, 'packages/b': { passed: 2, failed: 0 } }, 1))
+    expect(result.code).toBe(1)
+    const adds = result.lines.indexOf('FAILED packages/a/test/one.test.ts > one > adds')
+    expect(result.lines.slice(adds + 1, adds + 3)).toEqual(['    AssertionError: expected 1 to be 2', '        at frame 0'])
+    expect(result.lines).not.toContain('        at frame 10')
+    expect(result.lines).toContain('FAILED packages/a/test/two.test.ts')
+    expect(result.lines).toContain('    Error: Cannot find module x')
+    expect(result.lines.at(-1)).toBe('3 passed, 1 failed, 0 skipped')
   })
 
   it('names a workspace whose tests did not run, and does not count an earlier run', () => {

@@ -1,5 +1,5 @@
 import { once } from 'node:events'
-import { createServer, type IncomingMessage, type ServerResponse } from 'node:http'
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { afterAll, beforeAll, beforeEach } from 'vitest'
 
@@ -34,7 +34,18 @@ export interface FakeChatServer {
   readonly requests: ReceivedRequest[]
   /** Answers the next requests with these, in order; when none is left, `fallback` answers. */
   reply(...replies: Reply[]): void
+  /** Forgets the requests received and the replies not used: a test that failed leaves none to the next. */
+  forget(): void
   close(): Promise<void>
+}
+
+/**
+ * Keeps a connection the client left idle open until the server closes: by default a server closes one
+ * after 5 s, and a client on a loaded machine can send its next request on it just as it closes, which
+ * fails that request with ECONNRESET before it arrives (and leaves its scripted reply to the next test).
+ */
+function keepIdleConnections(server: Server): void {
+  server.keepAliveTimeout = 0
 }
 
 export async function startFakeChatServer(fallback: (request: ReceivedRequest) => Reply = echo): Promise<FakeChatServer> {
@@ -45,6 +56,7 @@ export async function startFakeChatServer(fallback: (request: ReceivedRequest) =
     requests.push(request)
     send(res, queue.shift() ?? fallback(request))
   })
+  keepIdleConnections(server)
   server.listen(0, '127.0.0.1')
   await once(server, 'listening')
   const { port } = server.address() as AddressInfo
@@ -52,6 +64,10 @@ export async function startFakeChatServer(fallback: (request: ReceivedRequest) =
     baseUrl: `http://127.0.0.1:${port}/v1`,
     requests,
     reply: (...replies) => void queue.push(...replies),
+    forget: () => {
+      requests.splice(0)
+      queue.splice(0)
+    },
     close: async () => {
       server.closeAllConnections()
       server.close()
@@ -67,7 +83,7 @@ export function useFakeChatServer(): FakeChatServer {
     server = await startFakeChatServer()
   })
   afterAll(() => server?.close())
-  beforeEach(() => void server?.requests.splice(0))
+  beforeEach(() => server?.forget())
   const started = () => {
     if (!server) throw new Error('the fake chat server starts in beforeAll: use it inside tests')
     return server
@@ -76,6 +92,7 @@ export function useFakeChatServer(): FakeChatServer {
     get baseUrl() { return started().baseUrl },
     get requests() { return started().requests },
     reply: (...replies) => started().reply(...replies),
+    forget: () => started().forget(),
     close: () => started().close(),
   }
 }

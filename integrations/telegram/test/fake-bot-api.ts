@@ -50,6 +50,9 @@ export async function startFakeBotApi(): Promise<FakeBotApi> {
     if (scripted) return answerScripted(res, scripted)
     answer(res, 200, { ok: true, result: resultOf(call, () => nextMessageId++) })
   })
+  // An idle connection stays open until the server closes: by default the server closes one after 5 s,
+  // and a client on a loaded machine can send its next call on it just as it closes (ECONNRESET).
+  server.keepAliveTimeout = 0
   server.listen(0, '127.0.0.1')
   await once(server, 'listening')
   const { port } = server.address() as AddressInfo

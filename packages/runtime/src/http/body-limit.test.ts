@@ -1,6 +1,7 @@
 import { Agent, request, type IncomingHttpHeaders } from 'node:http'
 import type { Socket } from 'node:net'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { IDLE_CONNECTION_MS } from './server.js'
 import { startTestServer, type TestServer } from './testing/test-server.js'
 
 // A body over the limit is answered 413, and the connection it came on still serves the next request: the
@@ -87,5 +88,15 @@ describe('a body over the limit', () => {
 
   it('served no 500', () => {
     expect(t.serverErrors).toEqual([])
+  })
+})
+
+describe('an idle connection', () => {
+  it(`is kept ${IDLE_CONNECTION_MS / 1000} s, and clients are told so, to close theirs first`, async () => {
+    const agent = new Agent({ keepAlive: true, maxSockets: 1 })
+    const first = await send(agent, 'GET', '/health')
+    expect(first.headers['keep-alive']).toBe(`timeout=${IDLE_CONNECTION_MS / 1000}`)
+    expect((await send(agent, 'GET', '/health')).socket).toBe(first.socket)
+    agent.destroy()
   })
 })

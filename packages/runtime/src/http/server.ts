@@ -27,9 +27,22 @@ export async function startHttpServer(options: ServerOptions): Promise<RunningSe
   return { url: `http://${urlHost(hostname)}:${port}`, port, close: () => close(server) }
 }
 
+/**
+ * How long an idle connection is kept. A client that sends on a connection just as the server closes it
+ * gets a reset and cannot tell whether its request was taken, so a conditional write or a message is not
+ * retried. Clients avoid that by closing an idle connection before the server does: fetch (undici) a
+ * little before the server's `Keep-Alive: timeout` hint, proxies after their own idle time, commonly 60 s.
+ * With Node's default of 5 s, a client whose event loop is a second or two late (a busy machine) sends on
+ * a closing connection; 65 s outlasts a proxy's minute and the pauses of a busy client alike.
+ */
+export const IDLE_CONNECTION_MS = 65_000
+
 function listen(fetch: ReturnType<typeof createHttpApp>['fetch'], port: number, hostname: string): Promise<Server> {
   return new Promise((resolve, reject) => {
-    const server = serve({ fetch, port, hostname }, () => resolve(server as Server))
+    const server = serve({ fetch, port, hostname }, () => resolve(server as Server)) as Server
+    server.keepAliveTimeout = IDLE_CONNECTION_MS
+    // A request's headers must still be allowed longer than an idle connection lasts (Node's rule).
+    server.headersTimeout = IDLE_CONNECTION_MS + 1_000
     server.once('error', reject)
   })
 }
