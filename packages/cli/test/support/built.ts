@@ -2,17 +2,20 @@ import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs'
 import { join, relative } from 'node:path'
 import { REPO_ROOT } from './paths.js'
 
+/** Packages the tests' own projects import beyond the CLI's and its templates' dependencies. */
+const IMPORTED_BY_TESTS = ['@parley/integration-telegram']
+
 /**
  * Whether the tests run `parley` as built, and point the projects they make at the built packages,
  * rather than at the TypeScript sources.
  *
  * A built CLI starts without compiling itself through tsx, and a project type-checked against the
- * packages' declaration files parses far less than one reaching their sources: together a third of
- * what a `parley check` costs. It is also what a user runs. But a test must never run a stale build:
- * the builds are used only when the CLI and every Parley package it or its templates depend on have a
- * compiled file at least as new as each of their source files. Turbo builds them before these tests
- * (`@parley/cli#test` in turbo.json depends on those builds); a developer running vitest
- * right after editing a source gets the sources, as before, only slower.
+ * packages' declaration files parses far less than one reaching their sources: a `parley check` of a
+ * new bot takes about a fifth less CPU (README). It is also what a user runs. But a test must never run
+ * a stale build: the builds are used only when the CLI and every Parley package it, its templates or
+ * the tests' projects depend on have a compiled file at least as new as each of their source files.
+ * Turbo builds them before these tests (`@parley/cli#test` in turbo.json depends on those builds); a
+ * developer running vitest right after editing a source gets the sources, as before, only slower.
  */
 export const BUILT: boolean = process.env['PARLEY_TEST_SOURCES'] !== '1' && packagesUnderTest().every(isBuiltFresh)
 
@@ -26,8 +29,9 @@ interface PackageJson {
 }
 
 /**
- * `@parley/cli` and the workspace packages it or a project made from one of its templates depends on
- * (the llm-bot template adds `@parley/integration-openai`), directly or not, as directories.
+ * `@parley/cli` and the workspace packages it, a project made from one of its templates (the llm-bot
+ * template adds `@parley/integration-openai`) or a test's project depends on, directly or not, as
+ * directories.
  */
 function packagesUnderTest(): string[] {
   const directories = new Map(workspacePackages().map((dir) => [readJson<PackageJson>(join(dir, 'package.json')).name, dir]))
@@ -40,6 +44,7 @@ function packagesUnderTest(): string[] {
   }
   visit('@parley/cli')
   templatePackageJsons().forEach((json) => Object.keys({ ...json.dependencies, ...json.devDependencies }).forEach(visit))
+  IMPORTED_BY_TESTS.forEach(visit)
   return [...found]
 }
 
