@@ -1,8 +1,9 @@
 import { defineConfig } from 'vitest/config'
 
 /**
- * Every workspace tests against the TypeScript sources of its siblings, never a stale build, and
- * writes a JSON report that `scripts/test-summary.mjs` adds up.
+ * Every workspace tests against the TypeScript sources of its siblings, never a stale build (the CLI's
+ * tests run `parley` and the projects they make on the builds only when these are fresh:
+ * `packages/cli/test/support/built.ts`), and writes a JSON report that `scripts/test-summary.mjs` adds up.
  *
  * Tests wait on events, never on the clock, so their limits only catch a hang: they are set for a
  * loaded 2-core CI machine (where starting an embedded database or a compiler takes seconds), not

@@ -3,7 +3,7 @@ import { join, relative } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { runCli } from '../support/run-cli.js'
 import { FIXTURE_PROJECTS } from '../support/paths.js'
-import { makeTempDir, useSourcesOfParley } from '../support/temp-project.js'
+import { makeTempDir, useParleyUnderTest } from '../support/temp-project.js'
 
 // parley add, remove and init --type plugin on a bot: what a bot records of its plugins and packages.
 
@@ -16,7 +16,7 @@ describe('parley add and remove', () => {
 
   beforeAll(async () => {
     expect((await runCli(['init', '--template', 'empty', 'host'], temp.dir)).code).toBe(0)
-    useSourcesOfParley(project)
+    useParleyUnderTest(project)
   })
 
   it('add records the package, generates its typed module, and says how the bot adds it', async () => {
@@ -70,7 +70,7 @@ describe('a plugin inside a bot', () => {
 
   beforeAll(async () => {
     expect((await runCli(['init', '--template', 'hello-world', 'support-bot'], temp.dir)).code).toBe(0)
-    useSourcesOfParley(bot)
+    useParleyUnderTest(bot)
   })
 
   it('init --type plugin in a bot makes a plugin of the bot: recorded, added to its definition and generated', async () => {

@@ -5,6 +5,7 @@ import { main } from '../../src/main.js'
 import { STACK_FRAME } from '../support/cli-output.js'
 import { runCli } from '../support/run-cli.js'
 import { FIXTURE_PROJECTS } from '../support/paths.js'
+import { CONDITIONS } from '../support/built.js'
 import { makeTempDir } from '../support/temp-project.js'
 
 // How `parley` meets a user who gets it wrong, and the help it gives. (`commands.test.ts` runs the
@@ -31,7 +32,7 @@ describe('parley, on bad input', () => {
       '})',
       '',
     ].join('\n'))
-    writeFileSync(join(dir, 'tsconfig.json'), JSON.stringify({ compilerOptions: { module: 'ESNext', moduleResolution: 'Bundler', strict: true, skipLibCheck: true, noEmit: true, customConditions: ['parley:source'] }, include: ['*.ts'] }))
+    writeFileSync(join(dir, 'tsconfig.json'), JSON.stringify({ compilerOptions: { module: 'ESNext', moduleResolution: 'Bundler', strict: true, skipLibCheck: true, noEmit: true, customConditions: CONDITIONS }, include: ['*.ts'] }))
     return dir
   }
 

@@ -3,7 +3,7 @@ import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { plain, STACK_FRAME } from '../support/cli-output.js'
 import { runCli, runProcess } from '../support/run-cli.js'
-import { makeTempDir, useSourcesOfParley } from '../support/temp-project.js'
+import { makeTempDir, useParleyUnderTest } from '../support/temp-project.js'
 
 // The commands on one project made by `parley init`, in the order a user runs them. The commands' other
 // tests are in files of their own (`commands-usage.test.ts`), so they run beside these.
@@ -17,7 +17,7 @@ describe('parley, on a new bot', () => {
     const init = await runCli(['init', 'my-bot'], temp.dir)
     expect(init.problems).toEqual([])
     expect(init.code).toBe(0)
-    useSourcesOfParley(project)
+    useParleyUnderTest(project)
   })
 
   it('init writes a project with its generated module', () => {

@@ -4,7 +4,7 @@ import { signHmac } from '@parley/sdk'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { cliCommand, watchProcess } from '../support/cli-process.js'
 import { runCli } from '../support/run-cli.js'
-import { makeTempDir, useSourcesOfParley } from '../support/temp-project.js'
+import { makeTempDir, useParleyUnderTest } from '../support/temp-project.js'
 
 // Seed 001's createPlugin examples in a bot run by `parley dev`, checked from outside over HTTP.
 
@@ -102,7 +102,7 @@ export default createPlugin({
 `
   beforeAll(async () => {
     expect((await runCli(['init', '--template', 'empty', 'host'], temp.dir)).code).toBe(0)
-    useSourcesOfParley(host)
+    useParleyUnderTest(host)
     mkdirSync(join(host, 'plugins', 'greeter'), { recursive: true })
     writeFileSync(join(host, 'plugins', 'greeter', 'index.ts'), greeter)
   })

@@ -4,6 +4,7 @@ import { dirname, join } from 'node:path'
 import { pathToFileURL } from 'node:url'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { runCli, runProcess } from '../support/run-cli.js'
+import { BUILT, CONDITIONS } from '../support/built.js'
 import { REPO_ROOT } from '../support/paths.js'
 import { makeTempDir } from '../support/temp-project.js'
 
@@ -11,13 +12,12 @@ import { makeTempDir } from '../support/temp-project.js'
 // module and its own definition by bare names that tsconfig.json resolves under `baseUrl` ('.parley',
 // 'plugin.definition'). Its own vitest test runs it on createTestBot.
 
-const SOURCES = ['parley:source']
 const FILES: Record<string, string> = {
   'package.json': JSON.stringify({ name: 'greeter-plugin', private: true, type: 'module' }),
   'tsconfig.json': JSON.stringify({
     compilerOptions: {
       target: 'ES2022', lib: ['ES2023'], module: 'ESNext', moduleResolution: 'Bundler', strict: true, skipLibCheck: true, noEmit: true,
-      baseUrl: '.', customConditions: SOURCES,
+      baseUrl: '.', customConditions: CONDITIONS,
     },
     include: ['*.ts', 'src', 'test', '.parley/**/*.ts'],
   }),
@@ -66,15 +66,15 @@ it('greets a conversation once, through its hook, with the user and the conversa
   }
 })
 `,
-  // The project's tests, with Parley's sources standing in for its builds, as every test here does.
+  // The project's tests, with Parley's sources standing in for its builds when these are not fresh, as every test here does.
   'vitest.config.ts': `import { defineConfig } from 'vitest/config'
 import { parleyVitestConfig } from '@parley/runtime/vitest'
 
-const conditions = ${JSON.stringify(SOURCES)}
+const conditions: string[] = ${JSON.stringify(CONDITIONS)}
 export default defineConfig({ ...parleyVitestConfig(), resolve: { conditions }, ssr: { resolve: { conditions } } })
 `,
   // The same without Parley's settings.
-  'vitest.plain.config.ts': `const conditions = ${JSON.stringify(SOURCES)}
+  'vitest.plain.config.ts': `const conditions: string[] = ${JSON.stringify(CONDITIONS)}
 export default { resolve: { conditions }, ssr: { resolve: { conditions } } }
 `,
 }
@@ -82,9 +82,10 @@ export default { resolve: { conditions }, ssr: { resolve: { conditions } } }
 const tsxLoader = pathToFileURL(createRequire(import.meta.url).resolve('tsx')).href
 const vitest = join(REPO_ROOT, 'node_modules', 'vitest', 'vitest.mjs')
 
-/** The project's own `vitest run`, with its config loaded from Parley's sources too. */
+/** The project's own `vitest run`, with its config loaded from Parley's sources too when the tests use them. */
 async function projectTests(dir: string, config: string) {
-  const result = await runProcess(process.execPath, [`--conditions=${SOURCES[0]}`, '--import', tsxLoader, vitest, 'run', '--root', dir, '--config', config], dir)
+  const sources = BUILT ? [] : [`--conditions=${CONDITIONS[0]}`, '--import', tsxLoader]
+  const result = await runProcess(process.execPath, [...sources, vitest, 'run', '--root', dir, '--config', config], dir)
   return { code: result.code, output: (result.stdout + result.stderr).replace(/\x1b\[[0-9;]*m/g, '') }
 }
 

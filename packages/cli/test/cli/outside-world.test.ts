@@ -5,6 +5,7 @@ import { join } from 'node:path'
 import { verifyAppRequest } from '@parley/sdk'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { cliCommand, watchProcess, type WatchedProcess } from '../support/cli-process.js'
+import { CONDITIONS } from '../support/built.js'
 import { makeTempDir } from '../support/temp-project.js'
 
 // `parley dev` as a process, reached only from outside over HTTP, with local servers standing in for the
@@ -105,7 +106,7 @@ bot.on.message('text', async ({ message, client }) => {
 export default bot
 `)
   writeFileSync(join(dir, 'tsconfig.json'), JSON.stringify({
-    compilerOptions: { target: 'ES2022', module: 'ESNext', moduleResolution: 'Bundler', strict: true, skipLibCheck: true, noEmit: true, customConditions: ['parley:source'], types: ['node'] },
+    compilerOptions: { target: 'ES2022', module: 'ESNext', moduleResolution: 'Bundler', strict: true, skipLibCheck: true, noEmit: true, customConditions: CONDITIONS, types: ['node'] },
     include: ['*.ts', 'src'],
   }))
   return dir

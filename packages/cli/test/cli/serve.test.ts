@@ -4,6 +4,7 @@ import { chromium } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { runCli } from '../support/run-cli.js'
 import { cliCommand, watchProcess, type WatchedProcess } from '../support/cli-process.js'
+import { CONDITIONS } from '../support/built.js'
 import { makeTempDir } from '../support/temp-project.js'
 
 // `parley dev` and `parley start` as processes, the way a person or a process supervisor runs them.
@@ -32,7 +33,7 @@ function botProject(name: string): string {
   writeFileSync(join(dir, 'bot.definition.ts'), "import { BotDefinition } from '@parley/sdk'\nexport default new BotDefinition({})\n")
   writeFileSync(join(dir, 'src/index.ts'), implementation)
   writeFileSync(join(dir, 'tsconfig.json'), JSON.stringify({
-    compilerOptions: { target: 'ES2022', module: 'ESNext', moduleResolution: 'Bundler', strict: true, skipLibCheck: true, noEmit: true, customConditions: ['parley:source'], types: ['node'] },
+    compilerOptions: { target: 'ES2022', module: 'ESNext', moduleResolution: 'Bundler', strict: true, skipLibCheck: true, noEmit: true, customConditions: CONDITIONS, types: ['node'] },
     include: ['*.ts', 'src'],
   }))
   return dir

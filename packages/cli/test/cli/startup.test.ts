@@ -1,6 +1,7 @@
 import { sep } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { describe, expect, it } from 'vitest'
+import { BUILT } from '../support/built.js'
 import { cliCommand } from '../support/cli-process.js'
 import { runProcess } from '../support/run-cli.js'
 import { FIXTURE_PROJECTS, REPO_ROOT } from '../support/paths.js'
@@ -28,7 +29,7 @@ async function filesLoadedBy(args: readonly string[]): Promise<string[]> {
 describe('parley, starting', () => {
   it('loads the runtime only for the commands that serve a bot', async () => {
     const loaded = await filesLoadedBy(['--help'])
-    expect(loaded).toContain('packages/cli/src/commands/dev.ts')
+    expect(loaded).toContain(BUILT ? 'packages/cli/dist/commands/dev.js' : 'packages/cli/src/commands/dev.ts')
     expect(loaded.filter((path) => path.startsWith('packages/runtime/'))).toEqual([])
   })
 })

@@ -3,7 +3,7 @@ import { join } from 'node:path'
 import { afterAll, describe, expect, it } from 'vitest'
 import { runCli, runProcess } from '../support/run-cli.js'
 import { REPO_ROOT } from '../support/paths.js'
-import { makeTempDir, useSourcesOfParley } from '../support/temp-project.js'
+import { makeTempDir, useParleyUnderTest, vitestConfigWithConditions } from '../support/temp-project.js'
 
 const TEMPLATES = [
   ['bot', 'empty'], ['bot', 'hello-world'], ['bot', 'bot-with-plugin'], ['bot', 'llm-bot'],
@@ -22,7 +22,7 @@ describe('templates', () => {
     const name = `${type}-${template}`
     const init = await runCli(['init', '--type', type, '--template', template, name], temp.dir)
     expect(init).toMatchObject({ code: 0, problems: [] })
-    useSourcesOfParley(join(temp.dir, name))
+    useParleyUnderTest(join(temp.dir, name))
     const check = await runCli(['check'], join(temp.dir, name))
     expect(check.problems).toEqual([])
     expect(check.code).toBe(0)
@@ -38,7 +38,7 @@ describe('templates', () => {
     // share their worker's modules (--no-isolate): every project's test loads the runtime's sources,
     // and loading them once rather than once a file takes this run from 66 CPU-s to 20. The
     // projects' own files stay apart (each project's have paths of their own).
-    writeFileSync(join(temp.dir, 'vitest.config.ts'), `export default { resolve: { conditions: ['parley:source'] }, ssr: { resolve: { conditions: ['parley:source'] } } }\n`)
+    writeFileSync(join(temp.dir, 'vitest.config.ts'), vitestConfigWithConditions())
     const vitest = join(REPO_ROOT, 'node_modules', 'vitest', 'vitest.mjs')
     const result = await runProcess(process.execPath, [vitest, 'run', '--root', temp.dir, '--no-isolate', '--reporter', 'verbose'], temp.dir)
     const output = (result.stdout + result.stderr).replace(/\x1b\[[0-9;]*m/g, '')

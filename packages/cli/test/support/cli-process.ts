@@ -2,12 +2,18 @@ import { spawn, type ChildProcess } from 'node:child_process'
 import { createRequire } from 'node:module'
 import { join } from 'node:path'
 import { pathToFileURL } from 'node:url'
+import { BUILT } from './built.js'
 import { CLI_ROOT } from './paths.js'
 
 const tsxLoader = pathToFileURL(createRequire(import.meta.url).resolve('tsx')).href
 
-/** The command line that runs `parley` from its sources, as `runCli` does, for a shell or another process to start. */
+/**
+ * The command line that runs `parley`, as `runCli` does, for a shell or another process to start: the
+ * built `bin/parley.js` a user runs when the builds are fresh (`built.ts`), otherwise the same entry
+ * from its sources, with the sibling packages loaded from their sources too.
+ */
 export function cliCommand(args: readonly string[]): string[] {
+  if (BUILT) return [process.execPath, join(CLI_ROOT, 'bin', 'parley.js'), ...args]
   return [process.execPath, '--conditions=parley:source', '--import', tsxLoader, join(CLI_ROOT, 'src', 'cli.ts'), ...args]
 }
 

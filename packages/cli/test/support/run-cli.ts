@@ -1,8 +1,5 @@
 import { spawn } from 'node:child_process'
-import { createRequire } from 'node:module'
-import { join } from 'node:path'
-import { pathToFileURL } from 'node:url'
-import { CLI_ROOT } from './paths.js'
+import { cliCommand } from './cli-process.js'
 
 export interface CliResult {
   readonly code: number
@@ -19,14 +16,10 @@ export function problemsIn(stderr: string): string[] {
   return stderr.split('\n').filter((line) => line !== '' && !PROGRESS.test(line))
 }
 
-const tsxLoader = pathToFileURL(createRequire(import.meta.url).resolve('tsx')).href
-
-/**
- * Runs `parley` in a child process, from its sources: the same entry `bin/parley.js` runs once built,
- * with the sibling packages loaded from their sources too.
- */
+/** Runs `parley` in a child process: built when the builds are fresh, otherwise from its sources (`cliCommand`). */
 export function runCli(args: readonly string[], cwd: string): Promise<CliResult> {
-  return runProcess(process.execPath, ['--conditions=parley:source', '--import', tsxLoader, join(CLI_ROOT, 'src', 'cli.ts'), ...args], cwd)
+  const [node, ...rest] = cliCommand(args)
+  return runProcess(node!, rest, cwd)
 }
 
 /**

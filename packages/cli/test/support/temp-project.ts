@@ -1,6 +1,7 @@
 import { mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
+import { BUILT, CONDITIONS } from './built.js'
 import { REPO_ROOT } from './paths.js'
 
 /**
@@ -14,13 +15,20 @@ export function makeTempDir(): { dir: string; cleanup: () => void } {
 }
 
 /**
- * Makes a project created by `parley init` resolve `@parley/*` to the repository's sources rather than
- * to builds that may not exist yet: the one change these tests make to what `init` wrote.
+ * Makes a project created by `parley init` resolve `@parley/*` to the repository's sources when the
+ * builds are not fresh (`built.ts`): the one change these tests make to what `init` wrote. With fresh
+ * builds the project stays as `init` wrote it, on the packages' built files, as a user's is.
  */
-export function useSourcesOfParley(projectDir: string): void {
+export function useParleyUnderTest(projectDir: string): void {
+  if (BUILT) return
   const path = join(projectDir, 'tsconfig.json')
   const tsconfig = JSON.parse(readFileSync(path, 'utf8')) as { compilerOptions: Record<string, unknown> }
-  tsconfig.compilerOptions.customConditions = ['parley:source']
+  tsconfig.compilerOptions.customConditions = CONDITIONS
   writeFileSync(path, JSON.stringify(tsconfig, null, 2))
-  writeFileSync(join(projectDir, 'vitest.config.ts'), `export default { resolve: { conditions: ['parley:source'] }, ssr: { resolve: { conditions: ['parley:source'] } } }\n`)
+  writeFileSync(join(projectDir, 'vitest.config.ts'), vitestConfigWithConditions())
+}
+
+/** A vitest config that resolves `@parley/*` as these tests do (`CONDITIONS`), and nothing else. */
+export function vitestConfigWithConditions(): string {
+  return `const conditions: string[] = ${JSON.stringify(CONDITIONS)}\nexport default { resolve: { conditions }, ssr: { resolve: { conditions } } }\n`
 }

@@ -9,8 +9,12 @@ export interface SourceLocation {
   readonly column: number
 }
 
-/** This package's `src/` or `dist/`: frames in them are never the user's. */
-const SDK_ROOT = fileURLToPath(new URL('../', import.meta.url))
+/**
+ * This package's `src/` and `dist/`: frames in them are never the user's. Both, whichever this file
+ * runs from: a built file's frames are shown at its source (`src/`) wherever source maps are on, as
+ * tsx turns them on for the definitions it loads.
+ */
+const SDK_ROOTS = ['../../src/', '../../dist/'].map((path) => fileURLToPath(new URL(path, import.meta.url)))
 
 /** Deep enough to get past the SDK's own frames whatever the default limit is. */
 const FRAMES = 50
@@ -47,5 +51,5 @@ function toPath(location: string): string | undefined {
 }
 
 function isLibrary(file: string): boolean {
-  return file.startsWith(SDK_ROOT) || /[\\/]node_modules[\\/](zod|@parley[\\/]sdk)[\\/]/.test(file) || !/[\\/]/.test(file)
+  return SDK_ROOTS.some((root) => file.startsWith(root)) || /[\\/]node_modules[\\/](zod|@parley[\\/]sdk)[\\/]/.test(file) || !/[\\/]/.test(file)
 }
