@@ -1,7 +1,11 @@
 import type { Trace, TraceStep } from './trace-types.js'
 
-/** A trace's columns in order: turn, kind, conversation, message, event, started at (ISO), duration (ms), failed, steps (JSON text), workflow. */
-export type TraceRow = readonly [string, string, string | null, string | null, string | null, string, number, boolean, string, string | null]
+/**
+ * A trace's columns in order: turn, kind, conversation, message, event, started at (ISO), duration (ms),
+ * failed, steps, workflow. The steps are data as recorded (turned into text once a batch, with the
+ * others'), or JSON text as older pages and rows stored them.
+ */
+export type TraceRow = readonly [string, string, string | null, string | null, string | null, string, number, boolean, string | readonly TraceStep[], string | null]
 
 /** The start of a row, in milliseconds; a time that is not one fails the batch it is in. */
 export function startOf(row: TraceRow): number {
@@ -15,7 +19,7 @@ export function toTrace(row: TraceRow): Trace {
   const [turnId, kind, conversationId, messageId, eventId, startedAt, durationMs, failed, steps, workflowId] = row
   const links = { conversationId, messageId, eventId, workflowId }
   const present = Object.fromEntries(Object.entries(links).filter(([, value]) => value !== null))
-  return { turnId, kind, ...present, startedAt: new Date(startedAt).toISOString(), durationMs: Number(durationMs), failed, steps: JSON.parse(steps) as TraceStep[] }
+  return { turnId, kind, ...present, startedAt: new Date(startedAt).toISOString(), durationMs: Number(durationMs), failed, steps: typeof steps === 'string' ? (JSON.parse(steps) as TraceStep[]) : steps }
 }
 
 /** Oldest first; turns of one millisecond by their ids, which are made in order. */
