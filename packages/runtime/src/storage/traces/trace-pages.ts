@@ -81,7 +81,8 @@ export interface PageColumns {
   readonly page: string
 }
 
-export function pageColumns(rows: readonly TraceRow[]): PageColumns {
+/** The columns of a page of `rows`; `page` given only by a bench that compares forms of it. */
+export function pageColumns(rows: readonly TraceRow[], page = encodeTurns(rows)): PageColumns {
   const starts = rows.map(startOf)
   // Not `Math.min(...starts)`: a batch may be larger than a call's arguments can be.
   const first = starts.reduce((min, at) => Math.min(min, at))
@@ -93,7 +94,7 @@ export function pageColumns(rows: readonly TraceRow[]): PageColumns {
     offsets: starts.map((at) => at - first).join(','),
     durations: rows.map((row) => row[6]).join(','),
     failed: rows.flatMap((row, index) => (row[7] ? [index + 1] : [])).join(','),
-    page: encodeTurns(rows),
+    page,
   }
 }
 
