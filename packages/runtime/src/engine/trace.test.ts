@@ -36,7 +36,7 @@ describe('how many steps a trace keeps', () => {
   it("keeps a turn's first steps and ends its trace with how many more there were", () => {
     const trace = startTrace('call', {})
     for (let index = 0; index < 1_000_000; index++) recordStep(trace, read(index))
-    const steps = traceDocument(trace)[8] as { kind: string; name?: string; count?: number }[]
+    const steps = traceDocument(trace)[8] as readonly { kind: string; name?: string; count?: number }[]
     expect(steps).toHaveLength(TRACE_STEP_LIMIT + 1)
     expect(steps[TRACE_STEP_LIMIT - 1]).toMatchObject({ kind: 'stateRead', name: `n${TRACE_STEP_LIMIT - 1}` })
     expect(steps[TRACE_STEP_LIMIT]).toMatchObject({ kind: 'omitted', count: 1_000_000 - TRACE_STEP_LIMIT })
@@ -46,7 +46,7 @@ describe('how many steps a trace keeps', () => {
     const trace = startTrace('call', {})
     for (let index = 0; index < TRACE_STEP_LIMIT + 10; index++) recordStep(trace, read(index))
     for (let index = 0; index < 500; index++) recordStep(trace, failed(index))
-    const steps = traceDocument(trace)[8] as { kind: string; name?: string; count?: number }[]
+    const steps = traceDocument(trace)[8] as readonly { kind: string; name?: string; count?: number }[]
     expect(steps.filter((step) => step.kind === 'action').map((step) => step.name)).toEqual(Array.from({ length: 100 }, (_, index) => `a${index}`))
     expect(steps.at(-1)).toMatchObject({ kind: 'omitted', count: 10 + 400 })
   })

@@ -98,7 +98,7 @@ export function traceDocument(trace: TraceRecorder): TraceRow {
   const { turnId, kind, links, failed } = trace
   const steps = trace.steps.slice().sort((a, b) => a.startMs - b.startMs)
   if (trace.omitted > 0) steps.push({ kind: 'omitted', count: trace.omitted, startMs: elapsed(trace) })
-  return [turnId, kind, links.conversationId ?? null, links.messageId ?? null, links.eventId ?? null, new Date(trace.startedAt).toISOString(), elapsed(trace), failed, steps, links.workflowId ?? null]
+  return [turnId, kind, links.conversationId ?? null, links.messageId ?? null, links.eventId ?? null, trace.startedAt, elapsed(trace), failed, steps, links.workflowId ?? null]
 }
 
 export function traceSummary(trace: TraceRecorder): TraceSummary {

@@ -44,7 +44,7 @@ export function decodePage(page: string): string[] {
  */
 const TURNS_V2 = '\u0002'
 
-type Fields = [string, string, string | null, string | null, string | null, string, number, boolean, string | null]
+type Fields = [string, string, string | null, string | null, string | null, string | number, number, boolean, string | null]
 type StoredTurn = [...Fields, Parameters<typeof expandSteps>[0]]
 
 export function encodeTurns(rows: readonly TraceRow[]): string {

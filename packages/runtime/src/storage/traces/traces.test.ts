@@ -223,6 +223,18 @@ describe.each(testDrivers())('turn traces on $name', (driver) => {
     expect(read?.steps.map((step) => step !== null && typeof step === 'object' && !Array.isArray(step) ? Object.keys(step) : step)).toEqual(steps.map((step) => step !== null && typeof step === 'object' && !Array.isArray(step) ? Object.keys(step) : step))
   })
 
+  it('reads a start recorded in milliseconds as the time it names, and fails the batch of one that is no time', async () => {
+    errors = []
+    const traces = open('bot-r')
+    const at = Date.now() - 2_000
+    const id = newTurnId(at)
+    traces.record([id, 'message', 'conv-r', null, null, at, 3, false, [], null])
+    expect(await traces.get(id)).toMatchObject({ turnId: id, startedAt: new Date(at).toISOString(), durationMs: 3 })
+    traces.record([newTurnId(at), 'message', 'conv-r', null, null, Number.POSITIVE_INFINITY, 3, false, [], null])
+    await traces.flush()
+    expect(errors).toHaveLength(1)
+  })
+
   it('finds a stored row by an id without a time, and never scans the pages for one', async () => {
     const traces = open('bot-n')
     await testDb.db.query(`INSERT INTO parley_traces (bot_id, turn_id, kind, started_at, duration_ms, failed, steps) VALUES ('bot-n', 'turn-old', 'call', now(), 1, false, '[]')`)
