@@ -14,14 +14,17 @@ import { parleyTarget, type Target } from './targets.js'
 //   so a side is the sum of its runtimes, and one half of a side measured against the other is the bench's
 //   own noise, which a cost must stand above.
 // - A phase is a whole number of batches (384 messages, three pages of 128), then a read that writes what
-//   waits, then a full garbage collection, all charged to the phase: what a runtime leaves behind is
-//   collected in its own phase, not in its neighbour's (the flaw of runtimes taking turns every few
-//   messages, which once charged traces 5–9 % while their parts added up to under 2 %).
+//   waits, then two full garbage collections, all charged to the phase: what a runtime leaves behind is
+//   collected and swept in its own phase, not in its neighbour's (the flaw of runtimes taking turns every
+//   few messages, which once charged traces 5–9 % while their parts added up to under 2 %).
+// - Before each phase, unmeasured, a few messages of the same runtime (`--settle`, 64): a measured phase
+//   never follows the other side's work directly, so the order of a round cannot favour either side.
 // - One process: separate processes of one build differed by up to ±35 % here (heap placement, what the
 //   machine ran meanwhile); runtimes taking turns within seconds in one process share those conditions.
-const { values: args } = parseArgs({ options: { rounds: { type: 'string', default: '20' }, phase: { type: 'string', default: '384' }, runtimes: { type: 'string', default: '4' } } })
+const { values: args } = parseArgs({ options: { rounds: { type: 'string', default: '20' }, phase: { type: 'string', default: '384' }, settle: { type: 'string', default: '64' }, runtimes: { type: 'string', default: '4' } } })
 const rounds = Number(args.rounds)
 const phase = Number(args.phase)
+const settle = Number(args.settle)
 const perSide = Number(args.runtimes)
 if (!(perSide >= 2)) throw new Error('--runtimes must be 2 or more: each side is measured against itself, half against half, for the noise')
 
@@ -32,14 +35,35 @@ async function runner(traces: boolean): Promise<Target> {
   return parleyTarget('PGlite', await openDatabase({}), { traces })
 }
 
-/** CPU µs per message of one phase, its traces' write and its garbage included. */
+/**
+ * CPU µs per message of one phase, its traces' write and its garbage included. A full collection sweeps
+ * what it freed on background threads after it returns, so one collection alone charged part of a phase's
+ * garbage to the next phase: rounds that began with a traces-on runtime read +9 to +16 %, rounds that began
+ * with one off −3 to +3 %. A second collection first finishes the sweeping of the first (V8 completes
+ * it, on this thread, before it marks again) and frees next to nothing itself, so what is left to sweep in
+ * the next phase is the same after every phase: the heap's pages, not this phase's garbage.
+ */
 async function measure(run: Target): Promise<number> {
+  await settled(run)
   const started = process.cpuUsage()
   await runLoad(run.send, phase, 1)
   await run.settle?.()
   collect()
+  collect()
   const used = process.cpuUsage(started)
   return (used.user + used.system) / phase
+}
+
+/**
+ * Unmeasured, before each phase: `--settle` messages of the same runtime, their traces written and
+ * collected as a phase's are. Whatever the runtime before left running (sweeping, caches filled with its
+ * data, its timers) lands here, so every measured phase follows one of its own runtime, on as off.
+ */
+async function settled(run: Target): Promise<void> {
+  await runLoad(run.send, settle, 1)
+  await run.settle?.()
+  collect()
+  collect()
 }
 
 // On and off alternate within a round, so both sides meet the machine's swings alike.
@@ -68,5 +92,9 @@ const percent = (ratio: number) => `${((ratio - 1) * 100).toFixed(1)} %`
 const compare = (a: readonly number[], b: readonly number[]) => `${percent(median(a.map((value, r) => value / b[r]!)))} (median of rounds), ${percent(sum(a) / sum(b))} (sums)`
 console.log(`CPU per message, median of ${rounds} phases of ${phase} (load average ${loadBefore} → ${loadavg()[0]!.toFixed(1)}): ${names.map((name) => `${name} ${median(results.get(name)!).toFixed(0)} µs`).join(', ')}`)
 console.log(`cost of traces, on against off: ${compare(side('on'), side('off'))}`)
+// The order the phases ran in, checked: rounds that began with a runtime of either side should agree.
+const began = (first: string) => (r: number) => names[r % names.length]!.startsWith(first)
+const rounded = (keep: (r: number) => boolean) => (xs: readonly number[]) => xs.filter((_, r) => keep(r))
+console.log(`by the side that began the round: on first ${compare(rounded(began('on'))(side('on')), rounded(began('on'))(side('off')))}; off first ${compare(rounded(began('off'))(side('on')), rounded(began('off'))(side('off')))}`)
 console.log(`noise, half of a side against its other half: on ${compare(side('on', half(true)), side('on', half(false)))}; off ${compare(side('off', half(true)), side('off', half(false)))}`)
 console.log(JSON.stringify(Object.fromEntries(results)))

@@ -2,8 +2,9 @@ import { randomUUID } from 'node:crypto'
 import { loadavg } from 'node:os'
 import { migrate, openDatabase, type Database } from '@parley/runtime'
 import { createTraceStore } from '../../packages/runtime/src/storage/traces/traces.js'
-import type { TraceRow } from '../../packages/runtime/src/storage/traces/trace-batch.js'
-import { encodePage } from '../../packages/runtime/src/storage/traces/trace-pages.js'
+import { PAGE_VALUES, pageParams, type TraceRow } from '../../packages/runtime/src/storage/traces/trace-batch.js'
+import { encodePage, pageColumns } from '../../packages/runtime/src/storage/traces/trace-pages.js'
+import type { TraceStep } from '../../packages/runtime/src/storage/traces/trace-types.js'
 import { newTurnId } from '../../packages/runtime/src/storage/traces/turn-id.js'
 
 // The write of traces alone, apart from the turns: batches of 128 turns of the dispatch bench's shape
@@ -12,9 +13,16 @@ import { newTurnId } from '../../packages/runtime/src/storage/traces/turn-id.js'
 // checkpoints) lands in its own figure:
 // - `rows`: each turn's row with its steps (the statement before migration 20);
 // - `rows + page`: each turn's row naming its place in the batch's compressed page of steps (migration 20);
-// - `page`: the trace store of this build, one row a batch holding every turn in its page (migration 23).
+// - `page, first form`: one row a batch as migration 23 first wrote it, each turn's steps its own JSON
+//   text (made when the turn ended), the turns' fields a JSON text of their own, put together as bytes;
+// - `page`: the trace store of this build, one row a batch, its turns and their steps (as arrays) one JSON
+//   text;
+// - `page, Node only`: what `page` does in Node (the page and its columns) without the INSERT, so the
+//   database's share of `page` is the difference.
 // They take turns every few batches, the order rotating; CPU time of this process (PGlite runs in it) per
-// turn, medians of the rounds and of each round's ratio to the store's.
+// turn, medians of the rounds and of each round's ratio to the store's. The rows hold their steps as the
+// runtime records them; the writers that store text pay for their JSON.stringify, as the runtime did when
+// a turn ended.
 const rounds = Number(process.argv[2] ?? 40)
 const batches = Number(process.argv[3] ?? 4)
 const TURNS = 128
@@ -31,7 +39,16 @@ function turnRow(at: number): TraceRow {
   steps.push({ kind: 'stateWrite', stateType: 'conversation', id: conversationId, name: 'counter', startMs: (t += 0.3) })
   steps.push({ kind: 'stateWrite', stateType: 'user', id: randomUUID(), name: 'profile', startMs: (t += 0.3) })
   steps.push({ kind: 'message', messageId: randomUUID(), type: 'text', startMs: (t += 0.1) })
-  return [newTurnId(at), 'message', conversationId, randomUUID(), null, new Date(at).toISOString(), 2.5, false, JSON.stringify(steps), null]
+  return [newTurnId(at), 'message', conversationId, randomUUID(), null, new Date(at).toISOString(), 2.5, false, steps as TraceStep[], null]
+}
+
+/** A turn's steps as JSON text, made when the turn ended before pages held their turns as one text. */
+const stepsText = (row: TraceRow): string => JSON.stringify(row[8])
+
+/** Migration 23's first page: the turns' fields, then each turn's steps, as JSON texts put together as bytes. */
+function firstFormPage(rows: readonly TraceRow[]): string {
+  const fields = JSON.stringify(rows.map(([t, k, c, m, e, s, d, f, , w]) => [t, k, c, m, e, s, d, f, w]))
+  return encodePage([fields, ...rows.map(stepsText)])
 }
 
 /** The statement of the build before pages: every turn's steps, as their JSON text, in its own row. */
@@ -46,7 +63,7 @@ type Writer = (rows: readonly TraceRow[]) => Promise<void>
 function rowWriter(db: Database): Writer {
   return async (rows) => {
     const fields = JSON.stringify(rows.map(([t, k, c, m, e, s, d, f, , w]) => ({ t, k, c, m, e, s, d, f, w })))
-    await db.query(ROW_INSERT, ['bench', fields, rows.map((row) => row[8]).join('\u0001')], { name: 'bench_rows' })
+    await db.query(ROW_INSERT, ['bench', fields, rows.map(stepsText).join('\u0001')], { name: 'bench_rows' })
   }
 }
 
@@ -60,7 +77,7 @@ const ROWS_AND_PAGE = `WITH page AS (INSERT INTO parley_trace_pages (bot_id, las
 function rowsAndPageWriter(db: Database): Writer {
   return async (rows) => {
     const fields = JSON.stringify(rows.map(([t, k, c, m, e, s, d, f, , w]) => ({ t, k, c, m, e, s, d, f, w })))
-    await db.query(ROWS_AND_PAGE, ['bench', fields, rows[rows.length - 1]![5], encodePage(rows.map((row) => row[8]))], { name: 'bench_rows_and_page' })
+    await db.query(ROWS_AND_PAGE, ['bench', fields, rows[rows.length - 1]![5], encodePage(rows.map(stepsText))], { name: 'bench_rows_and_page' })
   }
 }
 
@@ -72,13 +89,34 @@ function pageWriter(db: Database): Writer {
   }
 }
 
+const PAGE_INSERT = `INSERT INTO parley_trace_pages (bot_id, first_started_at, last_started_at, conversation_ids, workflow_ids, offsets_ms, durations_ms, failed, steps)
+  VALUES ($1, ${PAGE_VALUES})`
+
+function firstFormWriter(db: Database): Writer {
+  return async (rows) => {
+    await db.query(PAGE_INSERT, ['bench', ...pageParams(pageColumns(rows, firstFormPage(rows)))], { name: 'bench_first_form' })
+  }
+}
+
+/** Characters made, counted so that making them is not left out as unused. */
+let made = 0
+const nodeOnly: Writer = async (rows) => {
+  made += pageParams(pageColumns(rows)).join('').length
+}
+
 async function opened(): Promise<Database> {
   const db = await openDatabase({})
   await migrate(db)
   return db
 }
 
-const writers: Record<string, Writer> = { rows: rowWriter(await opened()), 'rows + page': rowsAndPageWriter(await opened()), page: pageWriter(await opened()) }
+const writers: Record<string, Writer> = {
+  rows: rowWriter(await opened()),
+  'rows + page': rowsAndPageWriter(await opened()),
+  'page, first form': firstFormWriter(await opened()),
+  page: pageWriter(await opened()),
+  'page, Node only': nodeOnly,
+}
 const names = Object.keys(writers)
 let clock = Date.now() - 86_400_000
 
@@ -103,4 +141,5 @@ for (let r = 0; r < rounds; r++) {
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!
 const ratio = (name: string) => median(results[name]!.map((value, r) => value / results['page']![r]!))
 console.log(`CPU per turn written (load average ${loadBefore} → ${loadavg()[0]!.toFixed(1)}; ${rounds} rounds of ${batches} batches of ${TURNS}), median, and median of each round's ratio to \`page\`:`)
-for (const name of names) console.log(`  ${name.padEnd(12)} ${median(results[name]!).toFixed(1).padStart(6)} µs  ${(ratio(name) * 100).toFixed(0)} %`)
+for (const name of names) console.log(`  ${name.padEnd(17)} ${median(results[name]!).toFixed(1).padStart(6)} µs  ${(ratio(name) * 100).toFixed(0)} %`)
+if (made === 0) throw new Error('`page, Node only` made no page')

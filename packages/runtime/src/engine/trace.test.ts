@@ -36,7 +36,7 @@ describe('how many steps a trace keeps', () => {
   it("keeps a turn's first steps and ends its trace with how many more there were", () => {
     const trace = startTrace('call', {})
     for (let index = 0; index < 1_000_000; index++) recordStep(trace, read(index))
-    const steps = JSON.parse(traceDocument(trace)[8]) as { kind: string; name?: string; count?: number }[]
+    const steps = traceDocument(trace)[8] as readonly { kind: string; name?: string; count?: number }[]
     expect(steps).toHaveLength(TRACE_STEP_LIMIT + 1)
     expect(steps[TRACE_STEP_LIMIT - 1]).toMatchObject({ kind: 'stateRead', name: `n${TRACE_STEP_LIMIT - 1}` })
     expect(steps[TRACE_STEP_LIMIT]).toMatchObject({ kind: 'omitted', count: 1_000_000 - TRACE_STEP_LIMIT })
@@ -46,7 +46,7 @@ describe('how many steps a trace keeps', () => {
     const trace = startTrace('call', {})
     for (let index = 0; index < TRACE_STEP_LIMIT + 10; index++) recordStep(trace, read(index))
     for (let index = 0; index < 500; index++) recordStep(trace, failed(index))
-    const steps = JSON.parse(traceDocument(trace)[8]) as { kind: string; name?: string; count?: number }[]
+    const steps = traceDocument(trace)[8] as readonly { kind: string; name?: string; count?: number }[]
     expect(steps.filter((step) => step.kind === 'action').map((step) => step.name)).toEqual(Array.from({ length: 100 }, (_, index) => `a${index}`))
     expect(steps.at(-1)).toMatchObject({ kind: 'omitted', count: 10 + 400 })
   })
@@ -54,6 +54,16 @@ describe('how many steps a trace keeps', () => {
   it('adds nothing to a trace within the bound', () => {
     const trace = startTrace('call', {})
     recordStep(trace, read(0))
-    expect(JSON.parse(traceDocument(trace)[8])).toEqual([read(0)])
+    expect(traceDocument(trace)[8]).toEqual([read(0)])
+  })
+
+  it("keeps what a turn stored as it was when the turn ended, whatever is recorded after", () => {
+    const trace = startTrace('call', {})
+    recordStep(trace, read(1))
+    const row = traceDocument(trace)
+    recordStep(trace, read(0))
+    trace.failed = true
+    expect(row[8]).toEqual([read(1)])
+    expect(row[7]).toBe(false)
   })
 })

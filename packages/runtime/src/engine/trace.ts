@@ -90,13 +90,15 @@ function bounded(text: string, max: number): string {
 
 /**
  * The row the trace store writes. A step is pushed when it ends, so one nested in another (an action a handler
- * called) comes first; they are stored in the order they began.
+ * called) comes first; they are stored in the order they began. The row's steps are a copy, turned into text
+ * with its batch: a step a late callback records after the turn ends does not change what the turn stored
+ * (the steps themselves are new objects each, never changed once recorded).
  */
 export function traceDocument(trace: TraceRecorder): TraceRow {
   const { turnId, kind, links, failed } = trace
-  const kept = trace.steps.sort((a, b) => a.startMs - b.startMs)
-  const steps = JSON.stringify(trace.omitted === 0 ? kept : [...kept, { kind: 'omitted', count: trace.omitted, startMs: elapsed(trace) }])
-  return [turnId, kind, links.conversationId ?? null, links.messageId ?? null, links.eventId ?? null, new Date(trace.startedAt).toISOString(), elapsed(trace), failed, steps, links.workflowId ?? null]
+  const steps = trace.steps.slice().sort((a, b) => a.startMs - b.startMs)
+  if (trace.omitted > 0) steps.push({ kind: 'omitted', count: trace.omitted, startMs: elapsed(trace) })
+  return [turnId, kind, links.conversationId ?? null, links.messageId ?? null, links.eventId ?? null, trace.startedAt, elapsed(trace), failed, steps, links.workflowId ?? null]
 }
 
 export function traceSummary(trace: TraceRecorder): TraceSummary {

@@ -1,5 +1,6 @@
 import { brotliCompressSync, brotliDecompressSync, constants } from 'node:zlib'
 import { startOf, type TraceRow } from './trace-row.js'
+import { compactSteps, expandSteps } from './trace-steps.js'
 
 /**
  * A page: the steps of a batch of turns, their JSON texts one after the other, compressed as one.
@@ -12,9 +13,8 @@ import { startOf, type TraceRow } from './trace-row.js'
  * a turn, deflate at level 1 about as much for 20 % more bytes, Brotli at quality 4 twice as long for 2 %
  * fewer. A page is read back whole, only when a person looks. It travels as base64 text, decoded by the
  * database into `bytea`: PGlite writes a binary parameter out byte by byte as hex, several times slower.
- * The turns' texts are encoded one by one and put together as bytes: joining them as one string first
- * cost more than compressing it (~8 µs a turn against ~3). Compression runs synchronously: it is a
- * fraction of a millisecond per batch of 128, less than handing it to a thread.
+ * Compression runs synchronously: it is a fraction of a millisecond per batch of 128, less than handing
+ * it to a thread. A batch's page since is one JSON text of its turns (`encodeTurns`, below).
  */
 
 /** Between two turns' steps: JSON text never holds a raw control character, so it cannot be in one. */
@@ -37,21 +37,35 @@ export function decodePage(page: string): string[] {
 }
 
 /**
- * A batch's page since migration 23: the turns' fields (a JSON array of arrays, each a row without its
- * steps), then each turn's steps, so the page alone gives back the rows it was made of.
+ * A batch's page: every turn with its steps in one JSON text, after a version mark. Its turns are plain
+ * data until the batch is written, so the batch's JSON is made in one call, and its steps are arrays
+ * (`trace-steps.ts`). Pages of the first form of migration 23 (no mark: the turns' fields as JSON, then
+ * each turn's steps as its own JSON text) are read as they were until they expire.
  */
+const TURNS_V2 = '\u0002'
+
+type Fields = [string, string, string | null, string | null, string | null, string | number, number, boolean, string | null]
+type StoredTurn = [...Fields, Parameters<typeof expandSteps>[0]]
+
 export function encodeTurns(rows: readonly TraceRow[]): string {
-  const fields = JSON.stringify(rows.map(([t, k, c, m, e, s, d, f, , w]) => [t, k, c, m, e, s, d, f, w]))
-  return encodePage([fields, ...rows.map((row) => row[8])])
+  const turns = rows.map(([t, k, c, m, e, s, d, f, steps, w]): StoredTurn => [t, k, c, m, e, s, d, f, w, compactSteps(stepsOf(steps))])
+  const text = TURNS_V2 + JSON.stringify(turns)
+  // The size told is a hint: characters, the bytes of the ASCII that pages mostly hold.
+  return brotliCompressSync(text, fastest(text.length)).toString('base64')
 }
 
-type Fields = [string, string, string | null, string | null, string | null, string, number, boolean, string | null]
-
-/** The rows a page of `encodeTurns` was made of, in their order. */
+/** The rows a page of `encodeTurns` was made of, in their order, in either form. */
 export function decodeTurns(page: string): TraceRow[] {
-  const [fields = '[]', ...steps] = decodePage(page)
+  const text = brotliDecompressSync(Buffer.from(page, 'base64')).toString('utf8')
+  if (text.startsWith(TURNS_V2)) {
+    return (JSON.parse(text.slice(TURNS_V2.length)) as StoredTurn[]).map(([t, k, c, m, e, s, d, f, w, steps]) => [t, k, c, m, e, s, d, f, expandSteps(steps), w])
+  }
+  const [fields = '[]', ...steps] = text.split(SEPARATOR)
   return (JSON.parse(fields) as Fields[]).map(([t, k, c, m, e, s, d, f, w], index) => [t, k, c, m, e, s, d, f, steps[index] ?? '[]', w])
 }
+
+/** A row's steps as data: a row read from an older page holds them as JSON text. */
+const stepsOf = (steps: TraceRow[8]): readonly unknown[] => (typeof steps === 'string' ? (JSON.parse(steps) as unknown[]) : steps)
 
 /** What a page's row keeps beside the page, as the text parameters of its statement (see migration 23). */
 export interface PageColumns {
@@ -67,7 +81,8 @@ export interface PageColumns {
   readonly page: string
 }
 
-export function pageColumns(rows: readonly TraceRow[]): PageColumns {
+/** The columns of a page of `rows`; `page` given only by a bench that compares forms of it. */
+export function pageColumns(rows: readonly TraceRow[], page = encodeTurns(rows)): PageColumns {
   const starts = rows.map(startOf)
   // Not `Math.min(...starts)`: a batch may be larger than a call's arguments can be.
   const first = starts.reduce((min, at) => Math.min(min, at))
@@ -79,7 +94,7 @@ export function pageColumns(rows: readonly TraceRow[]): PageColumns {
     offsets: starts.map((at) => at - first).join(','),
     durations: rows.map((row) => row[6]).join(','),
     failed: rows.flatMap((row, index) => (row[7] ? [index + 1] : [])).join(','),
-    page: encodeTurns(rows),
+    page,
   }
 }
 

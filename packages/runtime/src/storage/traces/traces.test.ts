@@ -3,7 +3,8 @@ import { testDrivers, type TestDatabase } from '../testing/test-databases.js'
 import { migrate } from '../migrations/index.js'
 import type { TraceRow } from './trace-batch.js'
 import { createTraceStore, type TraceStore } from './traces.js'
-import { encodePage } from './trace-pages.js'
+import { PAGE_VALUES, pageParams } from './trace-batch.js'
+import { encodePage, pageColumns } from './trace-pages.js'
 import { newTurnId, turnIdTime } from './turn-id.js'
 
 // A turn begins when its id says, as the runtime makes them.
@@ -174,6 +175,64 @@ describe.each(testDrivers())('turn traces on $name', (driver) => {
     const buckets = await traces.metrics(new Date(Date.now() - 120_000), new Date())
     expect(buckets.reduce((sum, bucket) => [sum[0]! + bucket.turns, sum[1]! + bucket.failures], [0, 0])).toEqual([3, 2])
     expect(Math.max(...buckets.map((bucket) => bucket.p99Ms))).toBeGreaterThan(4)
+  })
+
+  it('reads pages of the first form of one row a batch (fields, then each turn its steps as text), and trims them', async () => {
+    const traces = open('bot-p')
+    const day = 86_400_000
+    const [old, kept] = [new Date(Date.now() - 8 * day), new Date(Date.now() - 1_000)]
+    const steps = [[{ kind: 'event', name: 'a', eventId: 'e-a', startMs: 0 }], [{ kind: 'hook', hook: 'h', owner: 'p', name: 'n', startMs: 1, durationMs: 2, result: 'ok' }]]
+    const rows = [workflowRow(newTurnId(old.getTime()), 'conv-p', 'wf-p', steps[0]!, old), workflowRow(newTurnId(kept.getTime()), 'conv-p', 'wf-p', steps[1]!, kept)]
+    const fields = JSON.stringify(rows.map(([t, k, c, m, e, a, d, f, , w]) => [t, k, c, m, e, a, d, f, w]))
+    const page = encodePage([fields, ...rows.map((stored) => stored[8] as string)])
+    await testDb.db.query(`INSERT INTO parley_trace_pages (bot_id, first_started_at, last_started_at, conversation_ids, workflow_ids, offsets_ms, durations_ms, failed, steps)
+      VALUES ($1, ${PAGE_VALUES})`, ['bot-p', ...pageParams({ ...pageColumns(rows), page })])
+    expect(await traces.get(rows[0]![0])).toMatchObject({ turnId: rows[0]![0], workflowId: 'wf-p', steps: steps[0] })
+    expect((await traces.listByConversation('conv-p', 10)).map((trace) => trace.steps)).toEqual(steps)
+    expect((await traces.listByWorkflow('wf-p', old, new Date(), 10)).map((trace) => trace.turnId)).toEqual(rows.map((stored) => stored[0]))
+    expect(await traces.expire(new Date(Date.now() - 7 * day))).toBe(1)
+    expect((await traces.listByConversation('conv-p', 10)).map((trace) => [trace.turnId, trace.steps])).toEqual([[rows[1]![0], steps[1]]])
+  })
+
+  it('reads back every kind of step the runtime records, failed or not, and steps of other shapes as given', async () => {
+    const traces = open('bot-q')
+    const error = { message: 'no \u0000', stack: 'at x' }
+    const timed = { owner: 'plugin', name: '__proto__', startMs: 0.001, durationMs: 1e308 }
+    const steps = [
+      { kind: 'hook', hook: 'before_incoming_message', ...timed, result: 'stopped' },
+      { kind: 'hook', hook: 'after_incoming_message', ...timed, result: 'error', error },
+      { kind: 'handler', handler: 'message', ...timed, result: 'ok' },
+      { kind: 'handler', handler: 'workflowStart', ...timed, result: 'error', error: { message: 'm' } },
+      { kind: 'action', ...timed, result: 'ok' },
+      { kind: 'action', ...timed, result: 'error', error },
+      { kind: 'event', name: 'e', eventId: 'ev', startMs: 2 },
+      { kind: 'stateRead', stateType: 'user', id: 'u\u0001', name: 'constructor', startMs: 3 },
+      { kind: 'stateWrite', stateType: 'bot', id: '', name: 'n', startMs: 4 },
+      { kind: 'message', messageId: 'm', type: 'text', startMs: 5 },
+      { kind: 'omitted', count: 1_000_000, startMs: 6 },
+      { kind: 'someday', what: ['a', 1] },
+      { kind: 'toString', startMs: 7 },
+      ['hook', 'h', 'o'],
+      'text',
+      null,
+    ]
+    const id = newTurnId(Date.now())
+    traces.record(row(id, 'conv-q', steps))
+    const read = await traces.get(id)
+    expect(read?.steps).toEqual(steps)
+    expect(read?.steps.map((step) => step !== null && typeof step === 'object' && !Array.isArray(step) ? Object.keys(step) : step)).toEqual(steps.map((step) => step !== null && typeof step === 'object' && !Array.isArray(step) ? Object.keys(step) : step))
+  })
+
+  it('reads a start recorded in milliseconds as the time it names, and fails the batch of one that is no time', async () => {
+    errors = []
+    const traces = open('bot-r')
+    const at = Date.now() - 2_000
+    const id = newTurnId(at)
+    traces.record([id, 'message', 'conv-r', null, null, at, 3, false, [], null])
+    expect(await traces.get(id)).toMatchObject({ turnId: id, startedAt: new Date(at).toISOString(), durationMs: 3 })
+    traces.record([newTurnId(at), 'message', 'conv-r', null, null, Number.POSITIVE_INFINITY, 3, false, [], null])
+    await traces.flush()
+    expect(errors).toHaveLength(1)
   })
 
   it('finds a stored row by an id without a time, and never scans the pages for one', async () => {
