@@ -20,8 +20,8 @@ import { parleyTarget, pgliteDatabase, postgresDatabase, type Build, type Target
 //   collection, both charged to it, so what a runtime leaves behind is collected in its own phase;
 // - one process: separate processes of one build differ by more than the changes measured here.
 //
-//   cp -r packages/runtime/dist /tmp/base-dist   # before the change, then rebuild
-//   node --import tsx bench/dispatch/build-ab.ts --base /tmp/base-dist/index.js --database pglite --concurrency 1
+//   mkdir -p packages/runtime/node_modules/.ab-base && cp -r packages/runtime/dist packages/runtime/node_modules/.ab-base/   # before the change (there the build finds its dependencies), then rebuild
+//   node --import tsx bench/dispatch/build-ab.ts --base packages/runtime/node_modules/.ab-base/dist/index.js --database pglite --concurrency 1
 const { values: args } = parseArgs({
   options: {
     base: { type: 'string' },
