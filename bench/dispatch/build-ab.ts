@@ -25,6 +25,8 @@ import { parleyTarget, pgliteDatabase, postgresDatabase, type Build, type Target
 const { values: args } = parseArgs({
   options: {
     base: { type: 'string' },
+    // Another build in place of this one, to compare two builds copied aside.
+    new: { type: 'string' },
     database: { type: 'string', default: 'pglite' },
     concurrency: { type: 'string', default: '1' },
     rounds: { type: 'string', default: '12' },
@@ -40,7 +42,8 @@ if (!(perSide >= 2)) throw new Error('--runtimes must be 2 or more: each side is
 setFlagsFromString('--expose-gc')
 const collect = runInNewContext('gc') as () => void
 
-const builds: Record<string, Build> = { base: (await import(pathToFileURL(resolve(args.base)).href)) as Build, new: current }
+const load = async (path: string) => (await import(pathToFileURL(resolve(path)).href)) as Build
+const builds: Record<string, Build> = { base: await load(args.base), new: args.new ? await load(args.new) : current }
 const disposers: (() => Promise<void>)[] = []
 
 async function runner(build: Build): Promise<Target> {
