@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto'
 import { createRuntime, openDatabase, type Database } from '@parley/runtime'
+import type * as RuntimeBuild from '@parley/runtime'
 import type { Send } from '../http/load.js'
 import { counting, type Counts } from './counting.js'
 import { bareFloor, benchBot, CONVERSATIONS } from './scenario.js'
@@ -20,11 +21,14 @@ export function floorTarget(): Target {
   return { name: 'bare JavaScript, state in a Map (floor)', send: (index) => handle(`conv_${index % CONVERSATIONS}`, 'hello'), close: async () => {} }
 }
 
+/** What `parleyTarget` runs: this build of the runtime, or another one loaded beside it (`build-ab.ts`). */
+export type Build = Pick<typeof RuntimeBuild, 'createRuntime' | 'openDatabase'>
+
 /** The bench bot in-process, on `db`, with a user and a conversation for each of the 256 conversations. */
-export async function parleyTarget(name: string, db: Database, options: { readonly traces?: boolean; readonly traceBatch?: { maxRows?: number; delayMs?: number } } = {}): Promise<Target> {
+export async function parleyTarget(name: string, db: Database, options: { readonly traces?: boolean; readonly traceBatch?: { maxRows?: number; delayMs?: number }; readonly build?: Build } = {}): Promise<Target> {
   const counted = counting(db)
   const traces = options.traces ?? true
-  const runtime = await createRuntime({ ...benchBot(), botId: 'bench', database: counted.db, jobs: { mode: 'manual' }, traces: { enabled: traces, ...(options.traceBatch ? { batch: options.traceBatch } : {}) } })
+  const runtime = await (options.build?.createRuntime ?? createRuntime)({ ...benchBot(), botId: 'bench', database: counted.db, jobs: { mode: 'manual' }, traces: { enabled: traces, ...(options.traceBatch ? { batch: options.traceBatch } : {}) } })
   await runtime.start()
   const client = runtime.client()
   const parties = await Promise.all(Array.from({ length: CONVERSATIONS }, async () => {
@@ -133,9 +137,9 @@ export async function pgliteDatabase(): Promise<{ db: Database; dispose(): Promi
 }
 
 /** A fresh schema on the server, dropped afterwards. */
-export async function postgresDatabase(url: string): Promise<{ db: Database; dispose(): Promise<void> }> {
+export async function postgresDatabase(url: string, build: Build = { createRuntime, openDatabase }): Promise<{ db: Database; dispose(): Promise<void> }> {
   const schema = `parley_bench_${randomBytes(4).toString('hex')}`
-  const db = await openDatabase({ url, schema })
+  const db = await build.openDatabase({ url, schema })
   return {
     db,
     dispose: async () => {

@@ -1,4 +1,4 @@
-import type { CommonHandlerProps, Context, LooseTypes } from '@parley/sdk'
+import type { Client, CommonHandlerProps, Context, LooseTypes } from '@parley/sdk'
 import type { Engine } from '../engine/engine.js'
 import type { Turn } from '../engine/turn.js'
 import type { CodeUnit } from '../engine/units.js'
@@ -9,7 +9,73 @@ import { createKvStore } from '../storage/index.js'
 import { actionsProxy, statesProxy, tablesProxy } from './named-proxies.js'
 import { conversationFinders, eventSenders, messageFinders, statesByType, userFinders, workflowStarters } from './botpress-proxies.js'
 import { dependencyChannels, dependencyInfo, dependencyProxies } from './dependencies.js'
+import { hiddenSlot } from './hidden-slot.js'
 import { keep } from './keep.js'
+
+/** What one unit's props are made from for one handling, and what of them is made already. */
+interface PropsSource {
+  readonly engine: Engine
+  readonly unit: CodeUnit
+  readonly caller: { readonly unit: CodeUnit; readonly ctx: Context; readonly turn?: Turn }
+  readonly turn: Turn | undefined
+  readonly made: Record<string, unknown>
+}
+
+type Builder = (source: PropsSource) => unknown
+
+const once = (source: PropsSource, name: string, build: Builder): unknown => (source.made[name] ??= build(source))
+const client = (s: PropsSource) => once(s, 'client', () => createClient(s.engine, s.caller)) as Client<LooseTypes>
+const info = (s: PropsSource) => once(s, 'info', () => dependencyInfo(s.engine, s.unit)) as ReturnType<typeof dependencyInfo>
+const interfaces = (s: PropsSource) => once(s, 'interfaces', () => dependencyProxies(caller(s), s.unit.names.interfaces, info(s))) as object
+const integrations = (s: PropsSource) => once(s, 'integrations', () => dependencyProxies(caller(s), s.unit.names.integrations, info(s))) as object
+
+function caller({ engine, unit, caller, turn }: PropsSource) {
+  return (name: string, input: object) => callActionIn(engine, { name, input, ctx: caller.ctx, caller: unit }, turn)
+}
+
+/** The props made when first read, by name, in the order code sees them (`configuration` and `alias` go between). */
+const FIRST: Readonly<Record<string, Builder>> = {
+  client,
+  ctx: (s) => once(s, 'ctx', () => withConfiguration(s.caller.ctx, s.unit)),
+  logger: (s) => once(s, 'logger', () => unitLogger(s.engine, s.unit, s.caller.ctx, s.turn)),
+}
+const REST: Readonly<Record<string, Builder>> = {
+  // A dependency's actions are reached by its alias; the unit's own action of the same name wins.
+  actions: (s) => once(s, 'actions', () => ({ ...integrations(s), ...interfaces(s), ...actionsProxy(client(s), s.unit.names.actions) })),
+  states: (s) => once(s, 'states', () => ({ ...statesByType(client(s), s.unit.names), ...statesProxy(client(s), s.unit.names) })),
+  events: (s) => once(s, 'events', () => eventSenders(client(s), s.unit.names)),
+  tables: (s) => once(s, 'tables', () => tablesProxy(client(s), s.unit.names.tables)),
+  workflows: (s) => once(s, 'workflows', () => workflowStarters(client(s), s.unit.names.workflows)),
+  users: (s) => once(s, 'users', () => userFinders(client(s))),
+  conversations: (s) => once(s, 'conversations', () => conversationFinders(client(s), dependencyChannels(info(s)))),
+  messages: (s) => once(s, 'messages', () => messageFinders(client(s))),
+  interfaces,
+  integrations,
+  // Written at once, not with the turn: a plugin's own bookkeeping, kept even when a later handler fails.
+  kv: (s) => once(s, 'kv', () => createKvStore(s.engine.db, s.engine.botId, s.unit.alias)),
+}
+
+/** Where each props object's getters find what they make its props from. */
+const SOURCE = hiddenSlot<PropsSource>()
+
+function sourceOf(target: object): PropsSource {
+  const source = SOURCE.get(target)
+  if (!source) throw new TypeError('handler props read from an object they do not belong to')
+  return source
+}
+
+// Each prop is a getter that makes the value and puts it in its own place (`keep`); a setter lets code (or
+// `extra`) replace it. The functions are made once, for every props object.
+const descriptors = (builders: Readonly<Record<string, Builder>>): PropertyDescriptorMap => Object.fromEntries(
+  Object.entries(builders).map(([name, build]) => [name, {
+    get(this: object) { return keep(this, name, build(sourceOf(this))) },
+    set(this: object, value: unknown) { keep(this, name, value) },
+    enumerable: true,
+    configurable: true,
+  }]),
+)
+const FIRST_DESCRIPTORS = descriptors(FIRST)
+const REST_DESCRIPTORS = descriptors(REST)
 
 /**
  * What every handler, hook and action of the bot or a plugin receives, built for one handling (its
@@ -20,53 +86,19 @@ import { keep } from './keep.js'
  * over it, while the props themselves are made once for all of them, each when first read. A message
  * passes through several hooks and a handler of each unit and most read one or two props, so spreading
  * built props into each call's object would make every one of them every time.
+ *
+ * The getters are shared by all props objects and find their handling in a slot each object carries
+ * unseen: an object literal of getters made thirty functions for every hook call (bench/dispatch/README.md).
  */
 export function handlerProps(engine: Engine, unit: CodeUnit, ctx: Context, turn: Turn | undefined): PropsMaker {
   const caller = { unit, ctx: { ...ctx, alias: unit.alias }, ...(turn ? { turn } : {}) }
-  const { names } = unit
-  const made: Record<string, unknown> = {}
-  const once = <T>(name: string, build: () => T): T => (made[name] ??= build()) as T
-  const client = () => once('client', () => createClient(engine, caller))
-  const info = () => once('info', () => dependencyInfo(engine, unit))
-  const call = (name: string, input: object) => callActionIn(engine, { name, input, ctx: caller.ctx, caller: unit }, turn)
-  const interfaces = () => once('interfaces', () => dependencyProxies(call, names.interfaces, info()))
-  const integrations = () => once('integrations', () => dependencyProxies(call, names.integrations, info()))
-  // Each prop is a getter that takes the made value and puts it in its own place (`keep`); a setter lets
-  // code (or `extra`) replace it.
-  return (extra) => Object.assign({
-    get client() { return keep(this, 'client', client()) },
-    set client(value) { keep(this, 'client', value) },
-    get ctx() { return keep(this, 'ctx', once('ctx', () => withConfiguration(caller.ctx, unit))) },
-    set ctx(value) { keep(this, 'ctx', value) },
-    get logger() { return keep(this, 'logger', once('logger', () => unitLogger(engine, unit, caller.ctx, turn))) },
-    set logger(value) { keep(this, 'logger', value) },
-    configuration: unit.configuration,
-    alias: unit.alias,
-    // A dependency's actions are reached by its alias; the unit's own action of the same name wins.
-    get actions() { return keep(this, 'actions', once('actions', () => ({ ...integrations(), ...interfaces(), ...actionsProxy(client(), names.actions) }))) },
-    set actions(value) { keep(this, 'actions', value) },
-    get states() { return keep(this, 'states', once('states', () => ({ ...statesByType(client(), names), ...statesProxy(client(), names) }))) },
-    set states(value) { keep(this, 'states', value) },
-    get events() { return keep(this, 'events', once('events', () => eventSenders(client(), names))) },
-    set events(value) { keep(this, 'events', value) },
-    get tables() { return keep(this, 'tables', once('tables', () => tablesProxy(client(), names.tables))) },
-    set tables(value) { keep(this, 'tables', value) },
-    get workflows() { return keep(this, 'workflows', once('workflows', () => workflowStarters(client(), names.workflows))) },
-    set workflows(value) { keep(this, 'workflows', value) },
-    get users() { return keep(this, 'users', once('users', () => userFinders(client()))) },
-    set users(value) { keep(this, 'users', value) },
-    get conversations() { return keep(this, 'conversations', once('conversations', () => conversationFinders(client(), dependencyChannels(info())))) },
-    set conversations(value) { keep(this, 'conversations', value) },
-    get messages() { return keep(this, 'messages', once('messages', () => messageFinders(client()))) },
-    set messages(value) { keep(this, 'messages', value) },
-    get interfaces() { return keep(this, 'interfaces', interfaces()) },
-    set interfaces(value) { keep(this, 'interfaces', value) },
-    get integrations() { return keep(this, 'integrations', integrations()) },
-    set integrations(value) { keep(this, 'integrations', value) },
-    // Written at once, not with the turn: a plugin's own bookkeeping, kept even when a later handler fails.
-    get kv() { return keep(this, 'kv', once('kv', () => createKvStore(engine.db, engine.botId, unit.alias))) },
-    set kv(value) { keep(this, 'kv', value) },
-  }, extra)
+  const source: PropsSource = { engine, unit, caller, turn, made: {} }
+  return (extra) => {
+    const props = Object.defineProperties(SOURCE.put({}, source), FIRST_DESCRIPTORS) as Record<string, unknown>
+    props['configuration'] = unit.configuration
+    props['alias'] = unit.alias
+    return Object.assign(Object.defineProperties(props, REST_DESCRIPTORS), extra) as unknown as CommonHandlerProps<LooseTypes>
+  }
 }
 
 /** Props for one call: the unit's props with what the call adds (`{ type, input }`, a hook's `data`…) over them. */
