@@ -6,6 +6,7 @@ import { setFlagsFromString } from 'node:v8'
 import { runInNewContext } from 'node:vm'
 import * as current from '@parley/runtime'
 import { runLoad } from '../http/load.js'
+import { compare, interleave, medians, noise, side } from './sides.js'
 import { parleyTarget, pgliteDatabase, postgresDatabase, type Build, type Target } from './targets.js'
 
 // Two builds of the runtime side by side in one process, by the Node CPU time per message of the bench's
@@ -69,25 +70,10 @@ const runners = new Map<string, Target>()
 for (const name of names) runners.set(name, await runner(builds[name.split(' ')[0]!]!))
 for (const name of names) await measure(runners.get(name)!) // warm-up: JIT, caches
 for (const name of names) await measure(runners.get(name)!)
-const results = new Map<string, number[]>(names.map((name) => [name, []]))
 const loadBefore = loadavg()[0]!.toFixed(1)
-for (let r = 0; r < rounds; r++) {
-  for (let k = 0; k < names.length; k++) {
-    const name = names[(r + k) % names.length]!
-    results.get(name)!.push(await measure(runners.get(name)!))
-  }
-}
+const sides = await interleave(names, rounds, (name) => measure(runners.get(name)!))
 for (const dispose of disposers) await dispose()
 
-const median = (xs: readonly number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!
-const sum = (xs: readonly number[]) => xs.reduce((total, x) => total + x, 0)
-/** Each round's CPU per message summed over some runtimes of a side. */
-const side = (kind: string, part: (index: number) => boolean = () => true) =>
-  Array.from({ length: rounds }, (_, r) => names.filter((name) => name.startsWith(kind) && part(Number(name.split(' ')[1]) - 1)).reduce((total, name) => total + results.get(name)![r]!, 0))
-const half = (first: boolean) => (index: number) => (index % 2 === 0) === first
-const percent = (ratio: number) => `${((ratio - 1) * 100).toFixed(1)} %`
-/** A against B by the median of each round's own ratio, and by the ratio of the sums over all rounds. */
-const compare = (a: readonly number[], b: readonly number[]) => `${percent(median(a.map((value, r) => value / b[r]!)))} (median of rounds), ${percent(sum(a) / sum(b))} (sums)`
-console.log(`${args.database}, c=${level}: Node CPU per message, median of ${rounds} phases of ${phase} (load average ${loadBefore} → ${loadavg()[0]!.toFixed(1)}): ${names.map((name) => `${name} ${median(results.get(name)!).toFixed(0)} µs`).join(', ')}`)
-console.log(`new against base: ${compare(side('new'), side('base'))}`)
-console.log(`noise, half of a side against its other half: base ${compare(side('base', half(true)), side('base', half(false)))}; new ${compare(side('new', half(true)), side('new', half(false)))}`)
+console.log(`${args.database}, c=${level}: Node CPU per message, median of ${rounds} phases of ${phase} (load average ${loadBefore} → ${loadavg()[0]!.toFixed(1)}): ${medians(sides)}`)
+console.log(`new against base: ${compare(side(sides, 'new'), side(sides, 'base'))}`)
+console.log(`noise, half of a side against its other half: ${noise(sides, ['base', 'new'])}`)

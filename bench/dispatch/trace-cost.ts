@@ -4,6 +4,7 @@ import { setFlagsFromString } from 'node:v8'
 import { runInNewContext } from 'node:vm'
 import { openDatabase } from '@parley/runtime'
 import { runLoad } from '../http/load.js'
+import { compare, interleave, medians, noise, side } from './sides.js'
 import { parleyTarget, type Target } from './targets.js'
 
 // What traces cost a message on PGlite at concurrency 1, by CPU time per message: runtimes with traces
@@ -71,30 +72,15 @@ const names = Array.from({ length: perSide }, (_, index) => [`on ${index + 1}`, 
 const runners = new Map<string, Target>()
 for (const name of names) runners.set(name, await runner(name.startsWith('on')))
 for (const name of names) await measure(runners.get(name)!) // warm-up: JIT, caches, the first pages
-const results = new Map<string, number[]>(names.map((name) => [name, []]))
 const loadBefore = loadavg()[0]!.toFixed(1)
-for (let r = 0; r < rounds; r++) {
-  for (let k = 0; k < names.length; k++) {
-    const name = names[(r + k) % names.length]!
-    results.get(name)!.push(await measure(runners.get(name)!))
-  }
-}
+const sides = await interleave(names, rounds, (name) => measure(runners.get(name)!))
 
-const median = (xs: readonly number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!
-const sum = (xs: readonly number[]) => xs.reduce((total, x) => total + x, 0)
-/** Each round's CPU per message summed over some runtimes of a side. */
-const side = (kind: string, part: (index: number) => boolean = () => true) =>
-  Array.from({ length: rounds }, (_, r) => names.filter((name) => name.startsWith(kind) && part(Number(name.split(' ')[1]) - 1)).reduce((total, name) => total + results.get(name)![r]!, 0))
-// Odd runtimes against even ones: the two halves of a side take turns through the round, as on and off do.
-const half = (first: boolean) => (index: number) => (index % 2 === 0) === first
-const percent = (ratio: number) => `${((ratio - 1) * 100).toFixed(1)} %`
-/** A against B by the median of each round's own ratio, and by the ratio of the sums over all rounds. */
-const compare = (a: readonly number[], b: readonly number[]) => `${percent(median(a.map((value, r) => value / b[r]!)))} (median of rounds), ${percent(sum(a) / sum(b))} (sums)`
-console.log(`CPU per message, median of ${rounds} phases of ${phase} (load average ${loadBefore} → ${loadavg()[0]!.toFixed(1)}): ${names.map((name) => `${name} ${median(results.get(name)!).toFixed(0)} µs`).join(', ')}`)
-console.log(`cost of traces, on against off: ${compare(side('on'), side('off'))}`)
+console.log(`CPU per message, median of ${rounds} phases of ${phase} (load average ${loadBefore} → ${loadavg()[0]!.toFixed(1)}): ${medians(sides)}`)
+console.log(`cost of traces, on against off: ${compare(side(sides, 'on'), side(sides, 'off'))}`)
 // The order the phases ran in, checked: rounds that began with a runtime of either side should agree.
 const began = (first: string) => (r: number) => names[r % names.length]!.startsWith(first)
 const rounded = (keep: (r: number) => boolean) => (xs: readonly number[]) => xs.filter((_, r) => keep(r))
-console.log(`by the side that began the round: on first ${compare(rounded(began('on'))(side('on')), rounded(began('on'))(side('off')))}; off first ${compare(rounded(began('off'))(side('on')), rounded(began('off'))(side('off')))}`)
-console.log(`noise, half of a side against its other half: on ${compare(side('on', half(true)), side('on', half(false)))}; off ${compare(side('off', half(true)), side('off', half(false)))}`)
-console.log(JSON.stringify(Object.fromEntries(results)))
+const byOrder = (first: string) => compare(rounded(began(first))(side(sides, 'on')), rounded(began(first))(side(sides, 'off')))
+console.log(`by the side that began the round: on first ${byOrder('on')}; off first ${byOrder('off')}`)
+console.log(`noise, half of a side against its other half: ${noise(sides, ['on', 'off'])}`)
+console.log(JSON.stringify(Object.fromEntries(sides.results)))
