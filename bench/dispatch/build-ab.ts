@@ -5,7 +5,7 @@ import { parseArgs } from 'node:util'
 import { setFlagsFromString } from 'node:v8'
 import { runInNewContext } from 'node:vm'
 import * as current from '@parley/runtime'
-import { runLoad } from '../http/load.js'
+import { BENCH_DATABASE_URL, runLoad } from '../http/load.js'
 import { compare, interleave, medians, noise, side } from './sides.js'
 import { parleyTarget, pgliteDatabase, postgresDatabase, type Build, type Target } from './targets.js'
 
@@ -33,7 +33,7 @@ const { values: args } = parseArgs({
     rounds: { type: 'string', default: '12' },
     phase: { type: 'string', default: '384' },
     runtimes: { type: 'string', default: '2' },
-    'database-url': { type: 'string', default: process.env['PARLEY_BENCH_DATABASE_URL'] ?? 'postgres://postgres@127.0.0.1:5432/test' },
+    'database-url': { type: 'string', default: BENCH_DATABASE_URL },
   },
 })
 if (!args.base) throw new Error('--base must name the dist/index.js of the build to compare against')

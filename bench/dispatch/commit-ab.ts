@@ -5,6 +5,7 @@ import { createRuntime, type Database } from '@parley/runtime'
 import { sendersWithoutTrigger } from '../../packages/runtime/src/storage/migrations/019-senders-without-trigger.js'
 import { benchBot, CONVERSATIONS } from './scenario.js'
 import { pgliteDatabase, postgresDatabase } from './targets.js'
+import { BENCH_DATABASE_URL } from '../http/load.js'
 
 // A turn's commit as migration 19 left it and as it is now, side by side in one database, by the CPU time
 // per turn of this process (PGlite runs in it) and of the server processes serving it, rounds interleaved,
@@ -19,7 +20,7 @@ const { values: args } = parseArgs({
     database: { type: 'string', default: 'pglite' },
     scenario: { type: 'string', default: 'message' },
     rows: { type: 'string', default: '20000' },
-    'database-url': { type: 'string', default: process.env['PARLEY_BENCH_DATABASE_URL'] ?? 'postgres://postgres@127.0.0.1:5432/test' },
+    'database-url': { type: 'string', default: BENCH_DATABASE_URL },
   },
 })
 

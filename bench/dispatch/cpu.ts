@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs'
 import { parseArgs } from 'node:util'
 import type { Database } from '@parley/runtime'
-import { runLoad } from '../http/load.js'
+import { BENCH_DATABASE_URL, runLoad } from '../http/load.js'
 import { parleyTarget, pgliteDatabase, postgresDatabase, rawTarget, sameStatementsTarget, sameWritesTarget, type Target } from './targets.js'
 
 // CPU time per message of one target, in this process and, on a PostgreSQL server on this machine, in the
@@ -16,7 +16,7 @@ const { values: args } = parseArgs({
     target: { type: 'string', default: 'parley' },
     database: { type: 'string', default: 'pglite' },
     traces: { type: 'string', default: 'on' },
-    'database-url': { type: 'string', default: process.env['PARLEY_BENCH_DATABASE_URL'] ?? 'postgres://postgres@127.0.0.1:5432/test' },
+    'database-url': { type: 'string', default: BENCH_DATABASE_URL },
   },
 })
 

@@ -1,6 +1,6 @@
 import { cpus } from 'node:os'
 import { parseArgs } from 'node:util'
-import { runLoad } from '../http/load.js'
+import { BENCH_DATABASE_URL, runLoad } from '../http/load.js'
 import { medianOf, type RunResult } from '../http/stats.js'
 import { floorTarget, parleyTarget, pgliteDatabase, postgresDatabase, rawTarget, sameStatementsTarget, sameWritesTarget, type Target } from './targets.js'
 
@@ -14,7 +14,7 @@ const { values: args } = parseArgs({
     runs: { type: 'string', default: '5' },
     warmup: { type: 'string', default: '300' },
     concurrency: { type: 'string', default: '1,32' },
-    'database-url': { type: 'string', default: process.env['PARLEY_BENCH_DATABASE_URL'] ?? 'postgres://postgres@127.0.0.1:5432/test' },
+    'database-url': { type: 'string', default: BENCH_DATABASE_URL },
     'skip-postgres': { type: 'boolean', default: false },
   },
 })

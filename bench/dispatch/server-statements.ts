@@ -3,6 +3,7 @@ import { parseArgs } from 'node:util'
 import { createRuntime, openDatabase } from '@parley/runtime'
 import pg from 'pg'
 import { benchBot, CONVERSATIONS } from './scenario.js'
+import { BENCH_DATABASE_URL } from '../http/load.js'
 
 // What a message's two statements cost inside a PostgreSQL server, statement by statement: the turn's
 // begin (the ticket and the load) and its commit, sent as the runtime sends them (each on its own, in
@@ -17,7 +18,7 @@ const { values: args } = parseArgs({
   options: {
     turns: { type: 'string', default: '2000' },
     warmup: { type: 'string', default: '200' },
-    'database-url': { type: 'string', default: process.env['PARLEY_BENCH_DATABASE_URL'] ?? 'postgres://postgres@127.0.0.1:5432/test' },
+    'database-url': { type: 'string', default: BENCH_DATABASE_URL },
   },
 })
 

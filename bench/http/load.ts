@@ -30,3 +30,6 @@ export async function post(url: string, body: unknown, headers: Record<string, s
   const text = await response.text()
   if (!response.ok) throw new Error(`POST ${url} answered ${response.status}: ${text.slice(0, 300)}`)
 }
+
+/** The PostgreSQL server the benches use unless `--database-url` names another. */
+export const BENCH_DATABASE_URL = process.env['PARLEY_BENCH_DATABASE_URL'] ?? 'postgres://postgres@127.0.0.1:5432/test'

@@ -1,6 +1,6 @@
 import { cpus } from 'node:os'
 import { parseArgs } from 'node:util'
-import { runLoad } from './load.js'
+import { BENCH_DATABASE_URL, runLoad } from './load.js'
 import { medianOf, type RunResult } from './stats.js'
 import { baselineTarget, pgliteTargets, postgresTargets, type Target } from './targets.js'
 
@@ -14,7 +14,7 @@ const { values: args } = parseArgs({
     concurrency: { type: 'string', default: '8' },
     runs: { type: 'string', default: '5' },
     warmup: { type: 'string', default: '200' },
-    'database-url': { type: 'string', default: process.env['PARLEY_BENCH_DATABASE_URL'] ?? 'postgres://postgres@127.0.0.1:5432/test' },
+    'database-url': { type: 'string', default: BENCH_DATABASE_URL },
     'skip-postgres': { type: 'boolean', default: false },
   },
 })

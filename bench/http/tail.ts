@@ -1,6 +1,7 @@
 import { monitorEventLoopDelay, PerformanceObserver } from 'node:perf_hooks'
 import { parseArgs } from 'node:util'
 import { postgresTargets } from './targets.js'
+import { BENCH_DATABASE_URL } from './load.js'
 
 // Where the HTTP tail comes from on PostgreSQL: each request's span, beside the process's garbage
 // collections (`gc` entries) and its event loop's delay, so the slowest requests can be told apart by
@@ -12,7 +13,7 @@ const { values: args } = parseArgs({
     concurrency: { type: 'string', default: '8' },
     runs: { type: 'string', default: '5' },
     warmup: { type: 'string', default: '200' },
-    'database-url': { type: 'string', default: process.env['PARLEY_BENCH_DATABASE_URL'] ?? 'postgres://postgres@127.0.0.1:5432/test' },
+    'database-url': { type: 'string', default: BENCH_DATABASE_URL },
   },
 })
 
