@@ -6,6 +6,7 @@ import { setFlagsFromString } from 'node:v8'
 import { runInNewContext } from 'node:vm'
 import * as current from '@parley/runtime'
 import { BENCH_DATABASE_URL, runLoad } from '../http/load.js'
+import { replaying } from './replay.js'
 import { compare, interleave, medians, noise, side } from './sides.js'
 import { parleyTarget, pgliteDatabase, postgresDatabase, type Build, type Target } from './targets.js'
 
@@ -47,9 +48,15 @@ const load = async (path: string) => (await import(pathToFileURL(resolve(path)).
 const builds: Record<string, Build> = { base: await load(args.base), new: args.new ? await load(args.new) : current }
 const disposers: (() => Promise<void>)[] = []
 
+// `--database replay`: PGlite, with each turn's two statements answered as PGlite answered them in the
+// warm-up (`replay.ts`), so the figures are the runtime's own JavaScript, without the database's swings.
+const replayed: (() => void)[] = []
+
 async function runner(build: Build): Promise<Target> {
-  const opened = args.database === 'pglite' ? await pgliteDatabase() : await postgresDatabase(args['database-url'], build)
-  const target = await parleyTarget(args.database, opened.db, { build })
+  const opened = args.database === 'postgres' ? await postgresDatabase(args['database-url'], build) : await pgliteDatabase()
+  const replay = args.database === 'replay' ? replaying(opened.db) : undefined
+  if (replay) replayed.push(replay.replay)
+  const target = await parleyTarget(args.database, replay?.db ?? opened.db, { build })
   disposers.push(async () => { await target.close(); await opened.dispose() })
   return target
 }
@@ -68,7 +75,8 @@ async function measure(run: Target): Promise<number> {
 const names = Array.from({ length: perSide }, (_, index) => [`base ${index + 1}`, `new ${index + 1}`]).flat()
 const runners = new Map<string, Target>()
 for (const name of names) runners.set(name, await runner(builds[name.split(' ')[0]!]!))
-for (const name of names) await measure(runners.get(name)!) // warm-up: JIT, caches
+for (const name of names) await measure(runners.get(name)!) // warm-up: JIT, caches (and what a replay answers)
+for (const replay of replayed) replay()
 for (const name of names) await measure(runners.get(name)!)
 const loadBefore = loadavg()[0]!.toFixed(1)
 const sides = await interleave(names, rounds, (name) => measure(runners.get(name)!))

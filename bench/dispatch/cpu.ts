@@ -2,6 +2,8 @@ import { readFileSync } from 'node:fs'
 import { parseArgs } from 'node:util'
 import type { Database } from '@parley/runtime'
 import { BENCH_DATABASE_URL, runLoad } from '../http/load.js'
+import { sampleAllocations, type Allocations } from './allocations.js'
+import { replaying } from './replay.js'
 import { parleyTarget, pgliteDatabase, postgresDatabase, rawTarget, sameStatementsTarget, sameWritesTarget, type Target } from './targets.js'
 
 // CPU time per message of one target, in this process and, on a PostgreSQL server on this machine, in the
@@ -17,6 +19,8 @@ const { values: args } = parseArgs({
     database: { type: 'string', default: 'pglite' },
     traces: { type: 'string', default: 'on' },
     'database-url': { type: 'string', default: BENCH_DATABASE_URL },
+    // Also what a message allocates, and where (a second run of `--messages`, after the timed one).
+    allocations: { type: 'boolean', default: false },
   },
 })
 
@@ -50,12 +54,15 @@ async function main(): Promise<void> {
   const [messages, level] = [Number(args.messages), Number(args.concurrency)]
   const url = new URL(args['database-url'])
   url.searchParams.set('application_name', APPLICATION)
-  const opened = args.database === 'pglite' ? await pgliteDatabase() : await postgresDatabase(url.toString())
-  const name = opened.db.driver === 'pglite' ? 'PGlite (in memory)' : 'PostgreSQL'
-  const target = await TARGETS[args.target as keyof typeof TARGETS]?.(name, opened.db)
+  const opened = args.database === 'postgres' ? await postgresDatabase(url.toString()) : await pgliteDatabase()
+  // `--database replay`: the turn's statements answered as in the warm-up (`replay.ts`): the runtime's JavaScript alone.
+  const replay = args.database === 'replay' ? replaying(opened.db) : undefined
+  const name = replay ? 'PGlite, turn statements replayed' : opened.db.driver === 'pglite' ? 'PGlite (in memory)' : 'PostgreSQL'
+  const target = await TARGETS[args.target as keyof typeof TARGETS]?.(name, replay?.db ?? opened.db)
   if (!target) throw new Error(`--target must be one of ${Object.keys(TARGETS).join(', ')}`)
   try {
     await runLoad(target.send, Number(args.warmup), level)
+    replay?.replay()
     const before = await serverTicks(opened.db)
     const cpu = process.cpuUsage()
     const result = await runLoad(target.send, messages, level)
@@ -63,11 +70,19 @@ async function main(): Promise<void> {
     const after = await serverTicks(opened.db)
     const server = [...after].reduce((sum, [pid, t]) => sum + t - (before.get(pid) ?? t), 0) * 10_000
     const perMessage = (microseconds: number) => (microseconds / messages).toFixed(0)
-    console.log(`${target.name}, c=${level}: ${result.perSecond.toFixed(0)} msgs/s; CPU per message: ${perMessage(used.user + used.system)} µs in Node${opened.db.driver === 'postgres' ? `, ${perMessage(server)} µs in the server` : ''}`)
+    const passed = replay ? `; statements sent to the database per message: ${(replay.passedThrough() / messages).toFixed(3)}` : ''
+    console.log(`${target.name}, c=${level}: ${result.perSecond.toFixed(0)} msgs/s; CPU per message: ${perMessage(used.user + used.system)} µs in Node${opened.db.driver === 'postgres' ? `, ${perMessage(server)} µs in the server` : ''}${passed}`)
+    if (args.allocations) printAllocations(await sampleAllocations(async () => void (await runLoad(target.send, messages, level))), messages)
   } finally {
     await target.close()
     await opened.dispose()
   }
+}
+
+function printAllocations({ bytes, sites }: Allocations, messages: number): void {
+  const kB = (size: number) => (size / messages / 1000).toFixed(2)
+  console.log(`allocated per message: ${kB(bytes)} kB; the largest sites (kB per message):`)
+  for (const [site, size] of sites.slice(0, 15)) console.log(`  ${kB(size).padStart(6)}  ${site}`)
 }
 
 await main()

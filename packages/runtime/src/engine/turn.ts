@@ -19,7 +19,7 @@ export interface Turn {
   startedWorkflow(id: string): boolean
   completeJob(id: number): void
   /** Runs `work`; if it throws, what it wrote is undone (the rest of the turn stays) and the error goes on. */
-  savepoint<T>(work: () => Promise<T>): Promise<T>
+  savepoint<T>(work: () => T | Promise<T>): Promise<T>
   /**
    * Runs `effect` once the turn is stored, effects in the order given, never if it is not stored. With
    * `ordered`, the conversation's next turn waits for it (a delivery to a channel, which must keep the

@@ -22,12 +22,17 @@ export function checkedClient<C extends object>(client: C): C {
 }
 
 /** `method` with each request checked first, as `checkedClient` does for every method of a client. */
-export function checkedMethod(name: string, method: Method): Method {
+function checkedMethod(name: string, method: Method): Method {
   return async (request) => {
-    const issues = requestIssues(request)
-    if (issues.length > 0) throw new InputError(`${name} request`, issues)
+    checkRequest(name, request)
     return method(request)
   }
+}
+
+/** Throws {@link InputError} naming each field of a request to the method `name` that fails its bounds. */
+export function checkRequest(name: string, request: unknown): void {
+  const issues = requestIssues(request)
+  if (issues.length > 0) throw new InputError(`${name} request`, issues)
 }
 
 /** Every problem with a request, the fields of its top level checked by what they are. */

@@ -1,9 +1,9 @@
 import type { HandlerKind, HookKind } from '@parley/sdk'
-import type { BoundRegistration, CodeUnit } from '../../engine/units.js'
+import type { BoundRegistration } from '../../engine/units.js'
 
-/** The unit's handlers of one kind for the bot's name `name`, in registration order. */
-export function matching(unit: CodeUnit, kind: HandlerKind | HookKind, name: string): readonly BoundRegistration[] {
-  return unit.handlers[kind].filter((registration) => registration.match === '*' || registration.match === name)
+/** Whether a handler registered for a name (or `*`) handles `name`: a unit's handlers of a kind, in registration order, run when it does. */
+export function matches(registration: BoundRegistration, name: string): boolean {
+  return registration.match === '*' || registration.match === name
 }
 
 /** `on.message('*')`: how errors name a handler. */

@@ -4,7 +4,7 @@ import { elapsed, recordStep, since, traceError } from '../../engine/trace.js'
 import type { Turn } from '../../engine/turn.js'
 import type { CodeUnit } from '../../engine/units.js'
 import { recordFailure, type HandlerFailure } from './failures.js'
-import { describeHandler, matching } from './matching.js'
+import { describeHandler, matches } from './matching.js'
 
 export interface HandlerRun {
   readonly kind: HandlerKind
@@ -25,10 +25,11 @@ export interface HandlerRun {
 export async function runHandlers(engine: Engine, run: HandlerRun): Promise<HandlerFailure[]> {
   const failures: HandlerFailure[] = []
   for (const unit of run.units ?? engine.code) {
-    for (const registration of matching(unit, run.kind, run.name)) {
+    for (const registration of unit.handlers[run.kind]) {
+      if (!matches(registration, run.name)) continue
       const started = performance.now()
       try {
-        await run.turn.savepoint(async () => registration.handler(engine.props.code(unit, run.ctx, run.turn, run.props(unit)) as never))
+        await run.turn.savepoint(() => registration.handler(engine.props.code(unit, run.ctx, run.turn, run.props(unit)) as never))
         traceHandler(run, unit, registration.selector, started)
       } catch (error) {
         traceHandler(run, unit, registration.selector, started, error)

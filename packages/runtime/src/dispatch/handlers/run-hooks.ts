@@ -4,7 +4,7 @@ import { elapsed, recordStep, since, traceError } from '../../engine/trace.js'
 import type { Turn } from '../../engine/turn.js'
 import type { CodeUnit } from '../../engine/units.js'
 import { recordFailure, type HandlerFailure } from './failures.js'
-import { describeHandler, matching } from './matching.js'
+import { describeHandler, matches } from './matching.js'
 import type { HookView } from './hook-view.js'
 
 export interface HookChain<D> {
@@ -40,16 +40,22 @@ type HookReturn<D> = { readonly data?: D; readonly stop?: boolean } | undefined
 export async function runHooks<D>(engine: Engine, chain: HookChain<D>): Promise<HookOutcome<D>> {
   let data = chain.data
   const failures: HandlerFailure[] = []
+  // Loops and a try block rather than a filtered list and a `.catch` callback: this runs for every hook
+  // kind of every message, mostly finding nothing to run.
   for (const unit of engine.code) {
-    for (const registration of matching(unit, chain.kind, chain.name)) {
+    for (const registration of unit.handlers[chain.kind]) {
+      if (!matches(registration, chain.name)) continue
       const started = performance.now()
-      const result: HookReturn<D> | null = await runHook(engine, unit, chain, data, registration.handler).catch((error: unknown) => {
+      let result: HookReturn<D>
+      try {
+        result = await runHook(engine, unit, chain, data, registration.handler)
+      } catch (error) {
         traceHook(chain, unit, registration.selector, started, 'error', error)
         if (chain.onError === 'throw') throw error
         failures.push(recordFailure(engine, unit, chain.ctx, describeHandler(chain.kind, registration), error, chain.turn.trace?.turnId))
-        return null
-      })
-      if (result !== null) traceHook(chain, unit, registration.selector, started, outcomeOf(result))
+        continue
+      }
+      traceHook(chain, unit, registration.selector, started, outcomeOf(result))
       if (result?.data !== undefined) data = chain.view.merge(unit, data, result.data)
       if (result?.stop) return { data, stopped: true, failures }
     }
@@ -59,9 +65,10 @@ export async function runHooks<D>(engine: Engine, chain: HookChain<D>): Promise<
 
 async function runHook<D>(engine: Engine, unit: CodeUnit, chain: HookChain<D>, data: D, hook: (props: never) => unknown): Promise<HookReturn<D>> {
   const local = withMessage(chain.kind, chain.view.toLocal(unit, data))
-  const named = chain.kind.endsWith('Message') ? { message: local } : {}
-  const result = (await chain.turn.savepoint(async () => hook(engine.props.code(unit, chain.ctx, chain.turn, { ...chain.props, data: local, ...named }) as never))) as HookReturn<D> | void
-  return typeof result === 'object' && result !== null ? result : undefined
+  const extra = chain.kind.endsWith('Message') ? { ...chain.props, data: local, message: local } : { ...chain.props, data: local }
+  const props = engine.props.code(unit, chain.ctx, chain.turn, extra)
+  const result = await chain.turn.savepoint(() => hook(props as never))
+  return typeof result === 'object' && result !== null ? (result as HookReturn<D>) : undefined
 }
 
 /**

@@ -34,7 +34,7 @@ export interface TurnBuffer {
   /** Deletes a job (the one running this turn) with the turn's writes. */
   completeJob(id: number): void
   /** Runs `work`; if it throws, everything it wrote is undone before the error goes on. */
-  savepoint<T>(work: () => Promise<T>): Promise<T>
+  savepoint<T>(work: () => T | Promise<T>): Promise<T>
   /** The messages the turn created, in order, as they are or will be stored. */
   messages(): Message[]
   /** Whether the turn adds jobs (a worker should look for due jobs once it is stored). */
@@ -53,11 +53,8 @@ export function createTurnBuffer(options: TurnBufferOptions): TurnBuffer {
   const savepoints: { saved?: Pending }[] = []
   const get = () => pending
   const writable = () => {
-    const unsaved = savepoints.filter((savepoint) => savepoint.saved === undefined)
-    if (unsaved.length > 0) {
-      const copy = copyPending(pending)
-      for (const savepoint of unsaved) savepoint.saved = copy
-    }
+    let copy: Pending | undefined
+    for (const savepoint of savepoints) if (savepoint.saved === undefined) savepoint.saved = copy ??= copyPending(pending)
     return pending
   }
   const access = { pending: get, writable }
