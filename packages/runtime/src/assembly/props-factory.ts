@@ -5,16 +5,29 @@ import type { CodeUnit } from '../engine/units.js'
 import { handlerProps, type PropsMaker } from '../proxies/handler-props.js'
 import { integrationProps } from '../proxies/integration-props.js'
 import { actionableWorkflow } from '../proxies/actionable.js'
+import { hiddenSlot } from '../proxies/hidden-slot.js'
+
+type UnitProps = Map<CodeUnit, { readonly ctx: Context; readonly props: PropsMaker }>
 
 /**
  * The props handed to code, built once per unit for each thing a turn handles: a message passes through
  * up to three hooks and a handler of each unit, which all get the same client and proxies.
  */
 export function propsFactory(engine: Engine): PropsFactory {
-  const built = new WeakMap<Turn, Map<CodeUnit, { readonly ctx: Context; readonly props: PropsMaker }>>()
+  // Kept on the turn itself, not in a `WeakMap` keyed by it: a young generation's collection keeps a
+  // `WeakMap`'s values alive, so every turn's props (and the turn they reach) outlived it into the old
+  // generation (bench/dispatch/README.md).
+  const built = hiddenSlot<UnitProps>()
+  const unitsOf = (turn: Turn): UnitProps => {
+    const units = built.get(turn)
+    if (units) return units
+    const made: UnitProps = new Map()
+    built.put(turn, made)
+    return made
+  }
   const maker = (unit: CodeUnit, ctx: Context, turn: Turn | undefined) => {
     if (!turn) return handlerProps(engine, unit, ctx, turn)
-    const units = built.get(turn) ?? built.set(turn, new Map()).get(turn)!
+    const units = unitsOf(turn)
     const known = units.get(unit)
     if (known?.ctx === ctx) return known.props
     const props = handlerProps(engine, unit, ctx, turn)
