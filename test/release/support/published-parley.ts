@@ -1,4 +1,5 @@
-import { existsSync, readdirSync, readFileSync, rmSync } from 'node:fs'
+import { existsSync, readdirSync, readFileSync } from 'node:fs'
+import { rm } from 'node:fs/promises'
 import { join } from 'node:path'
 import { startLocalRegistry, type LocalRegistry } from './local-registry.js'
 import { run, userEnv } from './processes.js'
@@ -16,10 +17,13 @@ export async function publishParley(dir: string): Promise<PublishedParley> {
   const upstream = (await expectOk(run('npm', ['config', 'get', 'registry'], { cwd: dir, env: userEnv() }))).trim().split('\n').pop()!
   const registry = await startLocalRegistry(join(dir, 'registry'), upstream)
   const env = userEnv({ npm_config_userconfig: registry.userconfig })
+  // Removing an earlier run's initializer takes seconds of disk work: done while the packages publish.
+  const forgotten = forgetCachedInitializers(env)
+  forgotten.catch(() => undefined)
   for (const { path } of publishedWorkspaces()) {
     await expectOk(run('npm', ['publish', '--workspace', path, '--ignore-scripts'], { cwd: REPO_ROOT, env }), registry)
   }
-  await forgetCachedInitializers(env)
+  await forgotten
   return { registry, env }
 }
 
@@ -42,8 +46,9 @@ async function forgetCachedInitializers(env: NodeJS.ProcessEnv): Promise<void> {
   const cache = (await expectOk(run('npm', ['config', 'get', 'cache'], { cwd: REPO_ROOT, env }))).trim().split('\n').pop()!
   const npx = join(cache, '_npx')
   if (!existsSync(npx)) return
-  for (const entry of readdirSync(npx)) {
+  const initializers = readdirSync(npx).filter((entry) => {
     const manifest = join(npx, entry, 'package.json')
-    if (existsSync(manifest) && /"create-parley"|"@parley\//.test(readFileSync(manifest, 'utf8'))) rmSync(join(npx, entry), { recursive: true, force: true })
-  }
+    return existsSync(manifest) && /"create-parley"|"@parley\//.test(readFileSync(manifest, 'utf8'))
+  })
+  await Promise.all(initializers.map((entry) => rm(join(npx, entry), { recursive: true, force: true })))
 }
