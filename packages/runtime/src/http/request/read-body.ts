@@ -1,3 +1,4 @@
+import { IncomingMessage } from 'node:http'
 import type { Context } from 'hono'
 import { BodyTooLargeError, invalidRequest } from '../errors/http-errors.js'
 
@@ -21,14 +22,13 @@ export async function readBodyText(c: Context, limit: number, strict: boolean, d
 
 /** The body's bytes, at most `limit`; a longer one is refused as {@link readBodyText} says. */
 export async function readBodyBytes(c: Context, limit: number, drainBudget = limit * DRAIN_FACTOR): Promise<Uint8Array> {
-  const stream = c.req.raw.body
-  if (!stream) return new Uint8Array()
-  const reader = stream.getReader()
+  const reader = bodyChunks(c)
+  if (!reader) return new Uint8Array()
   const declared = Number(c.req.header('content-length'))
   if (declared > limit) throw new BodyTooLargeError(limit, declared <= drainBudget && (await drain(reader, drainBudget)))
   const chunks: Uint8Array[] = []
   let size = 0
-  for (let chunk = await reader.read(); !chunk.done; chunk = await reader.read()) {
+  for (let chunk = await reader.next(); !chunk.done; chunk = await reader.next()) {
     size += chunk.value.byteLength
     if (size > limit) throw new BodyTooLargeError(limit, await drain(reader, drainBudget - size))
     chunks.push(chunk.value)
@@ -36,10 +36,29 @@ export async function readBodyBytes(c: Context, limit: number, drainBudget = lim
   return new Uint8Array(Buffer.concat(chunks))
 }
 
+/** A body's chunks as they arrive: a web stream's reader, or Node's request read the same way. */
+interface Chunks {
+  next(): Promise<IteratorResult<Uint8Array, unknown>>
+}
+
+/**
+ * Served by `@hono/node-server`, the body is read from Node's request itself: asking the adapter for
+ * `c.req.raw.body` makes it build a whole web `Request` (its headers, an `AbortController`) and a web
+ * stream over Node's, for every request (about half of what the HTTP layer cost a message,
+ * bench/http/README.md). Reading stops where this code stops asking (never `return()`, which would
+ * destroy the request and its connection). Under another adapter, or in `app.request()`, the web body.
+ */
+function bodyChunks(c: Context): Chunks | undefined {
+  const incoming = (c.env as { incoming?: unknown } | undefined)?.incoming
+  if (incoming instanceof IncomingMessage && !('rawBody' in incoming)) return incoming[Symbol.asyncIterator]() as AsyncIterator<Buffer>
+  const reader = c.req.raw.body?.getReader()
+  return reader && { next: () => reader.read() }
+}
+
 /** Reads and drops up to `budget` bytes; whether the body ended within them. */
-async function drain(reader: ReadableStreamDefaultReader<Uint8Array>, budget: number): Promise<boolean> {
+async function drain(reader: Chunks, budget: number): Promise<boolean> {
   for (let left = budget; left >= 0;) {
-    const chunk = await reader.read()
+    const chunk = await reader.next()
     if (chunk.done) return true
     left -= chunk.value.byteLength
   }
