@@ -96,9 +96,10 @@ const ENTRIES = Object.entries(OPERATIONS)
  * the client (`const { getState } = client`) still works.
  *
  * A message makes a client for each unit whose code reads one (its `client`, or a proxy over it), so this
- * runs several times a message: one closure per method, assigned one by one to a plain object, which
- * stays in V8's fast mode. (Binding one shared function per method instead made fewer objects but cost
- * five times the CPU: `bind` with arguments has no fast path.)
+ * runs several times a message: one closure per method, assigned one by one to a plain object (which V8
+ * keeps as a dictionary at this size: cheap to build, where copying a template object of every name
+ * cost four times as much; bench/dispatch/README.md). Binding one shared function per method instead
+ * made fewer objects but cost five times the CPU: `bind` with arguments has no fast path.
  */
 export function createClient<T extends ImplementationTypes = LooseTypes>(engine: Engine, caller: Caller): Client<T> {
   const client: Record<string, unknown> = {}

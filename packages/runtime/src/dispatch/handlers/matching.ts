@@ -1,7 +1,7 @@
 import type { HandlerKind, HookKind } from '@parley/sdk'
 import type { BoundRegistration } from '../../engine/units.js'
 
-/** Whether a handler registered for a name (or `*`) handles `name`: a unit's handlers of a kind, in registration order, run when it does. */
+/** Whether a handler registered for a name, or for `*`, handles `name` (a message type, event type, action…). */
 export function matches(registration: BoundRegistration, name: string): boolean {
   return registration.match === '*' || registration.match === name
 }

@@ -44,9 +44,9 @@ interface Chunks {
 /**
  * Served by `@hono/node-server`, the body is read from Node's request itself: asking the adapter for
  * `c.req.raw.body` makes it build a whole web `Request` (its headers, an `AbortController`) and a web
- * stream over Node's, for every request (about half of what the HTTP layer cost a message,
- * bench/http/README.md). Reading stops where this code stops asking (never `return()`, which would
- * destroy the request and its connection). Under another adapter, or in `app.request()`, the web body.
+ * stream over Node's, for every request (bench/http/README.md). Reading stops where this code stops
+ * asking (never `return()`, which would destroy the request and its connection). Under another
+ * adapter, or in `app.request()`, the web body.
  */
 function bodyChunks(c: Context): Chunks | undefined {
   const incoming = (c.env as { incoming?: unknown } | undefined)?.incoming
