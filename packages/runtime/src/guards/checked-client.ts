@@ -8,27 +8,6 @@ const ID_FIELDS = new Set(['id', 'userId', 'conversationId', 'messageId', 'workf
 const NAME_FIELDS = new Set(['type', 'name', 'table', 'channel', 'keyColumn', 'status'])
 const DURATION_FIELDS = new Set(['expiry', 'timeoutMs'])
 
-type Method = (request?: unknown) => Promise<unknown>
-
-/**
- * The client with every request checked before it reaches the bot: no text the database cannot store, no
- * nesting deeper than {@link LIMITS.depth}, no number that is not finite, ids and names within their
- * lengths, tags within their limits, durations within 100 years. A refused call rejects with
- * {@link InputError} (`INPUT_INVALID`) naming the field; nothing was read or written.
- */
-export function checkedClient<C extends object>(client: C): C {
-  const methods = Object.entries(client as unknown as Record<string, Method>).map(([name, method]) => [name, checkedMethod(name, method)] as const)
-  return Object.fromEntries(methods) as unknown as C
-}
-
-/** `method` with each request checked first, as `checkedClient` does for every method of a client. */
-function checkedMethod(name: string, method: Method): Method {
-  return async (request) => {
-    checkRequest(name, request)
-    return method(request)
-  }
-}
-
 /** Throws {@link InputError} naming each field of a request to the method `name` that fails its bounds. */
 export function checkRequest(name: string, request: unknown): void {
   const issues = requestIssues(request)
