@@ -5,6 +5,7 @@ import { checkParameters, isSqlError } from './query-guards.js'
 import { transactionScope } from './savepoint.js'
 import { pgliteOptions } from './pglite-start.js'
 import { lockDataDir } from './data-dir-lock.js'
+import { bindAndRun } from './pglite-messages.js'
 
 // PGlite 0.3 copies its whole map of type parsers (316 entries) into a new object for every result it
 // parses, even when the query brings no parsers of its own: a third of its CPU time on short queries. The
@@ -131,18 +132,16 @@ async function runPrepared<Row>(pglite: PGlite, inTransaction: boolean, sql: str
   const prepared = preparedOn.get(pglite) ?? new Map<string, string>()
   preparedOn.set(pglite, prepared)
   const known = prepared.get(name) === sql
-  const message = concat([
-    ...(known ? [] : [serialize.close({ type: 'S', name }), serialize.parse({ name, text: sql, types: [] })]),
-    serialize.bind({ statement: name, values }), serialize.describe({ type: 'P' }), serialize.execute({}), serialize.sync(),
-  ])
-  const run = async () => {
+  const run = bindAndRun(name, values)
+  const message = known ? run : concat([serialize.close({ type: 'S', name }), serialize.parse({ name, text: sql, types: [] }), run])
+  const send = async () => {
     prepared.delete(name)
     const messages = await pglite.execProtocolStream(message, { syncToFs: false })
     prepared.set(name, sql)
     if (!inTransaction) await pglite.syncToFs()
     return messages
   }
-  const messages = inTransaction ? await pglite._runExclusiveQuery(run) : await pglite._runExclusiveTransaction(() => pglite._runExclusiveQuery(run))
+  const messages = inTransaction ? await pglite._runExclusiveQuery(send) : await pglite._runExclusiveTransaction(() => pglite._runExclusiveQuery(send))
   return (parse.parseResults(messages, pglite.parsers)[0]?.rows ?? []) as Row[]
 }
 
