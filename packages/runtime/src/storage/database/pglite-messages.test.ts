@@ -46,5 +46,10 @@ describe('a named statement as one message', () => {
       const { rows } = await db.query('SELECT $1::text AS a, $2::text AS b, $3::text AS c, $4::text AS d, $5::text AS e', [...values], { name: 'echo_probe' })
       expect(rows).toEqual([{ a: values[0], b: values[1], c: null, d: values[3], e: values[4] }])
     })
+
+    it('has a value holding NUL refused by the database, and answers the next call', async () => {
+      await expect(db.query('SELECT $1::text AS a', ['before\u0000after'], { name: 'nul_probe' })).rejects.toMatchObject({ code: '22021' })
+      expect((await db.query('SELECT $1::text AS a', ['after'], { name: 'nul_probe' })).rows).toEqual([{ a: 'after' }])
+    })
   })
 })
