@@ -3,8 +3,8 @@ import { readFileSync } from 'node:fs'
 import { parseArgs } from 'node:util'
 import { createRuntime, type Database } from '@parley/runtime'
 import { sendersWithoutTrigger } from '../../packages/runtime/src/storage/migrations/019-senders-without-trigger.js'
-import { benchBot, CONVERSATIONS } from './scenario.js'
-import { pgliteDatabase, postgresDatabase } from './targets.js'
+import { benchBot } from './scenario.js'
+import { pgliteDatabase, postgresDatabase, rawBot, turnStatements } from './targets.js'
 import { BENCH_DATABASE_URL } from '../http/load.js'
 
 // A turn's commit as migration 19 left it and as it is now, side by side in one database, by the CPU time
@@ -63,26 +63,8 @@ async function eventSender(db: Database, commit: string): Promise<Send> {
 
 async function sender(db: Database, commit: string): Promise<Send> {
   if (args.scenario === 'event') return eventSender(db, commit)
-  const bot = `raw_${randomBytes(3).toString('hex')}`
-  await db.query(`INSERT INTO parley_users (bot_id, id) VALUES ('${bot}', 'user');
-    INSERT INTO parley_conversations (bot_id, id, channel, integration) SELECT '${bot}', 'conv_' || i, 'webchat', 'webchat' FROM generate_series(0, ${CONVERSATIONS - 1}) i`)
-  const leaseMs = db.driver === 'postgres' ? 30_000 : null
-  let sent = 0
-  return (index) => db.transaction(async (tx) => {
-    const conversation = `conv_${index % CONVERSATIONS}`
-    const { rows } = await tx.query<{ r: { ticket?: { ticket: number }; records: { states: { payload: { n: number } }[] } } }>(
-      'SELECT parley_turn_begin($1, $2, $3, $4, $5) AS r', [bot, conversation, 'user', leaseMs, 8192], { name: 'parley_turn_begin' })
-    const { ticket, records } = rows[0]!.r
-    const n = (records.states[0]?.payload.n ?? 0) + 1
-    const at = new Date().toISOString()
-    const message = (direction: string, text: string, tags: object) => ({ id: `m_${bot}_${sent++}`, conversation_id: conversation, user_id: 'user', direction, type: 'text', payload: { text }, tags, created_at: at })
-    const document = {
-      messages: [message('incoming', 'hello', { audit: 'seen', metrics: 'seen', profile: 'seen' }), message('outgoing', `#${n}: hello`, {})],
-      states: [{ type: 'conversation', id: conversation, name: 'counter', write: 'put', payload: { n }, expiry: null, expect: null, onConflict: 'retry' }],
-      ...(ticket ? { release: { conversation, ticket: ticket.ticket } } : {}),
-    }
-    await tx.query(`SELECT ${commit}($1, $2::text::jsonb) AS r`, [bot, JSON.stringify(document)], { name: commit })
-  })
+  const turn = turnStatements(await rawBot(db), db.driver === 'postgres' ? 30_000 : null, { commit })
+  return (index) => db.transaction((tx) => turn(tx, index))
 }
 
 async function measure(db: Database, send: Send, messages: number): Promise<number> {

@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto'
-import { createRuntime, openDatabase, type Database } from '@parley/runtime'
+import { createRuntime, openDatabase, type Database, type Queryable } from '@parley/runtime'
 import type * as RuntimeBuild from '@parley/runtime'
 import type { Send } from '../http/load.js'
 import { counting, type Counts } from './counting.js'
@@ -102,32 +102,53 @@ export async function sameWritesTarget(name: string, db: Database): Promise<Targ
  * The runtime's own two statements for a message, sent without the runtime: begin the turn (on PostgreSQL
  * taking the conversation's ticket) and store it (the message, the reply, the counter, the ticket given
  * back), in one transaction. The difference to Parley is its JavaScript.
+ *
+ * `alone`: each statement on its own, as the runtime sends them: on the embedded database the turn's
+ * start is the load (`parley_turn_load`, no ticket: one process has the database), each statement its own
+ * transaction (`parts.ts`).
  */
-export async function sameStatementsTarget(name: string, db: Database): Promise<Target> {
+export async function sameStatementsTarget(name: string, db: Database, options: { readonly alone?: boolean } = {}): Promise<Target> {
   await (await createRuntime({ ...benchBot(), botId: 'bench_schema', database: db })).stop()
+  const turn = turnStatements(await rawBot(db), db.driver === 'postgres' ? 30_000 : null, { load: options.alone === true && db.driver === 'pglite' })
+  return {
+    name: options.alone ? `raw ${name}: the runtime's two statements (load, commit), each on its own` : `raw ${name}: the runtime's two statements (begin, commit) in one transaction`,
+    send: options.alone ? (index) => turn(db, index) : (index) => db.transaction((tx) => turn(tx, index)),
+    close: async () => {},
+  }
+}
+
+type Started = { ticket?: { ticket: number }; records?: Loaded } & Partial<Loaded>
+interface Loaded { readonly states: readonly { payload: { n: number } }[] }
+
+/** A bot of the bench's shape in Parley's tables, by hand: one user, the bench's conversations. Its id. */
+export async function rawBot(db: Database): Promise<string> {
   const bot = `raw_${randomBytes(3).toString('hex')}`
   await db.query(`INSERT INTO parley_users (bot_id, id) VALUES ('${bot}', 'user');
     INSERT INTO parley_conversations (bot_id, id, channel, integration) SELECT '${bot}', 'conv_' || i, 'webchat', 'webchat' FROM generate_series(0, ${CONVERSATIONS - 1}) i`)
-  const leaseMs = db.driver === 'postgres' ? 30_000 : null
+  return bot
+}
+
+/**
+ * One message's statements on `q`: the turn's start (the load, or the begin with its ticket), then its
+ * commit, by `commit` (another version of the function, in `commit-ab.ts`).
+ */
+export function turnStatements(bot: string, leaseMs: number | null, { load = false, commit = 'parley_turn_commit' } = {}) {
   let sent = 0
-  return {
-    name: `raw ${name}: the runtime's two statements (begin, commit) in one transaction`,
-    send: (index) => db.transaction(async (tx) => {
-      const conversation = `conv_${index % CONVERSATIONS}`
-      const { rows } = await tx.query<{ r: { ticket?: { ticket: number }; records: { states: { payload: { n: number } }[] } } }>(
-        'SELECT parley_turn_begin($1, $2, $3, $4, $5) AS r', [bot, conversation, 'user', leaseMs, 8192], { name: 'parley_turn_begin' })
-      const { ticket, records } = rows[0]!.r
-      const n = (records.states[0]?.payload.n ?? 0) + 1
-      const at = new Date().toISOString()
-      const message = (direction: string, text: string, tags: object) => ({ id: `m_${bot}_${sent++}`, conversation_id: conversation, user_id: 'user', direction, type: 'text', payload: { text }, tags, created_at: at })
-      const document = {
-        messages: [message('incoming', 'hello', { audit: 'seen', metrics: 'seen', profile: 'seen' }), message('outgoing', `#${n}: hello`, {})],
-        states: [{ type: 'conversation', id: conversation, name: 'counter', write: 'put', payload: { n }, expiry: null, expect: null, onConflict: 'retry' }],
-        ...(ticket ? { release: { conversation, ticket: ticket.ticket } } : {}),
-      }
-      await tx.query('SELECT parley_turn_commit($1, $2::text::jsonb) AS r', [bot, JSON.stringify(document)], { name: 'parley_turn_commit' })
-    }),
-    close: async () => {},
+  return async (q: Queryable, index: number): Promise<void> => {
+    const conversation = `conv_${index % CONVERSATIONS}`
+    const { rows } = load
+      ? await q.query<{ r: Started }>('SELECT parley_turn_load($1, $2, $3, $4) AS r', [bot, conversation, 'user', 8192], { name: 'parley_turn_load' })
+      : await q.query<{ r: Started }>('SELECT parley_turn_begin($1, $2, $3, $4, $5) AS r', [bot, conversation, 'user', leaseMs, 8192], { name: 'parley_turn_begin' })
+    const { ticket, records = rows[0]!.r as Loaded } = rows[0]!.r
+    const n = (records.states[0]?.payload.n ?? 0) + 1
+    const at = new Date().toISOString()
+    const message = (direction: string, text: string, tags: object) => ({ id: `m_${bot}_${sent++}`, conversation_id: conversation, user_id: 'user', direction, type: 'text', payload: { text }, tags, created_at: at })
+    const document = {
+      messages: [message('incoming', 'hello', { audit: 'seen', metrics: 'seen', profile: 'seen' }), message('outgoing', `#${n}: hello`, {})],
+      states: [{ type: 'conversation', id: conversation, name: 'counter', write: 'put', payload: { n }, expiry: null, expect: null, onConflict: 'retry' }],
+      ...(ticket ? { release: { conversation, ticket: ticket.ticket } } : {}),
+    }
+    await q.query(`SELECT ${commit}($1, $2::text::jsonb) AS r`, [bot, JSON.stringify(document)], { name: commit })
   }
 }
 
