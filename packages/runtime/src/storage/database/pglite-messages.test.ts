@@ -47,6 +47,11 @@ describe('a named statement as one message', () => {
       expect(rows).toEqual([{ a: values[0], b: values[1], c: null, d: values[3], e: values[4] }])
     })
 
+    it('sends a lone surrogate as the replacement character, every length still right', async () => {
+      const { rows } = await db.query('SELECT $1::text AS a, $2::text AS b', ['\uD800 lone', 'é\uDC00 after'], { name: 'surrogate_probe' })
+      expect(rows).toEqual([{ a: '\uFFFD lone', b: 'é\uFFFD after' }])
+    })
+
     it('has a value holding NUL refused by the database, and answers the next call', async () => {
       await expect(db.query('SELECT $1::text AS a', ['before\u0000after'], { name: 'nul_probe' })).rejects.toMatchObject({ code: '22021' })
       expect((await db.query('SELECT $1::text AS a', ['after'], { name: 'nul_probe' })).rows).toEqual([{ a: 'after' }])
