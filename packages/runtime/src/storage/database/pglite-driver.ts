@@ -132,8 +132,8 @@ async function runPrepared<Row>(pglite: PGlite, inTransaction: boolean, sql: str
   const prepared = preparedOn.get(pglite) ?? new Map<string, string>()
   preparedOn.set(pglite, prepared)
   const known = prepared.get(name) === sql
-  const run = bindAndRun(name, values)
-  const message = known ? run : concat([serialize.close({ type: 'S', name }), serialize.parse({ name, text: sql, types: [] }), run])
+  const bound = bindAndRun(name, values)
+  const message = known ? bound : concat([serialize.close({ type: 'S', name }), serialize.parse({ name, text: sql, types: [] }), bound])
   const send = async () => {
     prepared.delete(name)
     const messages = await pglite.execProtocolStream(message, { syncToFs: false })
