@@ -77,15 +77,17 @@ prototype.execProtocolRawSync = function (this: PGlite, message: Uint8Array) {
   }
 }
 
-async function measure(run: Target, name = ''): Promise<number> {
-  running = name.split(' ')[0]!
+/** CPU µs per message of one phase of the runtime `name` (`<part> <n>`). */
+async function measure(name: string): Promise<number> {
+  const run = runners.get(name)!
+  const part = name.split(' ')[0]!
+  running = part
   const started = process.cpuUsage()
   const pausedBefore = paused
   await runLoad(run.send, phase, 1)
   await run.settle?.()
   // The observer is told after the pause, on a later turn of the event loop.
   await new Promise((resolve) => setImmediate(resolve))
-  const part = name.split(' ')[0]!
   running = ''
   pauses.set(part, [...(pauses.get(part) ?? []), ((paused - pausedBefore) * 1000) / phase])
   if (args.collect === 'on') {
@@ -100,11 +102,11 @@ async function measure(run: Target, name = ''): Promise<number> {
 const names = Array.from({ length: perPart }, (_, index) => Object.keys(PARTS).map((part) => `${part} ${index + 1}`)).flat()
 const runners = new Map<string, Target>()
 for (const name of names) runners.set(name, await PARTS[name.split(' ')[0] as keyof typeof PARTS]())
-for (const name of names) await measure(runners.get(name)!) // warm-up: JIT, caches
+for (const name of names) await measure(name) // warm-up: JIT, caches
 const loadBefore = loadavg()[0]!.toFixed(1)
 pauses.clear()
 inside.clear()
-const sides = await interleave(names, rounds, (name) => measure(runners.get(name)!, name))
+const sides = await interleave(names, rounds, measure)
 for (const run of runners.values()) await run.close()
 
 const median = (xs: readonly number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!
